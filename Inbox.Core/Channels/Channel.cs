@@ -1,0 +1,30 @@
+namespace Inbox.Core.Channels;
+
+/// <summary>One connected account on a platform: a Facebook Page, an Instagram account, a WhatsApp number or a LINE bot.</summary>
+public class Channel
+{
+    public int Id { get; set; }
+
+    /// <summary>Stable short name used in URLs, configuration and the API (e.g. <c>acme-fb</c>).</summary>
+    public required string Key { get; set; }
+
+    public ChannelKind Kind { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Page id, Instagram account id, WhatsApp phone_number_id or LINE bot user id: how webhooks are routed here.</summary>
+    public required string ExternalId { get; set; }
+
+    public string? AccessToken { get; set; }
+
+    /// <summary>LINE channel secret, used to verify <c>x-line-signature</c>.</summary>
+    public string? ChannelSecret { get; set; }
+
+    /// <summary>Meta has approved this Page's app for the HUMAN_AGENT tag; without it no reply is possible after 24 h.</summary>
+    public bool HumanAgentApproved { get; set; }
+
+    /// <summary>A demo channel whose customer side is played by the built-in simulator.</summary>
+    public bool Simulated { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

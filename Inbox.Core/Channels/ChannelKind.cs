@@ -1,0 +1,10 @@
+namespace Inbox.Core.Channels;
+
+/// <summary>The messaging platform a channel is connected to.</summary>
+public enum ChannelKind
+{
+    Messenger,
+    Instagram,
+    WhatsApp,
+    Line,
+}

@@ -1,0 +1,20 @@
+using Inbox.Core.Channels;
+
+namespace Inbox.Core.Conversations;
+
+/// <summary>Which conversations to list. Null members do not filter.</summary>
+/// <param name="Status">Only this status.</param>
+/// <param name="ChannelKey">Only this channel (its key).</param>
+/// <param name="ChannelKind">Only channels of this platform.</param>
+/// <param name="AssigneeId">Only conversations assigned to this agent.</param>
+/// <param name="ContactExternalId">Only this contact's platform id.</param>
+/// <param name="Search">Contact name or message text containing this.</param>
+/// <param name="SortByExpiry">Soonest window end first instead of latest message first.</param>
+public sealed record ConversationFilter(
+    ConversationStatus? Status = null,
+    string? ChannelKey = null,
+    ChannelKind? ChannelKind = null,
+    int? AssigneeId = null,
+    string? ContactExternalId = null,
+    string? Search = null,
+    bool SortByExpiry = false);

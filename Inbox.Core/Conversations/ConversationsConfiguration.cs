@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Inbox.Core.Conversations;
+
+internal sealed class ConversationsConfiguration :
+    IEntityTypeConfiguration<Contact>, IEntityTypeConfiguration<Conversation>, IEntityTypeConfiguration<Message>, IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> person) => person.Property(p => p.DisplayName).HasMaxLength(200);
+
+    public void Configure(EntityTypeBuilder<Contact> contact)
+    {
+        contact.HasIndex(c => new { c.ChannelId, c.ExternalId }).IsUnique();
+        contact.Property(c => c.ExternalId).HasMaxLength(128);
+        contact.Property(c => c.Name).HasMaxLength(200);
+        contact.HasOne(c => c.Person).WithMany(p => p.Contacts).OnDelete(DeleteBehavior.SetNull);
+    }
+
+    public void Configure(EntityTypeBuilder<Conversation> conversation)
+    {
+        conversation.HasIndex(c => new { c.Status, c.LastInboundAt });
+        conversation.HasIndex(c => c.AssigneeId);
+        conversation.HasIndex(c => c.ContactId);
+        conversation.HasIndex(c => new { c.ChannelId, c.CommentId }).IsUnique();
+        conversation.HasOne(c => c.Assignee).WithMany().OnDelete(DeleteBehavior.SetNull);
+        conversation.HasOne(c => c.Team).WithMany().OnDelete(DeleteBehavior.SetNull);
+        conversation.HasOne(c => c.Contact).WithMany().OnDelete(DeleteBehavior.Restrict);
+        conversation.Property(c => c.LastMessagePreview).HasMaxLength(200);
+    }
+
+    public void Configure(EntityTypeBuilder<Message> message)
+    {
+        // De-duplication of webhook redeliveries rests on this index (SQLite allows many NULLs).
+        message.HasIndex(m => new { m.ChannelId, m.PlatformMessageId }).IsUnique();
+        message.HasIndex(m => new { m.ConversationId, m.SentAt });
+        message.HasOne(m => m.Conversation).WithMany(c => c.Messages).OnDelete(DeleteBehavior.Cascade);
+        message.HasOne<Channels.Channel>().WithMany().HasForeignKey(m => m.ChannelId).OnDelete(DeleteBehavior.Restrict);
+        message.Property(m => m.PlatformMessageId).HasMaxLength(256);
+    }
+}

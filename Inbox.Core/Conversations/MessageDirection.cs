@@ -1,0 +1,7 @@
+namespace Inbox.Core.Conversations;
+
+public enum MessageDirection
+{
+    Inbound,
+    Outbound,
+}

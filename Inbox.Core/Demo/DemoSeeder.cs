@@ -1,0 +1,62 @@
+using Inbox.Core.Channels;
+using Inbox.Core.Conversations;
+using Inbox.Core.Identity;
+using Inbox.Core.Persistence;
+using Inbox.Core.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Core.Demo;
+
+/// <summary>
+/// Fills an empty database with a believable day of support work: channels of every kind and two dozen
+/// conversations whose last customer messages range from minutes to 8 days old, so every window state shows at once.
+/// A database that already holds channels or users is never touched.
+/// </summary>
+public sealed class DemoSeeder(
+    IDbContextFactory<InboxDbContext> contexts,
+    IdentitySeeder identity,
+    IOptions<DemoOptions> options,
+    TimeProvider time,
+    ILogger<DemoSeeder> logger)
+{
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (!options.Value.Enabled)
+        {
+            return false;
+        }
+
+        await using (var check = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (await check.Channels.AnyAsync(cancellationToken) || await check.Users.AnyAsync(cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var team = new Team { Name = "Customer Care" };
+        db.Teams.Add(team);
+        var channels = DemoData.Channels(now);
+        db.Channels.AddRange(channels);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var agents = new List<Agent>();
+        foreach (var (email, name, role) in DemoLogins.All)
+        {
+            agents.Add(await identity.CreateUserAsync(email, name, options.Value.Password, role, team.Id, cancellationToken));
+        }
+
+        foreach (var script in DemoData.Conversations)
+        {
+            db.Conversations.Add(script.Build(channels.Single(c => c.Key == script.ChannelKey), agents, team, now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Demo data seeded: {Channels} channels, {Conversations} conversations", channels.Count, DemoData.Conversations.Length);
+        return true;
+    }
+}

@@ -1,0 +1,28 @@
+using Inbox.Core.Channels;
+using Inbox.Core.Conversations;
+using Inbox.Core.Demo;
+using Inbox.Core.Identity;
+using Inbox.Core.Persistence;
+using Inbox.Core.Policy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Inbox.Core;
+
+public static class InboxCoreExtensions
+{
+    /// <summary>Everything the inbox's core needs: database, identity, policy, queries and demo data.</summary>
+    public static IServiceCollection AddInboxCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddPersistence(configuration, contentRoot);
+        services.AddInboxIdentity();
+        services.AddSingleton<ReplyPolicy>();
+        services.AddSingleton<ConversationQueries>();
+        services.AddSingleton<ChannelDirectory>();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+}

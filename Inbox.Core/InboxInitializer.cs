@@ -1,0 +1,18 @@
+using Inbox.Core.Demo;
+using Inbox.Core.Identity;
+using Inbox.Core.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inbox.Core;
+
+/// <summary>Start-up work, in order: schema, roles and bootstrap admin, demo data.</summary>
+public static class InboxInitializer
+{
+    public static async Task InitializeInboxAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken: cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Inbox.Core.Persistence;
+
+/// <summary>
+/// Brings a database up to the current schema on start-up. EF's migration tooling cannot be restored
+/// here, so schema changes are hand-written SQL files (<c>Persistence/Migrations/NNNN_name.sql</c>),
+/// each applied once, in order, in its own transaction, and recorded in <c>__schema_version</c>.
+/// A test checks that the scripts produce exactly the schema the EF model expects.
+/// </summary>
+public sealed class SchemaMigrator(IDbContextFactory<InboxDbContext> contexts, ILogger<SchemaMigrator> logger)
+{
+    private static readonly Lazy<IReadOnlyList<SchemaScript>> EmbeddedScripts = new(LoadScripts);
+
+    /// <summary>Every script shipped with this build, by version.</summary>
+    public static IReadOnlyList<SchemaScript> Scripts => EmbeddedScripts.Value;
+
+    /// <summary>The schema version this build expects.</summary>
+    public static int LatestVersion => Scripts[^1].Version;
+
+    /// <summary>Applies every script newer than the database's version, up to <paramref name="targetVersion"/> (default: all).</summary>
+    /// <returns>The database's version afterwards.</returns>
+    public async Task<int> MigrateAsync(int? targetVersion = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+
+        // WAL is recorded in the file itself: readers never block the writer.
+        await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
+        await ExecuteAsync(connection, null,
+            "CREATE TABLE IF NOT EXISTS __schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);",
+            cancellationToken);
+
+        var current = await CurrentVersionAsync(connection, cancellationToken);
+        if (current > LatestVersion)
+        {
+            throw new InvalidOperationException(
+                $"The database is at schema version {current}, newer than this build's {LatestVersion}. Run a newer build of Inbox.");
+        }
+
+        foreach (var script in Scripts.Where(s => s.Version > current && s.Version <= (targetVersion ?? int.MaxValue)))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, transaction, script.Sql, cancellationToken);
+            await ExecuteAsync(connection, transaction,
+                $"INSERT INTO __schema_version (version, name, applied_at) VALUES ({script.Version}, '{script.Name}', '{DateTime.UtcNow:O}');",
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Applied schema script {Version} {Name}", script.Version, script.Name);
+            current = script.Version;
+        }
+
+        return current;
+    }
+
+    private static async Task<int> CurrentVersionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM __schema_version;";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static IReadOnlyList<SchemaScript> LoadScripts()
+    {
+        var assembly = typeof(SchemaMigrator).Assembly;
+        const string marker = ".Migrations.";
+        var scripts = new List<SchemaScript>();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.Contains(marker) && n.EndsWith(".sql", StringComparison.Ordinal)))
+        {
+            var fileName = resource[(resource.LastIndexOf(marker, StringComparison.Ordinal) + marker.Length)..^".sql".Length];
+            var separator = fileName.IndexOf('_');
+            var version = int.Parse(fileName[..separator].TrimStart('_'), CultureInfo.InvariantCulture);
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            scripts.Add(new SchemaScript(version, fileName[(separator + 1)..], reader.ReadToEnd()));
+        }
+
+        scripts.Sort((a, b) => a.Version.CompareTo(b.Version));
+        for (var i = 0; i < scripts.Count; i++)
+        {
+            if (scripts[i].Version != i + 1)
+            {
+                throw new InvalidOperationException($"Schema scripts must be numbered 1, 2, 3… without gaps; found {scripts[i].Version} at position {i + 1}.");
+            }
+        }
+
+        return scripts;
+    }
+}

@@ -1,0 +1,38 @@
+using Inbox.Core.Channels;
+using Inbox.Core.Conversations;
+
+namespace Inbox.Core.Policy;
+
+/// <summary>The facts about one conversation and its channel that the platform rules depend on.</summary>
+/// <param name="Channel">The platform.</param>
+/// <param name="Kind">Direct thread or comment thread.</param>
+/// <param name="LastInboundAt">Platform time of the customer's latest message (UTC); null when the customer never wrote.</param>
+/// <param name="HumanAgentApproved">The channel's app holds Meta's Human Agent approval.</param>
+/// <param name="StartedFromAd">Began from a Click-to-Messenger/Direct ad (7-day standard window).</param>
+/// <param name="CommentAt">Comment threads: the comment's time.</param>
+/// <param name="PrivateReplyUsed">Comment threads: the one private reply was already sent.</param>
+/// <param name="LineReplyTokenAt">LINE: when the unused reply token was received; null when none is held.</param>
+/// <param name="LineQuotaRemaining">LINE: push messages left this month; null when unknown or unlimited.</param>
+public sealed record ConversationFacts(
+    ChannelKind Channel,
+    ConversationKind Kind,
+    DateTime? LastInboundAt,
+    bool HumanAgentApproved = false,
+    bool StartedFromAd = false,
+    DateTime? CommentAt = null,
+    bool PrivateReplyUsed = false,
+    DateTime? LineReplyTokenAt = null,
+    int? LineQuotaRemaining = null)
+{
+    /// <summary>Reads the facts off a stored conversation and its channel.</summary>
+    public static ConversationFacts Of(Conversation conversation, Channel channel, int? lineQuotaRemaining = null) => new(
+        channel.Kind,
+        conversation.Kind,
+        conversation.LastInboundAt,
+        channel.HumanAgentApproved,
+        conversation.StartedFromAd,
+        conversation.CommentAt,
+        conversation.PrivateReplyUsed,
+        conversation.LineReplyToken is null ? null : conversation.LineReplyTokenAt,
+        lineQuotaRemaining);
+}

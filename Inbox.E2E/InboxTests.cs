@@ -1,0 +1,71 @@
+using Inbox.E2E.Infrastructure;
+using Inbox.E2E.PageObjects;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Inbox.E2E;
+
+[Collection(AppCollection.Name)]
+public sealed class InboxTests(AppFixture fixture)
+{
+    [Fact]
+    public async Task Agent_SignsIn_SeesTickingCountdownsAndOpensAConversation()
+    {
+        var page = await fixture.NewPageAsync();
+        var inbox = await new LoginPage(page).SignInAsync("agent@inbox.demo");
+
+        await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Alice Agent");
+        await Expect(inbox.Rows.First).ToBeVisibleAsync();
+        Assert.True(await inbox.Rows.CountAsync() >= 10, "the demo inbox lists its open conversations");
+
+        // Demo: Jonas wrote 22 h 45 min ago on Messenger, so about 1 h 15 min of the 24 h window is left.
+        var countdown = inbox.CountdownOf("Jonas Lindqvist");
+        await Expect(countdown).ToContainTextAsync("24 h window");
+        var time = countdown.GetByTestId("countdown-time");
+        var first = await time.TextContentAsync();
+        await Expect(time).Not.ToHaveTextAsync(first!);
+
+        await inbox.OpenConversationAsync("Jonas Lindqvist");
+        await Expect(inbox.Messages.First).ToContainTextAsync("charged twice");
+        await Expect(page.GetByTestId("reply-option").And(page.Locator(".suggested"))).ToContainTextAsync("Free-form reply");
+        await inbox.ScreenshotAsync("inbox-agent");
+    }
+
+    [Fact]
+    public async Task Agent_OpensConversationPastItsWindow_SeesOnlyWhatThePlatformAllows()
+    {
+        var page = await fixture.NewPageAsync();
+        var inbox = await new LoginPage(page).SignInAsync("agent@inbox.demo");
+
+        // Emma wrote on WhatsApp 26 h ago: the 24 h window is closed, only templates remain.
+        await Expect(inbox.CountdownOf("Emma Johansson")).ToContainTextAsync("Templates only");
+        await inbox.OpenConversationAsync("Emma Johansson");
+        var options = page.GetByTestId("reply-option");
+        await Expect(options.Filter(new() { HasText = "Template" })).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("suggested"));
+        await Expect(options.Filter(new() { HasText = "Free-form" })).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("refused"));
+        await inbox.ScreenshotAsync("inbox-whatsapp-template-only");
+    }
+
+    [Fact]
+    public async Task Anonymous_OpensInbox_IsSentToSignIn()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Agent_OpensAdminPage_IsRefused()
+    {
+        var page = await fixture.NewPageAsync();
+        await new LoginPage(page).SignInAsync("agent@inbox.demo");
+        await Expect(page.GetByTestId("signed-in-user")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/admin/channels");
+
+        await Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("channels-table")).ToHaveCountAsync(0);
+    }
+}

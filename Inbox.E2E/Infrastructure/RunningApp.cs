@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Inbox.E2E.Infrastructure;
+
+/// <summary>
+/// The real Inbox.Web executable, started as its own process on a free loopback port with a fresh SQLite
+/// file, exactly as the README's run command starts it, but isolated per fixture.
+/// </summary>
+public sealed partial class RunningApp : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private RunningApp(Process process, string dataFolder)
+    {
+        this.process = process;
+        DataFolder = dataFolder;
+    }
+
+    public Uri BaseUrl { get; private set; } = default!;
+
+    public string DataFolder { get; }
+
+    /// <summary>Everything the app printed so far, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public static async Task<RunningApp> StartAsync(IDictionary<string, string>? settings = null)
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("inbox-e2e-").FullName;
+        var start = new ProcessStartInfo(WebExecutable())
+        {
+            WorkingDirectory = Path.Combine(RepositoryRoot(), "Inbox.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Urls"] = "http://127.0.0.1:0";
+        start.Environment["ConnectionStrings__Inbox"] = $"Data Source={Path.Combine(dataFolder, "inbox.db")}";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var app = new RunningApp(Process.Start(start)!, dataFolder);
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Capture(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (app.output)
+            {
+                app.output.AppendLine(line);
+            }
+
+            if (ListeningLine().Match(line) is { Success: true } match)
+            {
+                listening.TrySetResult(new Uri(match.Groups[1].Value));
+            }
+        }
+
+        app.process.OutputDataReceived += (_, e) => Capture(e.Data);
+        app.process.ErrorDataReceived += (_, e) => Capture(e.Data);
+        app.process.BeginOutputReadLine();
+        app.process.BeginErrorReadLine();
+        app.process.EnableRaisingEvents = true;
+        app.process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"Inbox.Web exited with code {app.process.ExitCode}:\n{app.Output}"));
+
+        app.BaseUrl = await listening.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        return app;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a dying process is left to the OS temp cleaner.
+        }
+    }
+
+    /// <summary>The repository root: the folder holding Inbox.sln above the test binaries.</summary>
+    public static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Inbox.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Inbox.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>The Inbox.Web build next to this test build (same configuration, framework and runtime).</summary>
+    private static string WebExecutable()
+    {
+        var root = RepositoryRoot();
+        var relative = Path.GetRelativePath(Path.Combine(root, "Inbox.E2E"), AppContext.BaseDirectory);
+        var executable = Path.Combine(root, "Inbox.Web", relative, "Inbox.Web");
+        return File.Exists(executable) ? executable : throw new InvalidOperationException($"Build Inbox.Web first: {executable} is missing.");
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningLine();
+}

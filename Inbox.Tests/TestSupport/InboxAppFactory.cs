@@ -1,0 +1,80 @@
+using Inbox.Core.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inbox.Tests.TestSupport;
+
+/// <summary>The real app, hosted in memory, on its own fresh SQLite file. Settings are applied before start-up.</summary>
+public class InboxAppFactory : WebApplicationFactory<Program>
+{
+    public const string AgentKey = "test-agent-key-0123456789";
+    public const string AdminKey = "test-admin-key-0123456789";
+
+    private readonly Dictionary<string, string?> settings;
+
+    public InboxAppFactory()
+        : this(null)
+    {
+    }
+
+    private InboxAppFactory(Dictionary<string, string?>? settings)
+    {
+        Folder = Directory.CreateTempSubdirectory("inbox-app-").FullName;
+        this.settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Inbox"] = $"Data Source={Path.Combine(Folder, "inbox.db")}",
+            ["Inbox:ApiKeys:0:Name"] = "agent-tool",
+            ["Inbox:ApiKeys:0:Key"] = AgentKey,
+            ["Inbox:ApiKeys:0:Role"] = "Agent",
+            ["Inbox:ApiKeys:1:Name"] = "admin-tool",
+            ["Inbox:ApiKeys:1:Key"] = AdminKey,
+            ["Inbox:ApiKeys:1:Role"] = "Admin",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            this.settings[key] = value;
+        }
+    }
+
+    public string Folder { get; }
+
+    /// <summary>An app with these settings on top of the test defaults.</summary>
+    public static InboxAppFactory With(Dictionary<string, string?> settings) => new(settings);
+
+    public InboxDbContext OpenDb() => Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext();
+
+    public HttpClient ApiClient(string key = AgentKey)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS temp cleaner.
+            }
+        }
+    }
+}

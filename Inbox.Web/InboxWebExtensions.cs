@@ -1,0 +1,42 @@
+using Inbox.Web.Realtime;
+using Microsoft.Extensions.Configuration.Json;
+using Radzen;
+
+namespace Inbox.Web;
+
+public static class InboxWebExtensions
+{
+    /// <summary>
+    /// Loads the repository-root <c>appsettings.json</c> (copied next to the binaries) beneath every other source,
+    /// so <c>appsettings.{Environment}.json</c>, environment variables and the command line still override it.
+    /// </summary>
+    public static WebApplicationBuilder AddInboxConfiguration(this WebApplicationBuilder builder)
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (File.Exists(shipped) && !Path.GetFullPath(shipped).Equals(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json"), StringComparison.Ordinal))
+        {
+            var source = new JsonConfigurationSource { Path = shipped, Optional = false, ReloadOnChange = false };
+            source.ResolveFileProvider();
+            var index = builder.Configuration.Sources.ToList().FindIndex(s => s is JsonConfigurationSource);
+            builder.Configuration.Sources.Insert(Math.Max(index, 0), source);
+        }
+
+        // Serve the component libraries' assets from the build output in every environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
+        return builder;
+    }
+
+    /// <summary>The web layer: Blazor Server, Radzen, problem details and the per-circuit clock.</summary>
+    public static IServiceCollection AddInboxWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddRadzenComponents();
+        services.AddProblemDetails();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CircuitClock>();
+        services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower)));
+        return services;
+    }
+}

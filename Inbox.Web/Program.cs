@@ -1,0 +1,32 @@
+using Inbox.Core;
+using Inbox.Web;
+using Inbox.Web.Components;
+using Inbox.Web.Endpoints;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddInboxConfiguration();
+builder.Services.AddInboxCore(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddInboxWeb();
+
+var app = builder.Build();
+await app.Services.InitializeInboxAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapAccountEndpoints();
+app.MapApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>Entry point; public so integration tests can host the app.</summary>
+public partial class Program;
