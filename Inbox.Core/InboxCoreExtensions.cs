@@ -20,6 +20,7 @@ public static class InboxCoreExtensions
         services.AddInboxIdentity();
         services.AddSingleton<ReplyPolicy>();
         services.AddSingleton<ConversationQueries>();
+        services.AddSingleton<ConversationCommands>();
         services.AddSingleton<ChannelDirectory>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddScoped<DemoSeeder>();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Inbox.Core.Channels;
 
 /// <summary>The messaging platform a channel is connected to.</summary>
@@ -5,6 +7,7 @@ public enum ChannelKind
 {
     Messenger,
     Instagram,
+    [JsonStringEnumMemberName("whatsapp")]
     WhatsApp,
     Line,
 }

@@ -4,8 +4,17 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Inbox.Core.Conversations;
 
 internal sealed class ConversationsConfiguration :
-    IEntityTypeConfiguration<Contact>, IEntityTypeConfiguration<Conversation>, IEntityTypeConfiguration<Message>, IEntityTypeConfiguration<Person>
+    IEntityTypeConfiguration<Contact>, IEntityTypeConfiguration<Conversation>, IEntityTypeConfiguration<Message>, IEntityTypeConfiguration<Person>,
+    IEntityTypeConfiguration<ConversationActivity>
 {
+    public void Configure(EntityTypeBuilder<ConversationActivity> activity)
+    {
+        activity.HasIndex(a => new { a.ConversationId, a.At });
+        activity.HasOne<Conversation>().WithMany().HasForeignKey(a => a.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        activity.Property(a => a.Actor).HasMaxLength(200);
+        activity.Property(a => a.Detail).HasMaxLength(500);
+    }
+
     public void Configure(EntityTypeBuilder<Person> person) => person.Property(p => p.DisplayName).HasMaxLength(200);
 
     public void Configure(EntityTypeBuilder<Contact> contact)
@@ -36,5 +45,7 @@ internal sealed class ConversationsConfiguration :
         message.HasOne(m => m.Conversation).WithMany(c => c.Messages).OnDelete(DeleteBehavior.Cascade);
         message.HasOne<Channels.Channel>().WithMany().HasForeignKey(m => m.ChannelId).OnDelete(DeleteBehavior.Restrict);
         message.Property(m => m.PlatformMessageId).HasMaxLength(256);
+        message.Property(m => m.TemplateName).HasMaxLength(512);
+        message.Property(m => m.TemplateLanguage).HasMaxLength(16);
     }
 }

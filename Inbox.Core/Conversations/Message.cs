@@ -37,6 +37,15 @@ public class Message
 
     public string? ErrorMessage { get; set; }
 
+    /// <summary>WhatsApp template replies: the approved template's name.</summary>
+    public string? TemplateName { get; set; }
+
+    /// <summary>WhatsApp template replies: the template's language code, e.g. <c>en_US</c>.</summary>
+    public string? TemplateLanguage { get; set; }
+
+    /// <summary>WhatsApp template replies: the body parameters, as a JSON array of strings.</summary>
+    public string? TemplateParameters { get; set; }
+
     /// <summary>The agent who wrote an outbound message.</summary>
     public int? AgentId { get; set; }
 }

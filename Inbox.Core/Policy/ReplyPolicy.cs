@@ -44,11 +44,6 @@ public sealed class ReplyPolicy(TimeProvider time)
         var humanEnd = last + PlatformWindows.HumanAgent;
         var windowName = facts.StartedFromAd ? "7-day ad window" : "24-hour window";
 
-        var freeForm = now < standardEnd
-            ? Allowed(ReplyType.FreeForm, standardEnd)
-            : Refused(ReplyType.FreeForm, $"{platform} {windowName} closed at {At(standardEnd)}; " +
-                (now < humanEnd ? "only a HUMAN_AGENT-tagged reply can be sent." : "nothing can be sent until the customer writes again."));
-
         ReplyOption humanAgent;
         if (now >= humanEnd)
         {
@@ -71,6 +66,14 @@ public sealed class ReplyPolicy(TimeProvider time)
         {
             humanAgent = Allowed(ReplyType.HumanAgentTag, humanEnd);
         }
+
+        var afterStandard = humanAgent.Allowed
+            ? "only a HUMAN_AGENT-tagged reply can be sent."
+            : now >= humanEnd ? "nothing can be sent until the customer writes again."
+            : $"a HUMAN_AGENT-tagged reply is not possible either ({humanAgent.Reason!.TrimEnd('.')}).";
+        var freeForm = now < standardEnd
+            ? Allowed(ReplyType.FreeForm, standardEnd)
+            : Refused(ReplyType.FreeForm, $"{platform} {windowName} closed at {At(standardEnd)}; {afterStandard}");
 
         var state = now < standardEnd ? WindowState.Open
             : now < humanEnd && facts.HumanAgentApproved ? WindowState.HumanAgent
@@ -114,7 +117,7 @@ public sealed class ReplyPolicy(TimeProvider time)
             freeForm = Allowed(ReplyType.FreeForm, null, $"Goes as a LINE push message and uses monthly quota{left}.");
         }
 
-        return Decide(WindowState.Unlimited, null, null, [freeForm]);
+        return Decide(freeForm.Allowed ? WindowState.Unlimited : WindowState.Closed, null, null, [freeForm]);
     }
 
     private static ReplyDecision Comment(ConversationFacts facts, DateTime now)

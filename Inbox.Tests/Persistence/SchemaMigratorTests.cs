@@ -57,6 +57,42 @@ public class SchemaMigratorTests
         Assert.Equal(1L, await command.ExecuteScalarAsync()); // 1 = NORMAL
     }
 
+    public static TheoryData<int> PreviousVersions()
+    {
+        var versions = new TheoryData<int>();
+        foreach (var script in SchemaMigrator.Scripts.SkipLast(1))
+        {
+            versions.Add(script.Version);
+        }
+
+        return versions;
+    }
+
+    [Theory]
+    [MemberData(nameof(PreviousVersions))]
+    public async Task Migrate_FromPreviousVersionWithData_UpgradesWithoutLosingIt(int version)
+    {
+        using var database = new TestDatabase();
+        await database.Migrator.MigrateAsync(targetVersion: version);
+        Execute(database.ConnectionString, """
+            INSERT INTO Channels (Id, Key, Kind, Name, ExternalId, HumanAgentApproved, Simulated, CreatedAt) VALUES (1, 'fb', 'Messenger', 'Page', '1', 1, 0, '2026-11-01 10:00:00');
+            INSERT INTO Contacts (Id, ChannelId, ExternalId, Name, CreatedAt) VALUES (1, 1, 'psid-1', 'Kim', '2026-11-01 10:00:00');
+            INSERT INTO Conversations (Id, ChannelId, ContactId, Kind, Status, LastInboundAt, StartedFromAd, PrivateReplyUsed, UnreadCount, CreatedAt)
+                VALUES (1, 1, 1, 'Direct', 'Open', '2026-11-01 10:00:00', 0, 0, 1, '2026-11-01 10:00:00');
+            INSERT INTO Messages (ConversationId, ChannelId, Direction, Author, PlatformMessageId, Text, SentAt, CreatedAt, Status)
+                VALUES (1, 1, 'Inbound', 'Customer', 'm.1', 'Hello from before the upgrade', '2026-11-01 10:00:00', '2026-11-01 10:00:00', 'Received');
+            """);
+
+        var upgraded = await database.Migrator.MigrateAsync();
+
+        Assert.Equal(SchemaMigrator.LatestVersion, upgraded);
+        await using var db = database.Open();
+        var message = await db.Messages.Include(m => m.Conversation).SingleAsync();
+        Assert.Equal("Hello from before the upgrade", message.Text);
+        Assert.Equal(new DateTime(2026, 11, 1, 10, 0, 0, DateTimeKind.Utc), message.Conversation!.LastInboundAt);
+        Assert.Equal(Describe(Fresh()), Describe(database.ConnectionString));
+    }
+
     [Fact]
     public async Task Migrate_DatabaseFromNewerBuild_RefusesToStart()
     {
@@ -66,6 +102,13 @@ public class SchemaMigratorTests
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => database.Migrator.MigrateAsync());
         Assert.Contains("newer than this build", error.Message);
+    }
+
+    private static string Fresh()
+    {
+        var database = new TestDatabase();
+        database.Migrator.MigrateAsync().GetAwaiter().GetResult();
+        return database.ConnectionString;
     }
 
     /// <summary>Tables, columns, indexes and foreign keys in a canonical text form.</summary>

@@ -48,7 +48,7 @@ public class ReplyPolicyTests
         // LINE: no window, only the push quota.
         new("LINE, fresh token", Facts.Line(tokenAge: 5 * Second), WindowState.Unlimited, ReplyType.FreeForm, "No window", null),
         new("LINE, stale token", Facts.Line(tokenAge: 10 * Day), WindowState.Unlimited, ReplyType.FreeForm, "No window", null),
-        new("LINE, quota used up", Facts.Line(tokenAge: null, quota: 0), WindowState.Unlimited, null, "No window", null),
+        new("LINE, quota used up", Facts.Line(tokenAge: null, quota: 0), WindowState.Closed, null, "Closed", null),
 
         // Comments: one private reply within 7 d; Facebook also allows a public reply at any time.
         new("Facebook comment, 1 d", Facts.Comment(ChannelKind.Messenger, Day), WindowState.Open, ReplyType.PrivateReply, "Private reply, 7 d", Now.AddDays(6)),
@@ -143,6 +143,11 @@ public class ReplyPolicyTests
         Assert.Contains("approval", decision.For(ReplyType.HumanAgentTag)!.Reason);
         Assert.Null(decision.Suggested);
         Assert.Equal("Closed", decision.WindowName);
+
+        // The free-form refusal must not send the agent towards a tag the channel cannot use.
+        var freeForm = decision.For(ReplyType.FreeForm)!.Reason;
+        Assert.DoesNotContain("only a HUMAN_AGENT-tagged reply can be sent", freeForm);
+        Assert.Contains("not possible either", freeForm);
     }
 
     [Theory]

@@ -1,29 +1,39 @@
-using Inbox.Core.Channels;
+using System.Security.Claims;
 using Inbox.Core.Conversations;
 using Inbox.Core.Policy;
+using Inbox.Web.Endpoints.Contracts;
 
 namespace Inbox.Web.Endpoints;
 
-/// <summary><c>/api/conversations</c>: list and read conversations with their reply windows.</summary>
+/// <summary><c>/api/conversations</c>: read conversations with their windows, send replies the platform allows, assign, change status.</summary>
 public static class ConversationsApi
 {
     public static RouteGroupBuilder MapConversationsApi(this RouteGroupBuilder api)
     {
         var conversations = api.MapGroup("/conversations").WithTags("Conversations");
-        conversations.MapGet("/", ListAsync).WithName("ListConversations");
+        conversations.MapGet("/", ListAsync).WithName("ListConversations")
+            .WithSummary("Lists conversations with their window state; sort=expiry puts the soonest window end first.");
+        conversations.MapGet("/{id:int}", GetAsync).WithName("GetConversation")
+            .WithSummary("One conversation, the reply types allowed now, and its messages.");
+        conversations.MapPost("/{id:int}/messages", SendAsync).WithName("SendMessage")
+            .WithSummary("Queues a reply. 409 with the reason when its reply type is not allowed now; nothing is stored then.");
+        conversations.MapPost("/{id:int}/assign", AssignAsync).WithName("AssignConversation")
+            .WithSummary("Assigns to an agent; agentId null unassigns.");
+        conversations.MapPost("/{id:int}/status", SetStatusAsync).WithName("SetConversationStatus")
+            .WithSummary("Sets open, pending or resolved.");
         return api;
     }
 
     private static async Task<IResult> ListAsync(
         ConversationQueries queries, ReplyPolicy policy,
-        string? status, string? channel, int? assignee, string? contact, string? sort)
+        string? status, string? channel, int? assignee, string? contact, string? sort, CancellationToken cancellationToken)
     {
         ConversationStatus? statusFilter = null;
         if (status is not null)
         {
-            if (!Enum.TryParse<ConversationStatus>(status, ignoreCase: true, out var parsed))
+            if (!Enum.TryParse<ConversationStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
             {
-                return Results.Problem(statusCode: 400, title: "Invalid filter", detail: "status must be open, pending or resolved.");
+                return Problems.BadRequest("status must be open, pending or resolved.");
             }
 
             statusFilter = parsed;
@@ -31,25 +41,58 @@ public static class ConversationsApi
 
         if (sort is not (null or "expiry" or "latest"))
         {
-            return Results.Problem(statusCode: 400, title: "Invalid sort", detail: "sort must be 'expiry' or 'latest'.");
+            return Problems.BadRequest("sort must be 'expiry' or 'latest'.");
         }
 
-        var rows = await queries.ListAsync(new ConversationFilter(statusFilter, channel, null, assignee, contact, SortByExpiry: sort == "expiry"));
-        return Results.Ok(rows.Select(r => Summary(r, policy.Evaluate(r.Facts))));
+        var rows = await queries.ListAsync(new ConversationFilter(statusFilter, channel, null, assignee, contact, SortByExpiry: sort == "expiry"), cancellationToken);
+        return Results.Ok(rows.Select(r => ConversationSummaryDto.Of(r, policy.Evaluate(r.Facts))));
     }
 
-    private static object Summary(ConversationSummary row, ReplyDecision decision) => new
+    private static async Task<IResult> GetAsync(int id, ConversationQueries queries, ReplyPolicy policy, CancellationToken cancellationToken)
     {
-        id = row.Id,
-        kind = row.Kind,
-        channel = new { key = row.ChannelKey, kind = row.ChannelKind },
-        contact = new { id = row.ContactId, name = row.ContactName, externalId = row.ContactExternalId },
-        status = row.Status,
-        assignee = row.AssigneeId is { } id ? new { id, name = row.AssigneeName } : null,
-        lastInboundAt = row.LastInboundAt,
-        lastMessageAt = row.LastMessageAt,
-        window = new { state = decision.State, standardClosesAt = decision.StandardClosesAt, humanAgentClosesAt = decision.HumanAgentClosesAt },
-        suggestedReplyType = decision.Suggested,
-        deadline = decision.Deadline,
-    };
+        var conversation = await queries.GetAsync(id, cancellationToken);
+        return conversation is null
+            ? Problems.NotFound($"Conversation {id} does not exist.")
+            : Results.Ok(ConversationDetailDto.Of(conversation, policy.Evaluate(ConversationFacts.Of(conversation, conversation.Channel!))));
+    }
+
+    private static async Task<IResult> SendAsync(int id, SendMessageRequest? body, ConversationCommands commands, CancellationToken cancellationToken)
+    {
+        if (body is null)
+        {
+            return Problems.BadRequest("Send a JSON body: { \"text\", \"replyType\"?, \"template\"? }.");
+        }
+
+        var template = body.Template is { } t
+            ? new TemplateReply(t.Name ?? "", t.Language ?? "", (t.Parameters ?? []).Select(p => p ?? "").ToList())
+            : null;
+        var result = await commands.QueueReplyAsync(id, new ReplyRequest(body.Text, body.ReplyType, template), body.Sender ?? SenderKind.Human, agentId: null, cancellationToken);
+        return result.Status == CommandStatus.Done
+            ? Results.Accepted($"/api/conversations/{id}", MessageDto.Of(result.Message!))
+            : Problems.From(result);
+    }
+
+    private static async Task<IResult> AssignAsync(int id, AssignRequest? body, ConversationCommands commands, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (body is null)
+        {
+            return Problems.BadRequest("Send a JSON body: { \"agentId\": <id or null> }.");
+        }
+
+        var result = await commands.AssignAsync(id, body.AgentId, Actor(user), cancellationToken);
+        return result.Status == CommandStatus.Done ? Results.NoContent() : Problems.From(result);
+    }
+
+    private static async Task<IResult> SetStatusAsync(int id, StatusRequest? body, ConversationCommands commands, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (body?.Status is not { } status)
+        {
+            return Problems.BadRequest("Send a JSON body: { \"status\": \"open\" | \"pending\" | \"resolved\" }.");
+        }
+
+        var result = await commands.SetStatusAsync(id, status, Actor(user), cancellationToken);
+        return result.Status == CommandStatus.Done ? Results.NoContent() : Problems.From(result);
+    }
+
+    private static string Actor(ClaimsPrincipal user) => $"API key '{user.Identity?.Name}'";
 }

@@ -1,0 +1,8 @@
+namespace Inbox.Core.Conversations;
+
+public enum ActivityKind
+{
+    Assigned,
+    Unassigned,
+    StatusChanged,
+}

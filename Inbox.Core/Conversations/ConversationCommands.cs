@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Inbox.Core.Persistence;
+using Inbox.Core.Policy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Core.Conversations;
+
+/// <summary>
+/// Changes to conversations: queueing replies (only what the platform allows at this instant), assignment and status.
+/// Each runs in one short-lived context and records who acted.
+/// </summary>
+public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> contexts, TimeProvider time)
+{
+    /// <summary>Queues a reply if its type is allowed now; otherwise stores nothing and says why.</summary>
+    public async Task<CommandResult> QueueReplyAsync(int conversationId, ReplyRequest request, SenderKind sender, int? agentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var conversation = await db.Conversations.Include(c => c.Channel).SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is null)
+        {
+            return CommandResult.NotFound($"Conversation {conversationId} does not exist.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var decision = ReplyPolicy.Evaluate(ConversationFacts.Of(conversation, conversation.Channel!), now, sender);
+        var type = request.ReplyType ?? decision.Suggested;
+        if (type is not { } replyType)
+        {
+            return CommandResult.NotAllowed(decision.Options.FirstOrDefault(o => o.Reason is not null)?.Reason ?? "Nothing can be sent in this conversation now.");
+        }
+
+        if (ReplyValidation.Check(request, replyType, conversation.Channel!.Kind) is { } invalid)
+        {
+            return CommandResult.Invalid(invalid);
+        }
+
+        var option = decision.For(replyType);
+        if (option is null)
+        {
+            return CommandResult.NotAllowed($"A {ReplyTypeName(replyType)} does not exist for {conversation.Channel.Kind} {conversation.Kind.ToString().ToLowerInvariant()} conversations.");
+        }
+
+        if (!option.Allowed)
+        {
+            return CommandResult.NotAllowed(option.Reason!);
+        }
+
+        if (replyType == ReplyType.PrivateReply)
+        {
+            // Meta allows one private reply per comment: claim it atomically so two agents cannot both send one.
+            var claimed = await db.Conversations
+                .Where(c => c.Id == conversationId && !c.PrivateReplyUsed)
+                .ExecuteUpdateAsync(c => c.SetProperty(x => x.PrivateReplyUsed, true), cancellationToken);
+            if (claimed == 0)
+            {
+                return CommandResult.NotAllowed("The one private reply Meta allows for this comment was already sent.");
+            }
+        }
+
+        var message = new Message
+        {
+            ConversationId = conversation.Id,
+            ChannelId = conversation.ChannelId,
+            Direction = MessageDirection.Outbound,
+            Author = sender == SenderKind.Human ? MessageAuthor.Agent : MessageAuthor.Automation,
+            Text = request.Template is { } t ? TemplatePreview(t) : request.Text!.Trim(),
+            SentAt = now,
+            CreatedAt = now,
+            ReplyType = replyType,
+            Status = DeliveryStatus.Queued,
+            AgentId = agentId,
+            TemplateName = request.Template?.Name,
+            TemplateLanguage = request.Template?.Language,
+            TemplateParameters = request.Template is { } tp ? JsonSerializer.Serialize(tp.Parameters) : null,
+        };
+        db.Messages.Add(message);
+        conversation.LastMessageAt = now;
+        conversation.LastMessagePreview = message.Text.Length > 200 ? message.Text[..200] : message.Text;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return CommandResult.Done(message);
+    }
+
+    /// <summary>Assigns the conversation to an agent, or unassigns it when <paramref name="agentId"/> is null.</summary>
+    public async Task<CommandResult> AssignAsync(int conversationId, int? agentId, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var conversation = await db.Conversations.Include(c => c.Assignee).SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is null)
+        {
+            return CommandResult.NotFound($"Conversation {conversationId} does not exist.");
+        }
+
+        var agent = agentId is { } id ? await db.Agents.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) : null;
+        if (agentId is not null && agent is null)
+        {
+            return CommandResult.Invalid($"Agent {agentId} does not exist.");
+        }
+
+        if (conversation.AssigneeId != agentId)
+        {
+            var before = conversation.Assignee?.Name;
+            conversation.AssigneeId = agentId;
+            db.Activities.Add(new ConversationActivity
+            {
+                ConversationId = conversationId,
+                At = time.GetUtcNow().UtcDateTime,
+                Kind = agent is null ? ActivityKind.Unassigned : ActivityKind.Assigned,
+                Actor = actor,
+                Detail = agent is null ? $"Unassigned from {before}" : before is null ? $"Assigned to {agent.Name}" : $"Reassigned from {before} to {agent.Name}",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return CommandResult.Done();
+    }
+
+    /// <summary>Moves the conversation to open, pending or resolved.</summary>
+    public async Task<CommandResult> SetStatusAsync(int conversationId, ConversationStatus status, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is null)
+        {
+            return CommandResult.NotFound($"Conversation {conversationId} does not exist.");
+        }
+
+        if (conversation.Status != status)
+        {
+            db.Activities.Add(new ConversationActivity
+            {
+                ConversationId = conversationId,
+                At = time.GetUtcNow().UtcDateTime,
+                Kind = ActivityKind.StatusChanged,
+                Actor = actor,
+                Detail = $"{conversation.Status} → {status}",
+            });
+            conversation.Status = status;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return CommandResult.Done();
+    }
+
+    private static string TemplatePreview(TemplateReply template) =>
+        template.Parameters.Count == 0
+            ? $"Template {template.Name} ({template.Language})"
+            : $"Template {template.Name} ({template.Language}): {string.Join(" · ", template.Parameters)}";
+
+    private static string ReplyTypeName(ReplyType type) => type switch
+    {
+        ReplyType.FreeForm => "free-form reply",
+        ReplyType.HumanAgentTag => "HUMAN_AGENT-tagged reply",
+        ReplyType.Template => "template",
+        ReplyType.PrivateReply => "private reply",
+        _ => "public reply",
+    };
+}

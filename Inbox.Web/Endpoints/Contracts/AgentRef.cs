@@ -1,0 +1,3 @@
+namespace Inbox.Web.Endpoints.Contracts;
+
+public sealed record AgentRef(int Id, string Name);

@@ -1,0 +1,5 @@
+using Inbox.Core.Channels;
+
+namespace Inbox.Web.Endpoints.Contracts;
+
+public sealed record ChannelRef(string Key, ChannelKind Kind);
