@@ -70,7 +70,7 @@ public sealed class ReplyPolicy(TimeProvider time)
         var afterStandard = humanAgent.Allowed
             ? "only a HUMAN_AGENT-tagged reply can be sent."
             : now >= humanEnd ? "nothing can be sent until the customer writes again."
-            : $"a HUMAN_AGENT-tagged reply is not possible either ({humanAgent.Reason!.TrimEnd('.')}).";
+            : $"a HUMAN_AGENT-tagged reply is not possible either: {char.ToLowerInvariant(humanAgent.Reason![0])}{humanAgent.Reason[1..]}";
         var freeForm = now < standardEnd
             ? Allowed(ReplyType.FreeForm, standardEnd)
             : Refused(ReplyType.FreeForm, $"{platform} {windowName} closed at {At(standardEnd)}; {afterStandard}");
