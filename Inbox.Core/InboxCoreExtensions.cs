@@ -22,6 +22,9 @@ public static class InboxCoreExtensions
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<ConversationCommands>();
         services.AddSingleton<ChannelDirectory>();
+        services.AddSingleton<ChannelConfigurationSync>();
+        services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Channels.Meta.MetaOptions>().BindConfiguration(Channels.Meta.MetaOptions.Section);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddScoped<DemoSeeder>();
         return services;

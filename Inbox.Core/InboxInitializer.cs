@@ -1,3 +1,4 @@
+using Inbox.Core.Channels;
 using Inbox.Core.Demo;
 using Inbox.Core.Identity;
 using Inbox.Core.Persistence;
@@ -5,14 +6,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Core;
 
-/// <summary>Start-up work, in order: schema, roles and bootstrap admin, demo data.</summary>
+/// <summary>Start-up work, in order: schema, roles and bootstrap admin, demo data, channels from configuration.</summary>
 public static class InboxInitializer
 {
     public static async Task InitializeInboxAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken: cancellationToken);
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync(cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        }
+
+        // After the demo seeder, which only fills an empty database: declared channels sit beside the demo ones.
+        await services.GetRequiredService<ChannelConfigurationSync>().SyncAsync(cancellationToken);
     }
 }

@@ -23,6 +23,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapAccountEndpoints();
+app.MapWebhooks();
 app.MapApi();
 app.MapOpenApiDocument();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

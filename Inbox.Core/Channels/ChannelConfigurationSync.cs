@@ -1,0 +1,42 @@
+using Inbox.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Core.Channels;
+
+/// <summary>Upserts the channels declared in <c>Inbox:Channels</c> by key at start-up; channels added by admins are left alone.</summary>
+public sealed class ChannelConfigurationSync(
+    IDbContextFactory<InboxDbContext> contexts, IOptions<ChannelOptions> options, TimeProvider time, ILogger<ChannelConfigurationSync> logger)
+{
+    public async Task SyncAsync(CancellationToken cancellationToken = default)
+    {
+        if (options.Value.Channels.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var keys = options.Value.Channels.Select(c => c.Key).ToList();
+        var existing = await db.Channels.Where(c => keys.Contains(c.Key)).ToDictionaryAsync(c => c.Key, cancellationToken);
+        foreach (var declared in options.Value.Channels)
+        {
+            if (!existing.TryGetValue(declared.Key, out var channel))
+            {
+                channel = new Channel { Key = declared.Key, Name = declared.Name, ExternalId = declared.ExternalId, CreatedAt = time.GetUtcNow().UtcDateTime };
+                db.Channels.Add(channel);
+            }
+
+            channel.Kind = declared.Kind;
+            channel.Name = declared.Name;
+            channel.ExternalId = declared.ExternalId;
+            channel.AccessToken = string.IsNullOrEmpty(declared.AccessToken) ? channel.AccessToken : declared.AccessToken;
+            channel.ChannelSecret = string.IsNullOrEmpty(declared.ChannelSecret) ? channel.ChannelSecret : declared.ChannelSecret;
+            channel.HumanAgentApproved = declared.HumanAgentApproved;
+            channel.Simulated = false;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Channels from configuration: {Keys}", string.Join(", ", keys));
+    }
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+
+namespace Inbox.Core.Channels;
+
+/// <summary>Channels declared in configuration (<c>Inbox:Channels</c>): how deployments and tests set them.</summary>
+public sealed partial class ChannelOptions : IValidatableObject
+{
+    public const string Section = "Inbox";
+
+    public List<ChannelSettings> Channels { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var channel in Channels)
+        {
+            if (!KeyFormat().IsMatch(channel.Key))
+            {
+                yield return new ValidationResult($"Channel key '{channel.Key}' must be 1–64 lower-case letters, digits or dashes.");
+            }
+
+            if (string.IsNullOrWhiteSpace(channel.Name) || string.IsNullOrWhiteSpace(channel.ExternalId))
+            {
+                yield return new ValidationResult($"Channel '{channel.Key}' needs a Name and an ExternalId.");
+            }
+
+            if (channel.Kind == ChannelKind.Line && string.IsNullOrEmpty(channel.ChannelSecret))
+            {
+                yield return new ValidationResult($"LINE channel '{channel.Key}' needs its ChannelSecret to verify webhooks.");
+            }
+        }
+
+        foreach (var duplicate in Channels.GroupBy(c => c.Key).Where(g => g.Count() > 1))
+        {
+            yield return new ValidationResult($"Channel key '{duplicate.Key}' is declared twice.");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial Regex KeyFormat();
+}

@@ -1,0 +1,21 @@
+namespace Inbox.Core.Channels;
+
+/// <summary>A channel declared in configuration (<c>Inbox:Channels</c>), upserted by key at start-up.</summary>
+public sealed class ChannelSettings
+{
+    public string Key { get; set; } = "";
+
+    public ChannelKind Kind { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>Page id, Instagram account id, WhatsApp phone_number_id or LINE bot user id.</summary>
+    public string ExternalId { get; set; } = "";
+
+    public string? AccessToken { get; set; }
+
+    /// <summary>LINE only: verifies <c>x-line-signature</c>.</summary>
+    public string? ChannelSecret { get; set; }
+
+    public bool HumanAgentApproved { get; set; }
+}
