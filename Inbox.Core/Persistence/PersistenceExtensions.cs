@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Inbox.Core.Persistence;
 
@@ -17,6 +18,7 @@ public static class PersistenceExtensions
         services.AddDbContextFactory<InboxDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmaInterceptor()));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SchemaMigrator>();
         return services;
     }

@@ -12,7 +12,7 @@ namespace Inbox.Core.Persistence;
 /// each applied once, in order, in its own transaction, and recorded in <c>__schema_version</c>.
 /// A test checks that the scripts produce exactly the schema the EF model expects.
 /// </summary>
-public sealed class SchemaMigrator(IDbContextFactory<InboxDbContext> contexts, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(IDbContextFactory<InboxDbContext> contexts, TimeProvider time, ILogger<SchemaMigrator> logger)
 {
     private static readonly Lazy<IReadOnlyList<SchemaScript>> EmbeddedScripts = new(LoadScripts);
 
@@ -47,9 +47,16 @@ public sealed class SchemaMigrator(IDbContextFactory<InboxDbContext> contexts, I
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await ExecuteAsync(connection, transaction, script.Sql, cancellationToken);
-            await ExecuteAsync(connection, transaction,
-                $"INSERT INTO __schema_version (version, name, applied_at) VALUES ({script.Version}, '{script.Name}', '{DateTime.UtcNow:O}');",
-                cancellationToken);
+            await using (var record = connection.CreateCommand())
+            {
+                record.Transaction = transaction;
+                record.CommandText = "INSERT INTO __schema_version (version, name, applied_at) VALUES ($version, $name, $at);";
+                AddParameter(record, "$version", script.Version);
+                AddParameter(record, "$name", script.Name);
+                AddParameter(record, "$at", time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+                await record.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Applied schema script {Version} {Name}", script.Version, script.Name);
             current = script.Version;
@@ -63,6 +70,14 @@ public sealed class SchemaMigrator(IDbContextFactory<InboxDbContext> contexts, I
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM __schema_version;";
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)

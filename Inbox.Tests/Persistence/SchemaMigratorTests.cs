@@ -90,7 +90,7 @@ public class SchemaMigratorTests
         var message = await db.Messages.Include(m => m.Conversation).SingleAsync();
         Assert.Equal("Hello from before the upgrade", message.Text);
         Assert.Equal(new DateTime(2026, 11, 1, 10, 0, 0, DateTimeKind.Utc), message.Conversation!.LastInboundAt);
-        Assert.Equal(Describe(Fresh()), Describe(database.ConnectionString));
+        Assert.Equal(await DescribeFreshAsync(), Describe(database.ConnectionString));
     }
 
     [Fact]
@@ -104,11 +104,11 @@ public class SchemaMigratorTests
         Assert.Contains("newer than this build", error.Message);
     }
 
-    private static string Fresh()
+    private static async Task<string> DescribeFreshAsync()
     {
-        var database = new TestDatabase();
-        database.Migrator.MigrateAsync().GetAwaiter().GetResult();
-        return database.ConnectionString;
+        using var database = new TestDatabase();
+        await database.Migrator.MigrateAsync();
+        return Describe(database.ConnectionString);
     }
 
     /// <summary>Tables, columns, indexes and foreign keys in a canonical text form.</summary>
