@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Inbox.Core.Conversations;
+using Inbox.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Tests.Web;
+
+/// <summary>Reading conversations through the API, on demo data whose windows run from the real clock at seed time.</summary>
+public sealed class ConversationsApiReadTests(InboxAppFactory app) : ConversationsApiTestBase(app), IClassFixture<InboxAppFactory>
+{
+    [Fact]
+    public async Task List_SortByExpiry_PutsSoonestWindowEndFirstAndNoDeadlineLast()
+    {
+        var rows = await Api.GetFromJsonAsync<JsonElement[]>("/api/conversations?status=open&sort=expiry");
+
+        var deadlines = rows!.Select(r => r.GetProperty("deadline")).ToList();
+        var dated = deadlines.TakeWhile(d => d.ValueKind != JsonValueKind.Null).Select(d => d.GetDateTime()).ToList();
+        Assert.True(dated.Count > 5);
+        Assert.Equal(dated.Order(), dated);
+        Assert.All(deadlines.Skip(dated.Count), d => Assert.Equal(JsonValueKind.Null, d.ValueKind));
+    }
+
+    [Fact]
+    public async Task List_FilteredByChannelAndStatus_ReturnsOnlyThose()
+    {
+        var whatsApp = await Api.GetFromJsonAsync<JsonElement[]>("/api/conversations?channel=nw-whatsapp");
+        var pending = await Api.GetFromJsonAsync<JsonElement[]>("/api/conversations?status=pending");
+
+        Assert.Equal(4, whatsApp!.Length);
+        Assert.All(whatsApp, r => Assert.Equal("whatsapp", r.GetProperty("channel").GetProperty("kind").GetString()));
+        Assert.Equal(2, pending!.Length);
+        Assert.All(pending, r => Assert.Equal("pending", r.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task List_FilteredByContactAndAssignee_FindsThem()
+    {
+        var emma = await FindAsync("Emma Johansson");
+        var byContact = await Api.GetFromJsonAsync<JsonElement[]>($"/api/conversations?contact={emma.GetProperty("contact").GetProperty("externalId").GetString()}");
+        await using var db = App.OpenDb();
+        var alice = await db.Agents.SingleAsync(a => a.Email == "agent@inbox.demo");
+        var mine = await Api.GetFromJsonAsync<JsonElement[]>($"/api/conversations?assignee={alice.Id}");
+
+        Assert.Equal("Emma Johansson", Assert.Single(byContact!).GetProperty("contact").GetProperty("name").GetString());
+        Assert.NotEmpty(mine!);
+        Assert.All(mine!, r => Assert.Equal(alice.Id, r.GetProperty("assignee").GetProperty("id").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("/api/conversations?status=closed")]
+    [InlineData("/api/conversations?sort=random")]
+    public async Task List_InvalidFilter_Returns400Problem(string url)
+    {
+        var response = await Api.GetAsync(url);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Get_WhatsAppPast24h_IsTemplateOnlyAndSaysWhy()
+    {
+        var id = (await FindAsync("Emma Johansson")).GetProperty("id").GetInt32();
+
+        var detail = await Api.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}");
+
+        Assert.Equal("direct", detail.GetProperty("kind").GetString());
+        Assert.Equal("template_only", detail.GetProperty("window").GetProperty("state").GetString());
+        Assert.EndsWith("Z", detail.GetProperty("window").GetProperty("standardClosesAt").GetString());
+        Assert.Equal(JsonValueKind.Null, detail.GetProperty("window").GetProperty("humanAgentClosesAt").ValueKind);
+        Assert.Equal("template", detail.GetProperty("suggestedReplyType").GetString());
+        var freeForm = detail.GetProperty("replyOptions").EnumerateArray().Single(o => o.GetProperty("type").GetString() == "free_form");
+        Assert.False(freeForm.GetProperty("allowed").GetBoolean());
+        Assert.StartsWith("WhatsApp 24-hour window closed at", freeForm.GetProperty("reason").GetString());
+        var message = Assert.Single(detail.GetProperty("messages").EnumerateArray());
+        Assert.Equal("inbound", message.GetProperty("direction").GetString());
+        Assert.Equal("received", message.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Get_UnknownConversation_Returns404Problem()
+    {
+        await AssertProblemAsync(await Api.GetAsync("/api/conversations/999999"), HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/conversations/1/messages")]
+    [InlineData("POST", "/api/conversations/1/assign")]
+    [InlineData("POST", "/api/conversations/1/status")]
+    [InlineData("GET", "/api/conversations/1")]
+    public async Task AnyEndpoint_WithoutKey_Returns401(string method, string url)
+    {
+        var response = await App.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { }) });
+
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesTheConversationEndpoints()
+    {
+        var document = await App.CreateClient().GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/conversations/{id}/messages", document);
+        Assert.Contains("SendMessage", document);
+    }
+}
