@@ -1,6 +1,7 @@
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
 using Inbox.Core.Demo;
+using Inbox.Core.Events;
 using Inbox.Core.Identity;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
@@ -18,6 +19,7 @@ public static class InboxCoreExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddPersistence(configuration, contentRoot);
         services.AddInboxIdentity();
+        services.AddDomainEvents();
         services.AddSingleton<ReplyPolicy>();
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<ConversationCommands>();
@@ -25,6 +27,7 @@ public static class InboxCoreExtensions
         services.AddSingleton<ChannelConfigurationSync>();
         services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Channels.Meta.MetaOptions>().BindConfiguration(Channels.Meta.MetaOptions.Section);
+        services.AddOptions<Channels.Line.LineOptions>().BindConfiguration(Channels.Line.LineOptions.Section);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddScoped<DemoSeeder>();
         return services;

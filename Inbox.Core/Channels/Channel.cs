@@ -27,4 +27,26 @@ public class Channel
     public bool Simulated { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Declared in <c>Inbox:Channels</c>: start-up overwrites it, so admins edit it in configuration, not in the page.</summary>
+    public bool FromConfiguration { get; set; }
+
+    /// <summary>The platform refused the access token (Graph code 190, LINE 401): sends are held until an admin enters a new one.</summary>
+    public string? AuthError { get; set; }
+
+    public DateTime? AuthErrorAt { get; set; }
+
+    /// <summary>Meta refused a HUMAN_AGENT-tagged send (100/2018276): the Page lacks the approval the setting claims.</summary>
+    public DateTime? HumanAgentRefusedAt { get; set; }
+
+    /// <summary>LINE: the monthly push allowance; null when unlimited or not yet fetched.</summary>
+    public int? LineQuotaLimit { get; set; }
+
+    /// <summary>LINE: push messages counted against the allowance this month.</summary>
+    public int? LineQuotaUsed { get; set; }
+
+    public DateTime? LineQuotaCheckedAt { get; set; }
+
+    /// <summary>LINE: push messages left this month; null when unlimited or unknown.</summary>
+    public int? LineQuotaRemaining => LineQuotaLimit is { } limit && LineQuotaUsed is { } used ? Math.Max(0, limit - used) : null;
 }

@@ -12,5 +12,6 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         channel.Property(c => c.Key).HasMaxLength(64);
         channel.Property(c => c.Name).HasMaxLength(200);
         channel.Property(c => c.ExternalId).HasMaxLength(128);
+        channel.Property(c => c.FromConfiguration).HasDefaultValueSql("0").ValueGeneratedNever();
     }
 }

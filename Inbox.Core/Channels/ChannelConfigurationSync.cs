@@ -34,6 +34,7 @@ public sealed class ChannelConfigurationSync(
             channel.ChannelSecret = string.IsNullOrEmpty(declared.ChannelSecret) ? channel.ChannelSecret : declared.ChannelSecret;
             channel.HumanAgentApproved = declared.HumanAgentApproved;
             channel.Simulated = false;
+            channel.FromConfiguration = true;
         }
 
         await db.SaveChangesAsync(cancellationToken);

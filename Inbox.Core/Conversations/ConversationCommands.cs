@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Inbox.Core.Events;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Inbox.Core.Conversations;
 /// Changes to conversations: queueing replies (only what the platform allows at this instant), assignment and status.
 /// Each runs in one short-lived context and records who acted.
 /// </summary>
-public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> contexts, TimeProvider time)
+public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> contexts, TimeProvider time, DomainEvents events)
 {
     /// <summary>Queues a reply if its type is allowed now; otherwise stores nothing and says why.</summary>
     public async Task<CommandResult> QueueReplyAsync(int conversationId, ReplyRequest request, SenderKind sender, int? agentId, CancellationToken cancellationToken = default)
@@ -79,6 +80,7 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
         conversation.LastMessagePreview = message.Text.Length > 200 ? message.Text[..200] : message.Text;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await events.PublishAsync(new MessageQueued(conversation.Id, message.Id), cancellationToken);
         return CommandResult.Done(message);
     }
 

@@ -42,6 +42,11 @@ internal sealed class ConversationsConfiguration :
         // De-duplication of webhook redeliveries rests on this index (SQLite allows many NULLs).
         message.HasIndex(m => new { m.ChannelId, m.PlatformMessageId }).IsUnique();
         message.HasIndex(m => new { m.ConversationId, m.SentAt });
+        message.HasIndex(m => new { m.Status, m.NextAttemptAt });
+
+        // Added to an existing table, so the scripts need defaults; EF still writes every value itself.
+        message.Property(m => m.Standby).HasDefaultValueSql("0").ValueGeneratedNever();
+        message.Property(m => m.SendAttempts).HasDefaultValueSql("0").ValueGeneratedNever();
         message.HasOne(m => m.Conversation).WithMany(c => c.Messages).OnDelete(DeleteBehavior.Cascade);
         message.HasOne<Channels.Channel>().WithMany().HasForeignKey(m => m.ChannelId).OnDelete(DeleteBehavior.Restrict);
         message.Property(m => m.PlatformMessageId).HasMaxLength(256);

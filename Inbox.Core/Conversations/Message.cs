@@ -48,4 +48,28 @@ public class Message
 
     /// <summary>The agent who wrote an outbound message.</summary>
     public int? AgentId { get; set; }
+
+    /// <summary>Inbound attachments: the platform's type (<c>image</c>, <c>video</c>, <c>audio</c>, <c>file</c>, <c>sticker</c>, <c>location</c>…); the text is a placeholder.</summary>
+    public string? AttachmentType { get; set; }
+
+    /// <summary>Inbound attachments: where the platform serves the file, when it gives a URL.</summary>
+    public string? AttachmentUrl { get; set; }
+
+    /// <summary>LINE <c>mode=standby</c>: another module owns the chat; the message is kept for the record and never answered.</summary>
+    public bool Standby { get; set; }
+
+    /// <summary>Outbound: calls made to the platform so far.</summary>
+    public int SendAttempts { get; set; }
+
+    /// <summary>Outbound: a queued message is not sent before this instant (back-off, or a channel waiting for a new token); null means now.</summary>
+    public DateTime? NextAttemptAt { get; set; }
+
+    /// <summary>Outbound: when the sender claimed the message (status <see cref="DeliveryStatus.Sending"/>).</summary>
+    public DateTime? SendingSince { get; set; }
+
+    /// <summary>Outbound: an idempotency key for platforms that honour one (LINE <c>X-Line-Retry-Key</c>).</summary>
+    public string? SendKey { get; set; }
+
+    /// <summary>Outbound: why the message was not delivered, in the inbox's own terms; the platform's code and text are in <see cref="ErrorCode"/> and <see cref="ErrorMessage"/>.</summary>
+    public SendFailure? Failure { get; set; }
 }

@@ -26,6 +26,10 @@ public class InboxDbContext(DbContextOptions<InboxDbContext> options) : Identity
 
     public DbSet<Team> Teams => Set<Team>();
 
+    public DbSet<Channels.Inbound.WebhookDelivery> WebhookDeliveries => Set<Channels.Inbound.WebhookDelivery>();
+
+    public DbSet<Channels.Inbound.InboundEvent> InboundEvents => Set<Channels.Inbound.InboundEvent>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

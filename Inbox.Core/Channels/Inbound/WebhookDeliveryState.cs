@@ -1,0 +1,11 @@
+namespace Inbox.Core.Channels.Inbound;
+
+public enum WebhookDeliveryState
+{
+    /// <summary>Stored and acknowledged, not yet turned into conversations.</summary>
+    Pending,
+    Processed,
+
+    /// <summary>Processing threw on every attempt; kept for inspection and replay.</summary>
+    Failed,
+}
