@@ -1,4 +1,5 @@
 using Inbox.Core.Channels;
+using Inbox.Core.Channels.Inbound;
 using Inbox.Core.Conversations;
 using Inbox.Core.Demo;
 using Inbox.Core.Events;
@@ -25,6 +26,7 @@ public static class InboxCoreExtensions
         services.AddSingleton<ConversationCommands>();
         services.AddSingleton<ChannelDirectory>();
         services.AddSingleton<ChannelConfigurationSync>();
+        services.AddInbound();
         services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Channels.Meta.MetaOptions>().BindConfiguration(Channels.Meta.MetaOptions.Section);
         services.AddOptions<Channels.Line.LineOptions>().BindConfiguration(Channels.Line.LineOptions.Section);

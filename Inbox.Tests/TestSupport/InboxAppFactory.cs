@@ -14,14 +14,16 @@ public class InboxAppFactory : WebApplicationFactory<Program>
     public const string AdminKey = "test-admin-key-0123456789";
 
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
     public InboxAppFactory()
         : this(null)
     {
     }
 
-    private InboxAppFactory(Dictionary<string, string?>? settings)
+    private InboxAppFactory(Dictionary<string, string?>? settings, Action<IServiceCollection>? services = null)
     {
+        this.services = services;
         Folder = Directory.CreateTempSubdirectory("inbox-app-").FullName;
         this.settings = new Dictionary<string, string?>
         {
@@ -42,7 +44,7 @@ public class InboxAppFactory : WebApplicationFactory<Program>
     public string Folder { get; }
 
     /// <summary>An app with these settings on top of the test defaults.</summary>
-    public static InboxAppFactory With(Dictionary<string, string?> settings) => new(settings);
+    public static InboxAppFactory With(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null) => new(settings, services);
 
     public InboxDbContext OpenDb() => Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext();
 
@@ -58,6 +60,11 @@ public class InboxAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 

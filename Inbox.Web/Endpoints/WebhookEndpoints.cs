@@ -1,3 +1,4 @@
+using Inbox.Core.Channels.Inbound;
 using Inbox.Core.Channels.Meta;
 using Microsoft.Extensions.Options;
 
@@ -6,10 +7,15 @@ namespace Inbox.Web.Endpoints;
 /// <summary>Platform webhooks. Anonymous by design: each platform proves itself with its own token or signature.</summary>
 public static class WebhookEndpoints
 {
+    /// <summary>Larger than any documented webhook batch; bigger bodies are refused before they are read.</summary>
+    private const long MaxBodyBytes = 1024 * 1024;
+
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
         var webhooks = app.MapGroup("/webhooks").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         webhooks.MapGet("/meta", VerifyMetaSubscription);
+        webhooks.MapPost("/meta", ReceiveMeta);
+        webhooks.MapPost("/line/{channelKey}", ReceiveLine);
         return app;
     }
 
@@ -26,4 +32,59 @@ public static class WebhookEndpoints
 
         return Results.Text(challenge, "text/plain");
     }
+
+    private static async Task<IResult> ReceiveMeta(HttpRequest request, WebhookInbox inbox, CancellationToken cancellationToken)
+    {
+        if (await ReadBodyAsync(request, cancellationToken) is not { } body)
+        {
+            return TooLarge();
+        }
+
+        return Answer(await inbox.AcceptMetaAsync(body, request.Headers["X-Hub-Signature-256"], cancellationToken));
+    }
+
+    private static async Task<IResult> ReceiveLine(string channelKey, HttpRequest request, WebhookInbox inbox, CancellationToken cancellationToken)
+    {
+        if (await ReadBodyAsync(request, cancellationToken) is not { } body)
+        {
+            return TooLarge();
+        }
+
+        return Answer(await inbox.AcceptLineAsync(channelKey, body, request.Headers["x-line-signature"], cancellationToken));
+    }
+
+    /// <summary>The raw bytes, exactly as signed; null when the body is over the limit.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IResult TooLarge() =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large", detail: $"Webhook bodies are limited to {MaxBodyBytes} bytes.");
+
+    private static IResult Answer(WebhookAcceptance acceptance) => acceptance.Outcome switch
+    {
+        WebhookOutcome.Accepted => Results.Text("EVENT_RECEIVED", "text/plain"),
+        WebhookOutcome.Unauthorized => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: acceptance.Detail),
+        WebhookOutcome.Malformed => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed webhook", detail: acceptance.Detail),
+        _ => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown channel", detail: acceptance.Detail),
+    };
 }

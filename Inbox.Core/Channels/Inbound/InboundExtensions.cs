@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inbox.Core.Channels.Inbound;
+
+public static class InboundExtensions
+{
+    /// <summary>Webhook intake: verification and durable storage, then processing in the background.</summary>
+    public static IServiceCollection AddInbound(this IServiceCollection services)
+    {
+        services.AddSingleton<WebhookSignal>();
+        services.AddSingleton<WebhookInbox>();
+        services.AddSingleton<StatusRecorder>();
+        services.AddSingleton<InboundRecorder>();
+        services.AddSingleton<WebhookProcessor>();
+        services.AddHostedService<WebhookWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,163 @@
+using Inbox.Core.Conversations;
+using Inbox.Core.Events;
+using Inbox.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Inbox.Core.Channels.Inbound;
+
+/// <summary>
+/// Applies inbound items to conversations. Each keyed event (message, echo, comment) runs in its own transaction
+/// together with its <see cref="InboundEvent"/> key, so a redelivered event finds its key and changes nothing,
+/// and <see cref="MessageReceived"/> is raised exactly once per customer message.
+/// </summary>
+public sealed class InboundRecorder(
+    IDbContextFactory<InboxDbContext> contexts, TimeProvider time, DomainEvents events, StatusRecorder statuses, ILogger<InboundRecorder> logger)
+{
+    public async Task ApplyAsync(int channelId, long deliveryId, InboundItem item, CancellationToken cancellationToken = default)
+    {
+        switch (item)
+        {
+            case InboundIgnored ignored:
+                logger.LogInformation("Channel {ChannelId}: acknowledged and ignored {What}.", channelId, ignored.What);
+                return;
+            case InboundStatusUpdate update:
+                await statuses.ApplyAsync(channelId, update, cancellationToken);
+                return;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var eventId = item.EventId!;
+        if (await db.InboundEvents.AnyAsync(e => e.ChannelId == channelId && e.EventId == eventId, cancellationToken))
+        {
+            logger.LogInformation("Channel {ChannelId}: event {EventId} was already handled; redelivery ignored.", channelId, eventId);
+            return;
+        }
+
+        var channel = await db.Channels.SingleAsync(c => c.Id == channelId, cancellationToken);
+        var threads = new Threads(db, channel, now);
+        var recorded = item switch
+        {
+            InboundMessage message => await RecordMessageAsync(threads, message, cancellationToken),
+            InboundEcho echo => await RecordEchoAsync(threads, echo, cancellationToken),
+            InboundComment comment => await RecordCommentAsync(threads, comment, cancellationToken),
+            _ => throw new NotSupportedException(item.GetType().Name),
+        };
+        db.InboundEvents.Add(new InboundEvent { ChannelId = channelId, EventId = eventId, DeliveryId = deliveryId, ProcessedAt = now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // A unique index caught a copy that slipped past the key check (same message id under another event id).
+            logger.LogInformation("Channel {ChannelId}: event {EventId} duplicates a stored message; ignored.", channelId, eventId);
+            return;
+        }
+
+        if (recorded is { Author: MessageAuthor.Customer } received)
+        {
+            await events.PublishAsync(
+                new MessageReceived(received.ConversationId, received.Id, channelId, threads.CreatedConversation, received.Standby), cancellationToken);
+        }
+    }
+
+    private static async Task<Message> RecordMessageAsync(Threads threads, InboundMessage inbound, CancellationToken cancellationToken)
+    {
+        var contact = await threads.ContactAsync(inbound.SenderId, inbound.SenderName, cancellationToken);
+        var conversation = await threads.DirectConversationAsync(contact, reopen: true, cancellationToken);
+        conversation.StartedFromAd |= inbound.FromAd;
+
+        // Only the customer's own messages move the window, and never backwards (deliveries can arrive out of order).
+        if (conversation.LastInboundAt is null || inbound.At > conversation.LastInboundAt)
+        {
+            conversation.LastInboundAt = inbound.At;
+            if (threads.Channel.Kind == ChannelKind.Line && inbound.ReplyToken is not null)
+            {
+                conversation.LineReplyToken = inbound.ReplyToken;
+                conversation.LineReplyTokenAt = inbound.At;
+            }
+        }
+
+        conversation.UnreadCount++;
+        return threads.AddMessage(conversation, new Message
+        {
+            ChannelId = threads.Channel.Id,
+            Direction = MessageDirection.Inbound,
+            Author = MessageAuthor.Customer,
+            PlatformMessageId = inbound.PlatformMessageId,
+            Text = inbound.Text,
+            SentAt = inbound.At,
+            Status = DeliveryStatus.Received,
+            AttachmentType = inbound.AttachmentType,
+            AttachmentUrl = inbound.AttachmentUrl,
+            Standby = inbound.Standby,
+        });
+    }
+
+    private async Task<Message?> RecordEchoAsync(Threads threads, InboundEcho echo, CancellationToken cancellationToken)
+    {
+        var db = threads.Db;
+        if (echo.Metadata is { } metadata && metadata.StartsWith("inbox:", StringComparison.Ordinal)
+            && long.TryParse(metadata.AsSpan(6), out var ourId)
+            && await db.Messages.SingleOrDefaultAsync(m => m.Id == ourId && m.ChannelId == threads.Channel.Id, cancellationToken) is { } ours)
+        {
+            // Our own send, echoed back, perhaps before the Send API's answer was saved: it proves the message left.
+            ours.PlatformMessageId ??= echo.Mid;
+            if (ours.Status is DeliveryStatus.Queued or DeliveryStatus.Sending)
+            {
+                ours.Status = DeliveryStatus.Sent;
+            }
+
+            return null;
+        }
+
+        if (await db.Messages.AnyAsync(m => m.ChannelId == threads.Channel.Id && m.PlatformMessageId == echo.Mid, cancellationToken))
+        {
+            return null;
+        }
+
+        logger.LogInformation("Channel {ChannelId}: recorded message {Mid} sent from another tool.", threads.Channel.Id, echo.Mid);
+        var contact = await threads.ContactAsync(echo.RecipientId, null, cancellationToken);
+        var conversation = await threads.DirectConversationAsync(contact, reopen: false, cancellationToken);
+        return threads.AddMessage(conversation, new Message
+        {
+            ChannelId = threads.Channel.Id,
+            Direction = MessageDirection.Outbound,
+            Author = MessageAuthor.Echo,
+            PlatformMessageId = echo.Mid,
+            Text = echo.Text,
+            SentAt = echo.At,
+            Status = DeliveryStatus.Sent,
+        });
+    }
+
+    private static async Task<Message?> RecordCommentAsync(Threads threads, InboundComment comment, CancellationToken cancellationToken)
+    {
+        if (await threads.Db.Conversations.AnyAsync(c => c.ChannelId == threads.Channel.Id && c.CommentId == comment.CommentId, cancellationToken))
+        {
+            return null;
+        }
+
+        var contact = await threads.ContactAsync(comment.AuthorId, comment.AuthorName, cancellationToken);
+        var conversation = threads.NewConversation(contact, ConversationKind.Comment);
+        conversation.CommentId = comment.CommentId;
+        conversation.CommentAt = comment.At;
+        conversation.LastInboundAt = comment.At;
+        conversation.UnreadCount = 1;
+        return threads.AddMessage(conversation, new Message
+        {
+            ChannelId = threads.Channel.Id,
+            Direction = MessageDirection.Inbound,
+            Author = MessageAuthor.Customer,
+            PlatformMessageId = comment.CommentId,
+            Text = comment.Text,
+            SentAt = comment.At,
+            Status = DeliveryStatus.Received,
+        });
+    }
+}

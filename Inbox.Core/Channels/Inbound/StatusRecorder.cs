@@ -1,0 +1,87 @@
+using Inbox.Core.Conversations;
+using Inbox.Core.Events;
+using Inbox.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Inbox.Core.Channels.Inbound;
+
+/// <summary>
+/// Moves our sent messages forward on the platform's word: sent → delivered → read, or failed with the reason.
+/// Statuses never move backwards, so a redelivered or late status changes nothing.
+/// </summary>
+public sealed class StatusRecorder(IDbContextFactory<InboxDbContext> contexts, DomainEvents events, ILogger<StatusRecorder> logger)
+{
+    public async Task ApplyAsync(int channelId, InboundStatusUpdate update, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var outbound = db.Messages.Where(m => m.ChannelId == channelId && m.Direction == MessageDirection.Outbound);
+        var messages = new List<Message>();
+        if (update.PlatformMessageIds.Count > 0)
+        {
+            messages.AddRange(await outbound.Where(m => update.PlatformMessageIds.Contains(m.PlatformMessageId!)).ToListAsync(cancellationToken));
+        }
+
+        if (update.Watermark is { } watermark && update.CustomerId is { } customer)
+        {
+            messages.AddRange(await outbound
+                .Where(m => m.Conversation!.Contact!.ExternalId == customer && m.SentAt <= watermark
+                    && (m.Status == DeliveryStatus.Sent || m.Status == DeliveryStatus.Delivered))
+                .ToListAsync(cancellationToken));
+        }
+
+        var changed = messages.DistinctBy(m => m.Id).Where(m => Advance(m, update)).ToList();
+        if (messages.Count == 0 && update.PlatformMessageIds.Count > 0)
+        {
+            logger.LogInformation("Channel {ChannelId}: {Status} for {Ids}, which this inbox did not send.", channelId, update.Status, string.Join(", ", update.PlatformMessageIds));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var message in changed)
+        {
+            await events.PublishAsync(new MessageStatusChanged(message.ConversationId, message.Id, message.Status), cancellationToken);
+        }
+    }
+
+    private static bool Advance(Message message, InboundStatusUpdate update)
+    {
+        if (update.Status == DeliveryStatus.Failed)
+        {
+            if (message.Status is not (DeliveryStatus.Sending or DeliveryStatus.Sent))
+            {
+                return false;
+            }
+
+            message.Status = DeliveryStatus.Failed;
+            message.ErrorCode = update.ErrorCode;
+            (message.Failure, message.ErrorMessage) = WhatsAppStatusFailure(update.ErrorCode, update.ErrorMessage);
+            return true;
+        }
+
+        if (message.Status is DeliveryStatus.Failed or DeliveryStatus.Queued || Rank(update.Status) <= Rank(message.Status))
+        {
+            return false;
+        }
+
+        message.Status = update.Status;
+        return true;
+    }
+
+    private static int Rank(DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.Sending => 0,
+        DeliveryStatus.Sent => 1,
+        DeliveryStatus.Delivered => 2,
+        DeliveryStatus.Read => 3,
+        _ => -1,
+    };
+
+    /// <summary>WhatsApp reports some refusals only later, in <c>statuses[].errors[]</c> (DOMAIN.md §3).</summary>
+    private static (SendFailure, string) WhatsAppStatusFailure(string? code, string? detail) => code switch
+    {
+        "131047" => (SendFailure.WindowClosed, "Not delivered: the WhatsApp 24-hour window had closed. Send an approved template instead."),
+        "132000" or "132001" or "132012" => (SendFailure.TemplateRejected, $"Not delivered: WhatsApp refused the template ({detail ?? code})."),
+        "131026" => (SendFailure.RecipientUnavailable, $"Not delivered: the customer cannot receive this message ({detail ?? code})."),
+        _ => (SendFailure.Rejected, $"Not delivered: {detail ?? "WhatsApp reported a failure"} ({code ?? "no code"})."),
+    };
+}

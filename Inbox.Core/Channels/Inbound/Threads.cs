@@ -1,0 +1,96 @@
+using Inbox.Core.Conversations;
+using Inbox.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Core.Channels.Inbound;
+
+/// <summary>Finds or starts the contact and conversation an inbound event belongs to, within one unit of work.</summary>
+internal sealed class Threads(InboxDbContext db, Channel channel, DateTime now)
+{
+    public InboxDbContext Db => db;
+
+    public Channel Channel => channel;
+
+    /// <summary>This unit of work started a new conversation.</summary>
+    public bool CreatedConversation { get; private set; }
+
+    public async Task<Contact> ContactAsync(string externalId, string? name, CancellationToken cancellationToken)
+    {
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.ChannelId == channel.Id && c.ExternalId == externalId, cancellationToken);
+        if (contact is null)
+        {
+            contact = new Contact { ChannelId = channel.Id, ExternalId = externalId, Name = name ?? PlaceholderName(externalId), CreatedAt = now };
+            db.Contacts.Add(contact);
+        }
+        else if (!string.IsNullOrWhiteSpace(name) && contact.Name != name)
+        {
+            contact.Name = name;
+        }
+
+        return contact;
+    }
+
+    /// <summary>The contact's latest direct thread (reopened when the customer writes again), or a new one.</summary>
+    public async Task<Conversation> DirectConversationAsync(Contact contact, bool reopen, CancellationToken cancellationToken)
+    {
+        var conversation = contact.Id == 0
+            ? null
+            : await db.Conversations
+                .Where(c => c.ContactId == contact.Id && c.Kind == ConversationKind.Direct)
+                .OrderByDescending(c => c.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+        if (conversation is null)
+        {
+            return NewConversation(contact, ConversationKind.Direct);
+        }
+
+        if (reopen && conversation.Status != ConversationStatus.Open)
+        {
+            db.Activities.Add(new ConversationActivity
+            {
+                ConversationId = conversation.Id,
+                At = now,
+                Kind = ActivityKind.StatusChanged,
+                Actor = "Customer",
+                Detail = $"{conversation.Status} → {ConversationStatus.Open} (the customer wrote again)",
+            });
+            conversation.Status = ConversationStatus.Open;
+        }
+
+        return conversation;
+    }
+
+    public Conversation NewConversation(Contact contact, ConversationKind kind)
+    {
+        var conversation = new Conversation { ChannelId = channel.Id, Contact = contact, Kind = kind, Status = ConversationStatus.Open, CreatedAt = now };
+        db.Conversations.Add(conversation);
+        CreatedConversation = true;
+        return conversation;
+    }
+
+    public Message AddMessage(Conversation conversation, Message message)
+    {
+        message.Conversation = conversation;
+        message.CreatedAt = now;
+        db.Messages.Add(message);
+        if (conversation.LastMessageAt is null || message.SentAt >= conversation.LastMessageAt)
+        {
+            conversation.LastMessageAt = message.SentAt;
+            conversation.LastMessagePreview = message.Text.Length > 200 ? message.Text[..200] : message.Text;
+        }
+
+        return message;
+    }
+
+    private string PlaceholderName(string externalId)
+    {
+        var tail = externalId.Length <= 4 ? externalId : externalId[^4..];
+        return channel.Kind switch
+        {
+            ChannelKind.WhatsApp => "+" + externalId,
+            ChannelKind.Line => $"LINE user {tail}",
+            ChannelKind.Instagram => $"Instagram user {tail}",
+            _ => $"Messenger user {tail}",
+        };
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text;
+using Inbox.Core.Channels.Line;
+using Inbox.Core.Channels.Meta;
+using Inbox.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Core.Channels.Inbound;
+
+/// <summary>
+/// The front door for webhook POSTs: verify the signature over the raw bytes, check the envelope and the addressee,
+/// store the body, and only then let the platform have its 200. Turning it into conversations happens afterwards,
+/// in <see cref="WebhookProcessor"/>, from the stored copy.
+/// </summary>
+public sealed class WebhookInbox(
+    IDbContextFactory<InboxDbContext> contexts, IOptions<MetaOptions> meta, TimeProvider time, WebhookSignal signal, ILogger<WebhookInbox> logger)
+{
+    public async Task<WebhookAcceptance> AcceptMetaAsync(ReadOnlyMemory<byte> body, string? signature, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(meta.Value.AppSecret))
+        {
+            logger.LogWarning("Refused a Meta webhook: Meta:AppSecret is not configured, so its signature cannot be checked.");
+            return new(WebhookOutcome.Unauthorized, "Meta:AppSecret is not configured; webhooks cannot be verified.");
+        }
+
+        if (!MetaSignature.IsValid(body.Span, signature, meta.Value.AppSecret))
+        {
+            logger.LogWarning("Refused a Meta webhook with a missing or wrong X-Hub-Signature-256 ({Bytes} bytes).", body.Length);
+            return new(WebhookOutcome.Unauthorized, "X-Hub-Signature-256 is missing or does not match the body.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        MetaWebhook webhook;
+        try
+        {
+            webhook = MetaWebhookParser.Parse(body, now);
+        }
+        catch (WebhookFormatException ex)
+        {
+            logger.LogWarning("Refused a malformed Meta webhook: {Reason}", ex.Message);
+            return new(WebhookOutcome.Malformed, ex.Message);
+        }
+
+        foreach (var unaddressed in webhook.Unaddressed)
+        {
+            logger.LogInformation("Acknowledged and ignored a Meta webhook event: {What}.", unaddressed);
+        }
+
+        if (webhook.Entries.Count == 0)
+        {
+            return new(WebhookOutcome.Accepted, "Nothing for the inbox in this delivery.");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var routes = await MetaRoutes.LoadAsync(db, cancellationToken);
+        var unknown = webhook.Entries.Where(e => !routes.ContainsKey((e.Kind, e.ExternalId))).ToList();
+        foreach (var entry in unknown)
+        {
+            logger.LogWarning("Meta webhook for an unknown {Kind} account {ExternalId}: no channel has that id.", entry.Kind, entry.ExternalId);
+        }
+
+        if (unknown.Count == webhook.Entries.Count)
+        {
+            var names = string.Join(", ", unknown.Select(e => $"{e.Kind} {e.ExternalId}").Distinct());
+            return new(WebhookOutcome.UnknownChannel, $"No channel is connected for {names}.");
+        }
+
+        return await StoreAsync(db, WebhookPlatform.Meta, null, body, now, cancellationToken);
+    }
+
+    public async Task<WebhookAcceptance> AcceptLineAsync(string channelKey, ReadOnlyMemory<byte> body, string? signature, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.AsNoTracking().SingleOrDefaultAsync(c => c.Key == channelKey && c.Kind == ChannelKind.Line, cancellationToken);
+        if (channel is null)
+        {
+            logger.LogWarning("LINE webhook for unknown channel key {Key}.", channelKey);
+            return new(WebhookOutcome.UnknownChannel, $"No LINE channel has the key \"{channelKey}\".");
+        }
+
+        if (!LineSignature.IsValid(body.Span, signature, channel.ChannelSecret))
+        {
+            logger.LogWarning("Refused a LINE webhook for {Key} with a missing or wrong x-line-signature.", channelKey);
+            return new(WebhookOutcome.Unauthorized, string.IsNullOrEmpty(channel.ChannelSecret)
+                ? $"LINE channel \"{channelKey}\" has no channel secret to verify webhooks with."
+                : "x-line-signature is missing or does not match the body.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        IReadOnlyList<InboundItem> items;
+        try
+        {
+            items = LineWebhookParser.Parse(body, now);
+        }
+        catch (WebhookFormatException ex)
+        {
+            logger.LogWarning("Refused a malformed LINE webhook for {Key}: {Reason}", channelKey, ex.Message);
+            return new(WebhookOutcome.Malformed, ex.Message);
+        }
+
+        // LINE's "Verify" button posts an empty event list: answer it, store nothing.
+        return items.Count == 0
+            ? new(WebhookOutcome.Accepted, "No events.")
+            : await StoreAsync(db, WebhookPlatform.Line, channel.Id, body, now, cancellationToken);
+    }
+
+    private async Task<WebhookAcceptance> StoreAsync(
+        InboxDbContext db, WebhookPlatform platform, int? channelId, ReadOnlyMemory<byte> body, DateTime now, CancellationToken cancellationToken)
+    {
+        var delivery = new WebhookDelivery
+        {
+            Platform = platform,
+            ChannelId = channelId,
+            ReceivedAt = now,
+            Body = Encoding.UTF8.GetString(body.Span),
+            State = WebhookDeliveryState.Pending,
+        };
+        db.WebhookDeliveries.Add(delivery);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        return new(WebhookOutcome.Accepted, "Stored.", delivery.Id);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Inbox.Core.Channels.Inbound;
+
+namespace Inbox.Core.Channels.Line;
+
+/// <summary>Reads a LINE webhook body (<c>{"destination","events":[…]}</c>) into inbound items.</summary>
+public static class LineWebhookParser
+{
+    public static IReadOnlyList<InboundItem> Parse(ReadOnlyMemory<byte> body, DateTime receivedAt)
+    {
+        using var document = JsonPaths.ParseDocument(body);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || root.Get("events") is not { ValueKind: JsonValueKind.Array })
+        {
+            throw new WebhookFormatException("A LINE webhook body is an object with an \"events\" array.");
+        }
+
+        return root.Array("events").Select(e => Read(e, receivedAt)).ToList();
+    }
+
+    private static InboundItem Read(JsonElement e, DateTime receivedAt)
+    {
+        var type = e.Str("type");
+        if (type != "message")
+        {
+            return new InboundIgnored($"LINE {type} event");
+        }
+
+        if (e.Str("source", "type") != "user" || e.Str("source", "userId") is not { } userId)
+        {
+            return new InboundIgnored($"LINE message from a {e.Str("source", "type")}");
+        }
+
+        if (e.Str("webhookEventId") is not { } eventId || e.Str("message", "id") is not { } messageId)
+        {
+            return new InboundIgnored("LINE message without webhookEventId or message id");
+        }
+
+        var at = JsonPaths.FromUnixMilliseconds(e.Long("timestamp")) ?? receivedAt;
+        var message = e.Get("message")!.Value;
+        var kind = message.Str("type") ?? "unknown";
+        var text = kind switch
+        {
+            "text" => message.Str("text") ?? "",
+            "location" => $"[location] {message.Str("title") ?? message.Str("address")}".TrimEnd(),
+            "file" => $"[file] {message.Str("fileName")}".TrimEnd(),
+            _ => $"[{kind}]",
+        };
+        var attachmentType = kind == "text" ? null : kind;
+        var url = message.Str("contentProvider", "originalContentUrl");
+        var standby = e.Str("mode") == "standby";
+        return new InboundMessage(eventId, messageId, userId, null, at, text, attachmentType, url, ReplyToken: standby ? null : e.Str("replyToken"), Standby: standby);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Inbox.Core.Channels.Inbound;
+using Inbox.Core.Conversations;
+
+namespace Inbox.Core.Channels.Meta;
+
+/// <summary>Reads one Messenger/Instagram <c>messaging[]</c> event: message, echo, postback, delivery or read.</summary>
+internal static class MetaMessagingReader
+{
+    public static InboundItem Read(JsonElement messaging, DateTime receivedAt, bool standby)
+    {
+        var senderId = messaging.Str("sender", "id");
+        var at = JsonPaths.FromUnixMilliseconds(messaging.Long("timestamp")) ?? receivedAt;
+        if (messaging.Get("message") is { } message)
+        {
+            return ReadMessage(messaging, message, senderId, at, standby);
+        }
+
+        if (messaging.Get("postback") is { } postback && senderId is not null)
+        {
+            // A button tap is the customer writing: it opens the window like a message.
+            var title = postback.Str("title") ?? postback.Str("payload") ?? "(button)";
+            var id = postback.Str("mid") ?? $"postback:{senderId}:{messaging.Long("timestamp")}";
+            return new InboundMessage(id, id, senderId, null, at, title, Standby: standby);
+        }
+
+        if (messaging.Get("delivery") is { } delivery)
+        {
+            var mids = delivery.Array("mids").Select(m => m.GetString()).OfType<string>().ToList();
+            return new InboundStatusUpdate(mids, DeliveryStatus.Delivered, senderId, JsonPaths.FromUnixMilliseconds(delivery.Long("watermark")));
+        }
+
+        if (messaging.Get("read") is { } read)
+        {
+            // Messenger reads carry a watermark; Instagram reads name the message.
+            var mids = read.Str("mid") is { } mid ? new[] { mid } : [];
+            return new InboundStatusUpdate(mids, DeliveryStatus.Read, senderId, JsonPaths.FromUnixMilliseconds(read.Long("watermark")));
+        }
+
+        var names = messaging.ValueKind == JsonValueKind.Object
+            ? string.Join(", ", messaging.EnumerateObject().Select(p => p.Name).Where(n => n is not ("sender" or "recipient" or "timestamp")))
+            : messaging.ValueKind.ToString();
+        return new InboundIgnored($"messaging event ({names})");
+    }
+
+    private static InboundItem ReadMessage(JsonElement messaging, JsonElement message, string? senderId, DateTime at, bool standby)
+    {
+        if (message.Str("mid") is not { } mid || senderId is null)
+        {
+            return new InboundIgnored("message without mid or sender");
+        }
+
+        if (message.Bool("is_deleted"))
+        {
+            return new InboundIgnored($"message {mid} deleted by its sender");
+        }
+
+        var (text, attachmentType, attachmentUrl) = Content(message);
+        if (message.Bool("is_echo"))
+        {
+            return new InboundEcho(mid, messaging.Str("recipient", "id") ?? "", at, text, message.Str("metadata"));
+        }
+
+        var fromAd = messaging.Str("referral", "source") == "ADS" || message.Str("referral", "source") == "ADS";
+        return new InboundMessage(mid, mid, senderId, null, at, text, attachmentType, attachmentUrl, fromAd, Standby: standby);
+    }
+
+    /// <summary>The text, or typed placeholders for attachments (<c>[image]</c>) with the first one's URL.</summary>
+    private static (string Text, string? Type, string? Url) Content(JsonElement message)
+    {
+        var attachments = message.Array("attachments").ToList();
+        var text = message.Str("text");
+        if (attachments.Count == 0)
+        {
+            return (text ?? (message.Bool("is_unsupported") ? "[unsupported message]" : ""), null, null);
+        }
+
+        var types = attachments.Select(a => a.Str("type") ?? "file").ToList();
+        var placeholder = string.Join(" ", types.Select(t => $"[{t}]"));
+        var url = attachments[0].Str("payload", "url");
+        return (text is null ? placeholder : $"{text} {placeholder}", types[0], url);
+    }
+}
