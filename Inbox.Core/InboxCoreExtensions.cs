@@ -9,11 +9,14 @@ using Inbox.Core.Policy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Core;
 
 public static class InboxCoreExtensions
 {
+    private static readonly string DemoAppSecret = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>Everything the inbox's core needs: database, identity, policy, queries and demo data.</summary>
     public static IServiceCollection AddInboxCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -28,10 +31,19 @@ public static class InboxCoreExtensions
         services.AddSingleton<ChannelConfigurationSync>();
         services.AddInbound();
         services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<Channels.Meta.MetaOptions>().BindConfiguration(Channels.Meta.MetaOptions.Section);
+        services.AddOptions<Channels.Meta.MetaOptions>().BindConfiguration(Channels.Meta.MetaOptions.Section)
+            .PostConfigure<IOptions<DemoOptions>>((meta, demo) =>
+            {
+                // Demo mode without a Meta app: the simulator still signs every webhook, with a secret no one else knows.
+                if (demo.Value.Enabled && string.IsNullOrEmpty(meta.AppSecret))
+                {
+                    meta.AppSecret = DemoAppSecret;
+                }
+            });
         services.AddOptions<Channels.Line.LineOptions>().BindConfiguration(Channels.Line.LineOptions.Section);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton<Demo.Simulator.CustomerSimulator>();
         return services;
     }
 }
