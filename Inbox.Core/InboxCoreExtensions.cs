@@ -24,6 +24,7 @@ public static class InboxCoreExtensions
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<ConversationCommands>();
         services.AddSingleton<ChannelDirectory>();
+        services.AddSingleton<ChannelAdmin>();
         services.AddSingleton<ChannelConfigurationSync>();
         services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Channels.Meta.MetaOptions>().BindConfiguration(Channels.Meta.MetaOptions.Section);
