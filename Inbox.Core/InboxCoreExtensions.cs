@@ -28,6 +28,7 @@ public static class InboxCoreExtensions
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<ConversationCommands>();
         services.AddSingleton<ChannelDirectory>();
+        services.AddSingleton<ChannelAdmin>();
         services.AddSingleton<ChannelConfigurationSync>();
         services.AddInbound();
         services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();

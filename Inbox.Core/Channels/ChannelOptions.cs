@@ -1,10 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
 
 namespace Inbox.Core.Channels;
 
 /// <summary>Channels declared in configuration (<c>Inbox:Channels</c>): how deployments and tests set them.</summary>
-public sealed partial class ChannelOptions : IValidatableObject
+public sealed class ChannelOptions : IValidatableObject
 {
     public const string Section = "Inbox";
 
@@ -14,9 +13,9 @@ public sealed partial class ChannelOptions : IValidatableObject
     {
         foreach (var channel in Channels)
         {
-            if (!KeyFormat().IsMatch(channel.Key))
+            if (!ChannelKeyFormat.IsValid(channel.Key))
             {
-                yield return new ValidationResult($"Channel key '{channel.Key}' must be 1–64 lower-case letters, digits or dashes.");
+                yield return new ValidationResult($"Channel key '{channel.Key}' must be {ChannelKeyFormat.Description}.");
             }
 
             if (string.IsNullOrWhiteSpace(channel.Name) || string.IsNullOrWhiteSpace(channel.ExternalId))
@@ -35,7 +34,4 @@ public sealed partial class ChannelOptions : IValidatableObject
             yield return new ValidationResult($"Channel key '{duplicate.Key}' is declared twice.");
         }
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
-    private static partial Regex KeyFormat();
 }

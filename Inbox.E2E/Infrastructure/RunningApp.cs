@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 
 namespace Inbox.E2E.Infrastructure;
 
@@ -83,6 +84,19 @@ public sealed partial class RunningApp : IAsyncDisposable
 
         app.BaseUrl = await listening.Task.WaitAsync(TimeSpan.FromSeconds(90));
         return app;
+    }
+
+    /// <summary>
+    /// Runs a statement on the app's database, for states no screen produces (a token the platform refused,
+    /// a fetched quota). The app reads through short-lived contexts, so the next page load sees it.
+    /// </summary>
+    public async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(DataFolder, "inbox.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()

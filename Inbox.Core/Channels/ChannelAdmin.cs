@@ -1,0 +1,209 @@
+using Inbox.Core.Events;
+using Inbox.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Inbox.Core.Channels;
+
+/// <summary>
+/// The admin's channel editor: lists channels with secrets masked, and creates, updates and deletes the ones
+/// admins own. Channels declared in configuration are read-only here, because start-up would overwrite any edit.
+/// Every change is logged with the admin who made it; secret values never reach the log.
+/// </summary>
+public sealed class ChannelAdmin(IDbContextFactory<InboxDbContext> contexts, TimeProvider time, DomainEvents events, ILogger<ChannelAdmin> logger)
+{
+    private const string DeclaredInConfiguration = "This channel is declared in configuration (Inbox:Channels); edit it there.";
+
+    /// <summary>Every channel, by platform then name, with secrets masked as <see cref="ChannelDirectory.Mask"/> does.</summary>
+    public async Task<IReadOnlyList<ChannelAdminRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var channels = await db.Channels.AsNoTracking().OrderBy(c => c.Kind).ThenBy(c => c.Name).ToListAsync(cancellationToken);
+        var conversations = await db.Conversations.GroupBy(c => c.ChannelId)
+            .Select(g => new { ChannelId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.ChannelId, g => g.Count, cancellationToken);
+        return channels.Select(c => new ChannelAdminRow(
+            c.Id, c.Key, c.Kind, c.Name, c.ExternalId,
+            ChannelDirectory.Mask(c.AccessToken), ChannelDirectory.Mask(c.ChannelSecret),
+            c.HumanAgentApproved, c.Simulated, c.FromConfiguration, conversations.GetValueOrDefault(c.Id),
+            c.AuthError, c.AuthErrorAt, c.HumanAgentRefusedAt, c.LineQuotaLimit, c.LineQuotaUsed, c.LineQuotaCheckedAt)).ToList();
+    }
+
+    /// <summary>Adds a live channel. <paramref name="actor"/> is who did it, for the log.</summary>
+    public async Task<ChannelAdminResult> CreateAsync(ChannelDraft draft, string actor, CancellationToken cancellationToken = default)
+    {
+        var input = Trimmed(draft);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if ((ChannelDraftRules.Check(input, existing: null) ?? await CheckUniqueAsync(db, input, id: 0, cancellationToken)) is { } refused)
+        {
+            return refused;
+        }
+
+        var channel = new Channel
+        {
+            Key = input.Key,
+            Kind = input.Kind,
+            Name = input.Name,
+            ExternalId = input.ExternalId,
+            AccessToken = ChannelDraftRules.Effective(input.AccessToken, null),
+            ChannelSecret = input.Kind == ChannelKind.Line ? ChannelDraftRules.Effective(input.ChannelSecret, null) : null,
+            HumanAgentApproved = ChannelSetup.UsesHumanAgentTag(input.Kind) && input.HumanAgentApproved,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Channels.Add(channel);
+        if (await SaveAsync(db, input, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        logger.LogInformation("{Actor} added {Kind} channel {Key} ({Name}, {ExternalId})", actor, channel.Kind, channel.Key, channel.Name, channel.ExternalId);
+        return ChannelAdminResult.Done(channel.Id);
+    }
+
+    /// <summary>
+    /// Changes a channel's settings. A blank secret keeps the stored one; a new access token clears the
+    /// "token refused" alert, so the sender releases the messages it held.
+    /// </summary>
+    public async Task<ChannelAdminResult> UpdateAsync(int id, ChannelDraft draft, string actor, CancellationToken cancellationToken = default)
+    {
+        var input = Trimmed(draft);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (channel is null)
+        {
+            return ChannelAdminResult.NotFound(id);
+        }
+
+        if (channel.FromConfiguration)
+        {
+            return ChannelAdminResult.Invalid(DeclaredInConfiguration);
+        }
+
+        if ((ChannelDraftRules.Check(input, channel) ?? await CheckUniqueAsync(db, input, id, cancellationToken)) is { } refused)
+        {
+            return refused;
+        }
+
+        if (input.Kind != channel.Kind && await db.Conversations.AnyAsync(c => c.ChannelId == id, cancellationToken))
+        {
+            return ChannelAdminResult.Invalid("The platform of a channel that has conversations cannot change; add a new channel instead.", nameof(ChannelDraft.Kind));
+        }
+
+        var changes = Apply(input, channel);
+        var reauthorised = changes.Contains(nameof(Channel.AccessToken)) && channel.AuthError is not null;
+        if (reauthorised)
+        {
+            channel.AuthError = null;
+            channel.AuthErrorAt = null;
+        }
+
+        if (await SaveAsync(db, input, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        logger.LogInformation("{Actor} changed channel {Key}: {Changes}", actor, channel.Key, changes.Count == 0 ? "nothing" : string.Join(", ", changes));
+        if (reauthorised)
+        {
+            logger.LogInformation("{Actor} entered a new access token for channel {Key}: its token alert is cleared and held sends may go", actor, channel.Key);
+            await events.PublishAsync(new ChannelReauthorised(channel.Id), cancellationToken);
+        }
+
+        return ChannelAdminResult.Done(channel.Id);
+    }
+
+    /// <summary>Deletes a channel that has no conversations; one with history is refused, as deleting it would delete them.</summary>
+    public async Task<ChannelAdminResult> DeleteAsync(int id, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (channel is null)
+        {
+            return ChannelAdminResult.NotFound(id);
+        }
+
+        if (channel.FromConfiguration)
+        {
+            return ChannelAdminResult.Invalid(DeclaredInConfiguration);
+        }
+
+        // One statement, so a conversation arriving meanwhile cannot be swept away by the cascade.
+        var deleted = await db.Channels
+            .Where(c => c.Id == id && !db.Conversations.Any(cv => cv.ChannelId == c.Id) && !db.Messages.Any(m => m.ChannelId == c.Id))
+            .ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            var count = await db.Conversations.CountAsync(c => c.ChannelId == id, cancellationToken);
+            return ChannelAdminResult.Invalid(
+                $"Channel {channel.Key} cannot be deleted: it has {count} conversation(s), and deleting it would delete their history.");
+        }
+
+        logger.LogInformation("{Actor} deleted {Kind} channel {Key} ({Name})", actor, channel.Kind, channel.Key, channel.Name);
+        return ChannelAdminResult.Done(id);
+    }
+
+    private static async Task<ChannelAdminResult?> CheckUniqueAsync(InboxDbContext db, ChannelDraft input, int id, CancellationToken cancellationToken)
+    {
+        if (await db.Channels.AnyAsync(c => c.Key == input.Key && c.Id != id, cancellationToken))
+        {
+            return ChannelAdminResult.Invalid($"Another channel already uses the key {input.Key}.", nameof(ChannelDraft.Key));
+        }
+
+        if (await db.Channels.AnyAsync(c => c.Kind == input.Kind && c.ExternalId == input.ExternalId && c.Id != id, cancellationToken))
+        {
+            return ChannelAdminResult.Invalid(
+                $"Another {input.Kind} channel already has {ChannelSetup.ExternalIdLabel(input.Kind)} {input.ExternalId}.", nameof(ChannelDraft.ExternalId));
+        }
+
+        return null;
+    }
+
+    /// <summary>Saves; a unique index hit by a concurrent edit becomes the same refusal the checks give.</summary>
+    private static async Task<ChannelAdminResult?> SaveAsync(InboxDbContext db, ChannelDraft input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException)
+        {
+            return ChannelAdminResult.Invalid($"Another channel already uses the key {input.Key} or {ChannelSetup.ExternalIdLabel(input.Kind)} {input.ExternalId}.");
+        }
+    }
+
+    /// <summary>Copies the draft onto the channel and names what changed (secrets by name only).</summary>
+    private static List<string> Apply(ChannelDraft input, Channel channel)
+    {
+        var changes = new List<string>();
+        void Set<T>(string name, T current, T value, Action<T> assign)
+        {
+            if (!EqualityComparer<T>.Default.Equals(current, value))
+            {
+                assign(value);
+                changes.Add(name);
+            }
+        }
+
+        Set(nameof(Channel.Key), channel.Key, input.Key, v => channel.Key = v);
+        Set(nameof(Channel.Kind), channel.Kind, input.Kind, v => channel.Kind = v);
+        Set(nameof(Channel.Name), channel.Name, input.Name, v => channel.Name = v);
+        Set(nameof(Channel.ExternalId), channel.ExternalId, input.ExternalId, v => channel.ExternalId = v);
+        Set(nameof(Channel.AccessToken), channel.AccessToken, ChannelDraftRules.Effective(input.AccessToken, channel.AccessToken), v => channel.AccessToken = v);
+        var secret = input.Kind == ChannelKind.Line ? ChannelDraftRules.Effective(input.ChannelSecret, channel.ChannelSecret) : null;
+        Set(nameof(Channel.ChannelSecret), channel.ChannelSecret, secret, v => channel.ChannelSecret = v);
+        Set(nameof(Channel.HumanAgentApproved), channel.HumanAgentApproved, ChannelSetup.UsesHumanAgentTag(input.Kind) && input.HumanAgentApproved, v => channel.HumanAgentApproved = v);
+        return changes;
+    }
+
+    private static ChannelDraft Trimmed(ChannelDraft draft) => new()
+    {
+        Key = draft.Key?.Trim() ?? "",
+        Kind = draft.Kind,
+        Name = draft.Name?.Trim() ?? "",
+        ExternalId = draft.ExternalId?.Trim() ?? "",
+        AccessToken = draft.AccessToken,
+        ChannelSecret = draft.ChannelSecret,
+        HumanAgentApproved = draft.HumanAgentApproved,
+    };
+}

@@ -1,0 +1,28 @@
+namespace Inbox.Core.Channels;
+
+/// <summary>A channel as the admin page shows it: settings, alerts and quota, with secrets masked (never in clear).</summary>
+public sealed record ChannelAdminRow(
+    int Id,
+    string Key,
+    ChannelKind Kind,
+    string Name,
+    string ExternalId,
+    string MaskedAccessToken,
+    string MaskedChannelSecret,
+    bool HumanAgentApproved,
+    bool Simulated,
+    bool FromConfiguration,
+    int ConversationCount,
+    string? AuthError,
+    DateTime? AuthErrorAt,
+    DateTime? HumanAgentRefusedAt,
+    int? LineQuotaLimit,
+    int? LineQuotaUsed,
+    DateTime? LineQuotaCheckedAt)
+{
+    /// <summary>Where the platform must send webhooks, relative to the app's public base URL.</summary>
+    public string WebhookPath => ChannelSetup.WebhookPath(Kind, Key);
+
+    /// <summary>Only Meta's Messenger and Instagram have the HUMAN_AGENT tag.</summary>
+    public bool UsesHumanAgentTag => ChannelSetup.UsesHumanAgentTag(Kind);
+}

@@ -1,0 +1,24 @@
+namespace Inbox.Core.Channels;
+
+/// <summary>Per-platform facts an admin needs when connecting a channel.</summary>
+public static class ChannelSetup
+{
+    /// <summary>
+    /// The webhook path to paste into the platform's console. Meta has one subscription per app, routed by
+    /// page/account/number id; LINE has one webhook per channel, so its key is in the path.
+    /// </summary>
+    public static string WebhookPath(ChannelKind kind, string key) =>
+        kind == ChannelKind.Line ? $"/webhooks/line/{key}" : "/webhooks/meta";
+
+    /// <summary>Only Messenger and Instagram Direct have the HUMAN_AGENT tag.</summary>
+    public static bool UsesHumanAgentTag(ChannelKind kind) => kind is ChannelKind.Messenger or ChannelKind.Instagram;
+
+    /// <summary>What the platform calls the id that routes its webhooks to a channel.</summary>
+    public static string ExternalIdLabel(ChannelKind kind) => kind switch
+    {
+        ChannelKind.Messenger => "Page id",
+        ChannelKind.Instagram => "Instagram account id",
+        ChannelKind.WhatsApp => "WhatsApp phone_number_id",
+        _ => "LINE bot user id",
+    };
+}

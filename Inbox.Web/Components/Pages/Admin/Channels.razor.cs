@@ -1,0 +1,98 @@
+using Inbox.Core.Channels;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Radzen;
+
+namespace Inbox.Web.Components.Pages.Admin;
+
+/// <summary>The admin's channel editor: the list with its alerts, an add/edit form, and delete with confirmation. Rules are ChannelAdmin's.</summary>
+public partial class Channels
+{
+    private IReadOnlyList<ChannelAdminRow>? rows;
+    private ChannelDraft? draft;
+    private int? editingId;
+    private ChannelAdminResult? refusal;
+    private Notice? notice;
+    private bool busy;
+
+    [Inject]
+    private ChannelAdmin Admin { get; set; } = default!;
+
+    [Inject]
+    private DialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = default!;
+
+    /// <summary>The address the platforms reach this app at, as the admin's browser sees it.</summary>
+    private string BaseUrl => Navigation.BaseUri.TrimEnd('/');
+
+    protected override async Task OnInitializedAsync() => rows = await Admin.ListAsync();
+
+    private void StartAdding() => Open(null, new ChannelDraft());
+
+    private void StartEditing(ChannelAdminRow row) => Open(row.Id, ChannelDraft.Of(row));
+
+    private void Open(int? id, ChannelDraft value)
+    {
+        (editingId, draft, refusal, notice) = (id, value, null, null);
+    }
+
+    private void CloseForm() => (editingId, draft, refusal) = (null, null, null);
+
+    private async Task SaveAsync()
+    {
+        if (draft is null || busy)
+        {
+            return;
+        }
+
+        busy = true;
+        try
+        {
+            var actor = await ActorAsync();
+            var result = editingId is { } id ? await Admin.UpdateAsync(id, draft, actor) : await Admin.CreateAsync(draft, actor);
+            if (!result.Succeeded)
+            {
+                refusal = result;
+                return;
+            }
+
+            notice = new Notice(true, editingId is null ? $"Channel {draft.Key.Trim()} added." : $"Channel {draft.Key.Trim()} saved.");
+            CloseForm();
+            rows = await Admin.ListAsync();
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task DeleteAsync(ChannelAdminRow row)
+    {
+        var confirmed = await Dialogs.Confirm(
+            $"Delete the channel {row.Name} ({row.Key})? Webhooks for it will stop being accepted.",
+            "Delete channel",
+            new ConfirmOptions { OkButtonText = "Delete", CancelButtonText = "Keep it" });
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var result = await Admin.DeleteAsync(row.Id, await ActorAsync());
+        notice = new Notice(result.Succeeded, result.Succeeded ? $"Channel {row.Key} deleted." : result.Error!);
+        if (result.Succeeded && editingId == row.Id)
+        {
+            CloseForm();
+        }
+
+        rows = await Admin.ListAsync();
+    }
+
+    private async Task<string> ActorAsync() => (await Authentication).User.Identity?.Name ?? "unknown admin";
+
+    private sealed record Notice(bool Succeeded, string Text);
+}
