@@ -5,6 +5,9 @@ namespace Inbox.E2E.Infrastructure;
 /// <summary>One running app with demo data and one Chromium, shared by the tests of a collection; each test gets its own browser context.</summary>
 public sealed class AppFixture : IAsyncLifetime
 {
+    /// <summary>An Agent-role API key the app is started with, for tests that drive the REST API beside the browser.</summary>
+    public const string AgentApiKey = "e2e-agent-key-0123456789";
+
     private IPlaywright? playwright;
 
     public RunningApp App { get; private set; } = default!;
@@ -16,7 +19,12 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await RunningApp.StartAsync();
+        App = await RunningApp.StartAsync(new Dictionary<string, string>
+        {
+            ["Inbox__ApiKeys__0__Name"] = "e2e",
+            ["Inbox__ApiKeys__0__Key"] = AgentApiKey,
+            ["Inbox__ApiKeys__0__Role"] = "Agent",
+        });
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,0 +1,35 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Inbox.E2E.PageObjects;
+
+/// <summary>The customer simulator: the customer's phone on a simulated channel.</summary>
+public sealed class SimulatorPage(IPage page)
+{
+    public ILocator Messages => page.GetByTestId("sim-message");
+
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync("/simulator");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customer simulator" })).ToBeVisibleAsync();
+    }
+
+    public async Task ChooseChannelAsync(string channelName)
+    {
+        var option = page.GetByTestId("sim-channel").Locator("option").Filter(new() { HasText = channelName });
+        await page.GetByTestId("sim-channel").SelectOptionAsync(new SelectOptionValue { Value = await option.GetAttributeAsync("value") });
+    }
+
+    /// <summary>Starts a new customer and sends their first message.</summary>
+    public async Task WriteAsNewCustomerAsync(string name, string text)
+    {
+        await page.GetByTestId("sim-customer").SelectOptionAsync(new SelectOptionValue { Value = "" });
+        await page.GetByTestId("sim-name").FillAsync(name);
+        await page.GetByTestId("sim-text").FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(Messages.Filter(new() { HasText = text })).ToBeVisibleAsync();
+    }
+
+    public Task ScreenshotAsync(string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Infrastructure.AppFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+}
