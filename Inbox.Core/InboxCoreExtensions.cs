@@ -1,4 +1,5 @@
 using Inbox.Core.Channels;
+using Inbox.Core.Channels.Outbound;
 using Inbox.Core.Conversations;
 using Inbox.Core.Demo;
 using Inbox.Core.Events;
@@ -30,6 +31,7 @@ public static class InboxCoreExtensions
         services.AddOptions<Channels.Line.LineOptions>().BindConfiguration(Channels.Line.LineOptions.Section);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddScoped<DemoSeeder>();
+        services.AddOutbound(configuration);
         return services;
     }
 }
