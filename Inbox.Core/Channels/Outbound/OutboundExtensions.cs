@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Core.Channels.Outbound;
 
+/// <summary>Registration of the outbound feature.</summary>
 public static class OutboundExtensions
 {
     /// <summary>Outbound sending: the platform senders, the dispatcher and its background worker, and the LINE quota cache.</summary>
