@@ -132,9 +132,11 @@ public sealed class OutboundDispatcher(
 
         var send = OutboundSend.Of(message);
         var outcome = await OutcomeAsync(send, cancellationToken);
-        var status = await SendOutcomeRecorder.SaveAsync(db, send, outcome, time.GetUtcNow().UtcDateTime, cancellationToken);
+
+        // Once the platform has answered, what it said is recorded even during shutdown: losing it would turn a sent message into an interrupted one.
+        var status = await SendOutcomeRecorder.SaveAsync(db, send, outcome, time.GetUtcNow().UtcDateTime, CancellationToken.None);
         logger.LogInformation("Message {MessageId} on {Channel}: {Status} {Code}", id, send.Channel.Key, status, outcome.Error?.Code);
-        await events.PublishAsync(new MessageStatusChanged(message.ConversationId, id, status), cancellationToken);
+        await events.PublishAsync(new MessageStatusChanged(message.ConversationId, id, status), CancellationToken.None);
     }
 
     private async Task<SendOutcome> OutcomeAsync(OutboundSend send, CancellationToken cancellationToken)

@@ -37,6 +37,12 @@ public static class SendOutcomeRecorder
                     channel.HumanAgentRefusedAt = now;
                 }
 
+                if (error.Failure == SendFailure.QuotaExhausted && channel.LineQuotaLimit is { } limit)
+                {
+                    // LINE says the allowance is gone whatever our count says: the policy refuses further pushes until the next fetch.
+                    channel.LineQuotaUsed = Math.Max(limit, channel.LineQuotaUsed ?? 0);
+                }
+
                 break;
         }
 

@@ -96,5 +96,6 @@ public sealed class OutboundLineTests : IAsyncLifetime
         Assert.Equal(SendFailure.QuotaExhausted, message.Failure);
         Assert.Equal("429", message.ErrorCode);
         Assert.Contains("monthly limit", message.ErrorMessage);
+        Assert.Equal(0, (await app.ChannelAsync("line")).LineQuotaRemaining);
     }
 }
