@@ -27,10 +27,8 @@ public sealed class OutboundPolicyRecheckTests
 
         Assert.Empty(platform.To(Messenger));
         var message = await app.MessageAsync(id);
-        Assert.Equal(DeliveryStatus.Failed, message.Status);
-        Assert.Equal(SendFailure.WindowClosed, message.Failure);
+        OutboundAssert.Failed(message, SendFailure.WindowClosed, "policy", "24-hour window closed at");
         Assert.Equal(ReplyType.FreeForm, message.ReplyType);
-        Assert.Contains("24-hour window closed at", message.ErrorMessage);
     }
 
     [Fact]

@@ -65,10 +65,7 @@ public sealed class OutboundRestartTests : IDisposable
         await second.SendAsync();
 
         Assert.Single(platform.To(Messenger));
-        var message = await second.MessageAsync(id);
-        Assert.Equal(DeliveryStatus.Failed, message.Status);
-        Assert.Equal(SendFailure.Interrupted, message.Failure);
-        Assert.Contains("may or may not have arrived", message.ErrorMessage);
+        OutboundAssert.Failed(await second.MessageAsync(id), SendFailure.Interrupted, "interrupted", "may or may not have arrived");
     }
 
     public void Dispose()
