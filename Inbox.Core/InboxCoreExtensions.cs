@@ -1,5 +1,6 @@
 using Inbox.Core.Channels;
 using Inbox.Core.Channels.Inbound;
+using Inbox.Core.Channels.Outbound;
 using Inbox.Core.Conversations;
 using Inbox.Core.Demo;
 using Inbox.Core.Events;
@@ -45,6 +46,7 @@ public static class InboxCoreExtensions
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<Demo.Simulator.CustomerSimulator>();
+        services.AddOutbound(configuration);
         return services;
     }
 }

@@ -88,7 +88,8 @@ public sealed class ConversationsApiWriteTests(InboxAppFactory app) : Conversati
         Assert.Equal("return_update", stored.TemplateName);
         Assert.Equal("en_US", stored.TemplateLanguage);
         Assert.Equal("[\"Rahul\",\"RMA-2231\"]", stored.TemplateParameters);
-        Assert.Equal(DeliveryStatus.Queued, stored.Status);
+        // The demo WhatsApp channel is simulated: the background sender may already have sent it.
+        Assert.Contains(stored.Status, new[] { DeliveryStatus.Queued, DeliveryStatus.Sending, DeliveryStatus.Sent });
     }
 
     [Theory]

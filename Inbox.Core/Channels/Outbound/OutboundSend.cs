@@ -1,0 +1,16 @@
+using Inbox.Core.Conversations;
+
+namespace Inbox.Core.Channels.Outbound;
+
+/// <summary>A claimed message with what its platform call needs: the conversation, the channel and the recipient's platform id.</summary>
+public sealed record OutboundSend(Message Message, Conversation Conversation, Channel Channel, string Recipient)
+{
+    /// <summary>Reads a message whose conversation, contact and channel are loaded.</summary>
+    public static OutboundSend Of(Message message)
+    {
+        var conversation = message.Conversation ?? throw new InvalidOperationException("Load the message's conversation.");
+        var channel = conversation.Channel ?? throw new InvalidOperationException("Load the conversation's channel.");
+        var contact = conversation.Contact ?? throw new InvalidOperationException("Load the conversation's contact.");
+        return new OutboundSend(message, conversation, channel, contact.ExternalId);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Inbox.Core.Channels.Outbound;
+
+/// <summary>
+/// Posts send requests with the channel's token, a time limit per call, and exponential back-off on
+/// transient errors (a Polly pipeline on the app's <see cref="TimeProvider"/>). Platform refusals come
+/// back classified in the reply; only cancellation throws.
+/// </summary>
+public sealed class PlatformClient
+{
+    /// <summary>The named <see cref="HttpClient"/> all platform calls use.</summary>
+    public const string HttpClientName = "Inbox.Outbound";
+
+    private readonly IHttpClientFactory clients;
+    private readonly ResiliencePipeline<PlatformReply> retrying;
+    private readonly ResiliencePipeline<PlatformReply> once;
+
+    public PlatformClient(IHttpClientFactory clients, IOptions<OutboundOptions> options, TimeProvider time)
+    {
+        this.clients = clients;
+        var settings = options.Value;
+        retrying = Build(settings, time, settings.MaxAttempts - 1);
+        once = Build(settings, time, 0);
+    }
+
+    /// <summary>Posts <paramref name="request"/>; with <paramref name="retry"/> false it is tried exactly once (a LINE reply token is single-use).</summary>
+    public async Task<PlatformReply> PostAsync(OutboundSend send, PlatformRequest request, bool retry, CancellationToken cancellationToken)
+    {
+        var calls = 0;
+        try
+        {
+            return await (retry ? retrying : once).ExecuteAsync(async token =>
+            {
+                var call = Interlocked.Increment(ref calls);
+                using var message = new HttpRequestMessage(HttpMethod.Post, request.Url) { Content = JsonContent.Create(request.Body) };
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", send.Channel.AccessToken ?? "");
+                if (request.RetryKey is { } key)
+                {
+                    message.Headers.Add("X-Line-Retry-Key", key);
+                }
+
+                using var response = await clients.CreateClient(HttpClientName).SendAsync(message, token);
+                var body = await response.Content.ReadAsStringAsync(token);
+                var status = (int)response.StatusCode;
+                return new PlatformReply(status, body, SendErrorClassifier.Classify(send.Channel.Kind, status, body, send.Message.TemplateName), call);
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutRejectedException or HttpRequestException)
+        {
+            return new PlatformReply(0, "", SendErrorClassifier.FromException(ex), calls);
+        }
+    }
+
+    private static ResiliencePipeline<PlatformReply> Build(OutboundOptions settings, TimeProvider time, int retries)
+    {
+        var builder = new ResiliencePipelineBuilder<PlatformReply> { TimeProvider = time };
+        if (retries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<PlatformReply>
+            {
+                MaxRetryAttempts = retries,
+                Delay = settings.FirstRetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Exception: TimeoutRejectedException or HttpRequestException } => true,
+                    { Result.Error.Kind: SendErrorKind.Transient } => true,
+                    _ => false,
+                }),
+            });
+        }
+
+        return builder.AddTimeout(settings.RequestTimeout).Build();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net.Http;
+using System.Text.Json.Nodes;
+using Inbox.Core.Conversations;
+using Polly.Timeout;
+
+namespace Inbox.Core.Channels.Outbound;
+
+/// <summary>
+/// Maps a platform's error answer to what the inbox does about it (shared DOMAIN.md §3). Pure: the
+/// same status and body always give the same decision, so every rule is unit-tested.
+/// </summary>
+public static class SendErrorClassifier
+{
+    /// <summary>Classifies an answer; null when the platform accepted the message.</summary>
+    /// <param name="channel">The platform family decides the error shape: Graph for Meta and WhatsApp, LINE's own otherwise.</param>
+    /// <param name="status">HTTP status.</param>
+    /// <param name="body">Response body.</param>
+    /// <param name="templateName">WhatsApp template replies: named in a template error.</param>
+    public static SendError? Classify(ChannelKind channel, int status, string body, string? templateName = null)
+    {
+        if (status is >= 200 and < 300)
+        {
+            return null;
+        }
+
+        return channel == ChannelKind.Line ? Line(status, body) : Graph(channel, status, body, templateName);
+    }
+
+    /// <summary>No answer at all: a timeout or a network failure, both transient.</summary>
+    public static SendError FromException(Exception exception) => exception switch
+    {
+        TimeoutRejectedException or TaskCanceledException => SendError.Transient("timeout", "The platform did not answer in time."),
+        HttpRequestException http => SendError.Transient("network", $"The platform could not be reached: {http.Message}"),
+        _ => throw new ArgumentException("Only timeouts and network failures are send errors.", nameof(exception), exception),
+    };
+
+    private static SendError Graph(ChannelKind channel, int status, string body, string? templateName)
+    {
+        var error = JsonBodies.Parse(body)?["error"];
+        var code = JsonBodies.Int(error?["code"]);
+        var subcode = JsonBodies.Int(error?["error_subcode"]);
+        var said = JsonBodies.Text(error?["message"]) ?? $"HTTP {status}";
+        var id = code is null ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : subcode is null ? $"{code}" : $"{code}/{subcode}";
+        var platform = channel switch { ChannelKind.WhatsApp => "WhatsApp", ChannelKind.Instagram => "Instagram", _ => "Messenger" };
+
+        return (code, subcode) switch
+        {
+            (10, 2018278 or 2534022) => SendError.Final(SendFailure.WindowClosed, id, $"Not delivered: the {platform} window had closed. ({said})"),
+            (100, 2018276) => SendError.Final(SendFailure.HumanAgentNotApproved, id, $"Not delivered: this channel's app lacks Meta's Human Agent approval; an admin must apply for it or turn the setting off. ({said})"),
+            (551, _) => SendError.Final(SendFailure.RecipientUnavailable, id, $"Not delivered: the person cannot receive messages right now. ({said})"),
+            (190, _) => SendError.Auth(id, $"Meta refused the channel's access token; an admin must enter a new one. Replies wait until then. ({said})"),
+            (131047, _) => SendError.Final(SendFailure.WindowClosed, id, $"Not delivered: the WhatsApp 24-hour window had closed; send an approved template instead. ({said})"),
+            (132000 or 132012, _) => SendError.Final(SendFailure.TemplateRejected, id, $"Not delivered: WhatsApp refused the parameters of template '{templateName ?? "unknown"}'. ({said})"),
+            (2 or 130429, _) => SendError.Transient(id, $"{platform} is busy or throttling; will retry. ({said})"),
+            _ when status >= 500 || status == 429 => SendError.Transient(id, $"{platform} answered HTTP {status}; will retry. ({said})"),
+            _ => SendError.Final(SendFailure.Rejected, id, $"{platform} refused the message: {said}"),
+        };
+    }
+
+    private static SendError? Line(int status, string body)
+    {
+        var json = JsonBodies.Parse(body);
+        var said = JsonBodies.Text(json?["message"]) ?? $"HTTP {status}";
+        var details = json?["details"] is JsonArray { Count: > 0 } list
+            ? " " + string.Join("; ", list.Select(d => $"{JsonBodies.Text(d?["property"])}: {JsonBodies.Text(d?["message"])}"))
+            : "";
+        var code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        return status switch
+        {
+            // LINE: a repeated request whose X-Line-Retry-Key was already accepted; the first one went out.
+            409 when said.Contains("retry key", StringComparison.OrdinalIgnoreCase) => null,
+            429 when said.Contains("monthly limit", StringComparison.OrdinalIgnoreCase) =>
+                SendError.Final(SendFailure.QuotaExhausted, code, $"Not delivered: the LINE monthly message quota is used up. ({said})"),
+            429 or >= 500 => SendError.Transient(code, $"LINE answered HTTP {status}; will retry. ({said})"),
+            401 => SendError.Auth(code, $"LINE refused the channel's access token; an admin must enter a new one. Replies wait until then. ({said})"),
+            _ => SendError.Final(SendFailure.Rejected, code, $"LINE refused the message: {said}{details}"),
+        };
+    }
+}

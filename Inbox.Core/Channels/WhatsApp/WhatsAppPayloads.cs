@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Inbox.Core.Channels.Outbound;
+using Inbox.Core.Policy;
+
+namespace Inbox.Core.Channels.WhatsApp;
+
+/// <summary>The WhatsApp Cloud API requests for a reply: a text inside the 24 h window, an approved template at any time.</summary>
+public static class WhatsAppPayloads
+{
+    /// <summary>The request for a message, or null when its reply type does not exist on WhatsApp.</summary>
+    public static PlatformRequest? For(OutboundSend send, string graphBaseUrl)
+    {
+        var url = $"{graphBaseUrl.TrimEnd('/')}/{send.Channel.ExternalId}/messages";
+        var message = send.Message;
+        return message.ReplyType switch
+        {
+            ReplyType.FreeForm => new(url, Envelope(send.Recipient, "text", new JsonObject { ["body"] = message.Text })),
+            ReplyType.Template when message.TemplateName is { } name && message.TemplateLanguage is { } language =>
+                new(url, Envelope(send.Recipient, "template", Template(name, language, message.TemplateParameters))),
+            _ => null,
+        };
+    }
+
+    /// <summary>The <c>wamid</c> in an accepted answer: <c>messages[0].id</c>.</summary>
+    public static string? PlatformId(PlatformReply reply) => JsonBodies.Text(reply.Json()?["messages"]?[0]?["id"]);
+
+    private static JsonObject Envelope(string to, string type, JsonObject content) => new()
+    {
+        ["messaging_product"] = "whatsapp",
+        ["recipient_type"] = "individual",
+        ["to"] = to,
+        ["type"] = type,
+        [type] = content,
+    };
+
+    private static JsonObject Template(string name, string language, string? parametersJson)
+    {
+        var template = new JsonObject { ["name"] = name, ["language"] = new JsonObject { ["code"] = language } };
+        var parameters = string.IsNullOrEmpty(parametersJson) ? [] : JsonSerializer.Deserialize<string[]>(parametersJson) ?? [];
+        if (parameters.Length > 0)
+        {
+            var values = new JsonArray(parameters.Select(p => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = p }).ToArray());
+            template["components"] = new JsonArray(new JsonObject { ["type"] = "body", ["parameters"] = values });
+        }
+
+        return template;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Inbox.Tests.TestSupport;
+
+/// <summary>A scripted answer of the fake platform, in the shape the real one uses.</summary>
+public sealed record FakeResponse(int Status, string Body)
+{
+    public static FakeResponse Ok(string json) => new(200, json);
+
+    /// <summary>Messenger/Instagram Send API success.</summary>
+    public static FakeResponse SendApiOk(string messageId) => Ok($$$"""{"recipient_id":"psid","message_id":"{{{messageId}}}"}""");
+
+    /// <summary>WhatsApp Cloud API success.</summary>
+    public static FakeResponse WhatsAppOk(string wamid) =>
+        Ok($$$"""{"messaging_product":"whatsapp","contacts":[{"input":"x","wa_id":"x"}],"messages":[{"id":"{{{wamid}}}"}]}""");
+
+    /// <summary>LINE reply or push success.</summary>
+    public static FakeResponse LineOk(string id) => Ok($$$"""{"sentMessages":[{"id":"{{{id}}}","quoteToken":"q-{{{id}}}"}]}""");
+
+    /// <summary>A Graph error body, <c>{"error":{"message","type","code","error_subcode","fbtrace_id"}}</c>.</summary>
+    public static FakeResponse GraphError(int status, int code, int? subcode, string message)
+    {
+        var sub = subcode is null ? "" : $",\"error_subcode\":{subcode}";
+        return new(status, $$$"""{"error":{"message":"{{{message}}}","type":"OAuthException","code":{{{code}}}{{{sub}}},"fbtrace_id":"AbCdEf"}}""");
+    }
+
+    /// <summary>A LINE error body, <c>{"message"}</c>.</summary>
+    public static FakeResponse LineError(int status, string message) => new(status, $$$"""{"message":"{{{message}}}"}""");
+}
