@@ -19,6 +19,8 @@ public sealed class InboxPage(IPage page)
 
     public async Task OpenConversationAsync(string contact)
     {
+        // A click while the page turns interactive can be lost in the re-render: wait for the live circuit first.
+        await Assertions.Expect(page.GetByTestId("inbox")).ToHaveAttributeAsync("data-live", "yes");
         await Row(contact).ClickAsync();
         await Assertions.Expect(page.GetByTestId("conversation-contact")).ToHaveTextAsync(contact);
     }

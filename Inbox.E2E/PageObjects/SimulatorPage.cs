@@ -12,6 +12,9 @@ public sealed class SimulatorPage(IPage page)
     {
         await page.GotoAsync("/simulator");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customer simulator" })).ToBeVisibleAsync();
+
+        // The controls are enabled once the circuit is live; before that a choice would be lost.
+        await Expect(page.GetByTestId("sim-channel")).ToBeEnabledAsync();
     }
 
     public async Task ChooseChannelAsync(string channelName)
