@@ -79,9 +79,9 @@ public sealed class StatusRecorder(IDbContextFactory<InboxDbContext> contexts, D
     /// <summary>WhatsApp reports some refusals only later, in <c>statuses[].errors[]</c> (DOMAIN.md §3).</summary>
     private static (SendFailure, string) WhatsAppStatusFailure(string? code, string? detail) => code switch
     {
-        "131047" => (SendFailure.WindowClosed, "The WhatsApp 24-hour window had closed. Send an approved template instead."),
-        "132000" or "132001" or "132012" => (SendFailure.TemplateRejected, $"WhatsApp refused the template ({detail ?? code})."),
-        "131026" => (SendFailure.RecipientUnavailable, $"The customer cannot receive this message ({detail ?? code})."),
-        _ => (SendFailure.Rejected, $"{detail ?? "WhatsApp reported a failure"} ({code ?? "no code"})."),
+        "131047" => (SendFailure.WindowClosed, "Not delivered: the WhatsApp 24-hour window had closed; send an approved template instead."),
+        "132000" or "132001" or "132012" => (SendFailure.TemplateRejected, $"Not delivered: WhatsApp refused the template ({detail ?? code})."),
+        "131026" => (SendFailure.RecipientUnavailable, $"Not delivered: the customer cannot receive this message ({detail ?? code})."),
+        _ => (SendFailure.Rejected, $"Not delivered: {detail ?? "WhatsApp reported a failure"} ({code ?? "no code"})."),
     };
 }

@@ -25,6 +25,7 @@ public static class OutboundExtensions
         services.AddSingleton<OutboundDispatcher>();
         services.AddSingleton<OutboundSignal>();
         services.AddSingleton<IDomainEventHandler<Events.MessageQueued>, WakeSenderOnMessageQueued>();
+        services.AddSingleton<IDomainEventHandler<Events.ChannelReauthorised>, WakeSenderOnChannelReauthorised>();
         services.AddHostedService<OutboundWorker>();
         return services;
     }
