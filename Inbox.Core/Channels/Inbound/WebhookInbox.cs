@@ -117,7 +117,14 @@ public sealed class WebhookInbox(
             State = WebhookDeliveryState.Pending,
         };
         db.WebhookDeliveries.Add(delivery);
+
+        // The platform forgets the event once we answer 200: this one write waits for the disk even through
+        // a power cut (synchronous=FULL), where the rest of the app settles for WAL's crash safety. The
+        // connection interceptor sets NORMAL again on the next open.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await db.Database.CloseConnectionAsync();
         signal.Notify();
         return new(WebhookOutcome.Accepted, "Stored.", delivery.Id);
     }
