@@ -1,12 +1,14 @@
 using Inbox.Core.Channels;
 using Inbox.Core.Channels.Inbound;
 using Inbox.Core.Channels.Outbound;
+using Inbox.Core.Contacts;
 using Inbox.Core.Conversations;
 using Inbox.Core.Demo;
 using Inbox.Core.Events;
 using Inbox.Core.Identity;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
+using Inbox.Core.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,6 +49,8 @@ public static class InboxCoreExtensions
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<Demo.Simulator.CustomerSimulator>();
         services.AddOutbound(configuration);
+        services.AddInboxRouting();
+        services.AddContacts();
         return services;
     }
 }

@@ -10,6 +10,8 @@ namespace Inbox.Core.Persistence;
 /// Brings a database up to the current schema on start-up. EF's migration tooling cannot be restored
 /// here, so schema changes are hand-written SQL files (<c>Persistence/Migrations/NNNN_name.sql</c>),
 /// each applied once, in order, in its own transaction, and recorded in <c>__schema_version</c>.
+/// Scripts are written on parallel branches, so a number may be missing until a branch is merged; a script that
+/// arrives later with a lower number than one already applied still runs, because each is tracked on its own.
 /// A test checks that the scripts produce exactly the schema the EF model expects.
 /// </summary>
 public sealed class SchemaMigrator(IDbContextFactory<InboxDbContext> contexts, TimeProvider time, ILogger<SchemaMigrator> logger)
@@ -36,14 +38,15 @@ public sealed class SchemaMigrator(IDbContextFactory<InboxDbContext> contexts, T
             "CREATE TABLE IF NOT EXISTS __schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);",
             cancellationToken);
 
-        var current = await CurrentVersionAsync(connection, cancellationToken);
+        var applied = await AppliedVersionsAsync(connection, cancellationToken);
+        var current = applied.Count == 0 ? 0 : applied.Max();
         if (current > LatestVersion)
         {
             throw new InvalidOperationException(
                 $"The database is at schema version {current}, newer than this build's {LatestVersion}. Run a newer build of Inbox.");
         }
 
-        foreach (var script in Scripts.Where(s => s.Version > current && s.Version <= (targetVersion ?? int.MaxValue)))
+        foreach (var script in Scripts.Where(s => !applied.Contains(s.Version) && s.Version <= (targetVersion ?? int.MaxValue)))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await ExecuteAsync(connection, transaction, script.Sql, cancellationToken);
@@ -59,17 +62,24 @@ public sealed class SchemaMigrator(IDbContextFactory<InboxDbContext> contexts, T
 
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Applied schema script {Version} {Name}", script.Version, script.Name);
-            current = script.Version;
+            current = Math.Max(current, script.Version);
         }
 
         return current;
     }
 
-    private static async Task<int> CurrentVersionAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static async Task<HashSet<int>> AppliedVersionsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM __schema_version;";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT version FROM __schema_version;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var versions = new HashSet<int>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(reader.GetInt32(0));
+        }
+
+        return versions;
     }
 
     private static void AddParameter(DbCommand command, string name, object value)
@@ -104,11 +114,11 @@ public sealed class SchemaMigrator(IDbContextFactory<InboxDbContext> contexts, T
         }
 
         scripts.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 0; i < scripts.Count; i++)
+        for (var i = 1; i < scripts.Count; i++)
         {
-            if (scripts[i].Version != i + 1)
+            if (scripts[i].Version == scripts[i - 1].Version)
             {
-                throw new InvalidOperationException($"Schema scripts must be numbered 1, 2, 3… without gaps; found {scripts[i].Version} at position {i + 1}.");
+                throw new InvalidOperationException($"Two schema scripts share the number {scripts[i].Version}; renumber one.");
             }
         }
 

@@ -15,4 +15,13 @@ public class Agent
     public int? TeamId { get; set; }
 
     public Team? Team { get; set; }
+
+    /// <summary>Most open conversations auto-assignment gives this agent; null: no limit.</summary>
+    public int? Capacity { get; set; }
+
+    /// <summary>The agent chose "away": signed in, but auto-assignment passes them by. Kept across sign-ins.</summary>
+    public bool Away { get; set; }
+
+    /// <summary>When the agent's last browser connection opened or closed.</summary>
+    public DateTime? LastSeenAt { get; set; }
 }
