@@ -8,5 +8,6 @@ namespace Inbox.Core.Routing;
 /// <param name="Capacity">Most open conversations auto-assignment gives them; null: no limit.</param>
 /// <param name="Presence">Online, away or offline now.</param>
 /// <param name="OpenConversations">Open conversations assigned to them now.</param>
+/// <param name="Away">The agent's stored choice to take no new work, whether connected or not.</param>
 /// <param name="LastSeenAt">When their last browser connection opened or closed.</param>
-public sealed record AgentSummary(int Id, string Name, string Email, int? TeamId, int? Capacity, Presence Presence, int OpenConversations, DateTime? LastSeenAt);
+public sealed record AgentSummary(int Id, string Name, string Email, int? TeamId, int? Capacity, Presence Presence, int OpenConversations, bool Away, DateTime? LastSeenAt);

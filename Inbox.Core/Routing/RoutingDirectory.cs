@@ -19,9 +19,7 @@ public sealed class RoutingDirectory(IDbContextFactory<InboxDbContext> contexts,
             .Select(g => new { AgentId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.AgentId, x => x.Count, cancellationToken);
         var agents = await db.Agents.AsNoTracking().OrderBy(a => a.Name).ToListAsync(cancellationToken);
-        return agents
-            .Select(a => new AgentSummary(a.Id, a.Name, a.Email, a.TeamId, a.Capacity, presence.Of(a.Id), open.GetValueOrDefault(a.Id), a.LastSeenAt))
-            .ToList();
+        return agents.Select(a => Summary(a, open.GetValueOrDefault(a.Id))).ToList();
     }
 
     /// <summary>Every team, the default (first) one first.</summary>
@@ -32,12 +30,22 @@ public sealed class RoutingDirectory(IDbContextFactory<InboxDbContext> contexts,
         return teams.Select((t, i) => new TeamSummary(t.Id, t.Name, t.AutoAssignMode, i == 0)).ToList();
     }
 
-    /// <summary>The agent id of a sign-in account, or null when the login has no agent record.</summary>
-    public async Task<int?> AgentIdOfUserAsync(string userId, CancellationToken cancellationToken = default)
+    /// <summary>The agent of a sign-in account, or null when the login has no agent record.</summary>
+    public async Task<AgentSummary?> AgentOfUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Agents.Where(a => a.UserId == userId).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken);
+        var agent = await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == userId, cancellationToken);
+        if (agent is null)
+        {
+            return null;
+        }
+
+        var open = await db.Conversations.CountAsync(c => c.Status == ConversationStatus.Open && c.AssigneeId == agent.Id, cancellationToken);
+        return Summary(agent, open);
     }
+
+    private AgentSummary Summary(Agent a, int open) =>
+        new(a.Id, a.Name, a.Email, a.TeamId, a.Capacity, presence.Of(a.Id), open, a.Away, a.LastSeenAt);
 
     /// <summary>The conversation's agent and team with its assignment history, or null when it does not exist.</summary>
     public async Task<ConversationAssignment?> AssignmentOfAsync(int conversationId, int historyLength = 5, CancellationToken cancellationToken = default)

@@ -1,0 +1,96 @@
+using Inbox.Core.Conversations;
+using Inbox.Core.Routing;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Inbox.Web.Components.Shared;
+
+namespace Inbox.Web.Components.Pages.Workspace;
+
+/// <summary>The conversation header's assignment menu. Agents' presence dots stay live while it is open.</summary>
+public partial class AssignControl : IDisposable
+{
+    private ConversationAssignment? assignment;
+    private IReadOnlyList<AgentSummary> agents = [];
+    private IReadOnlyList<TeamSummary> teams = [];
+    private IDisposable? presenceChanges;
+    private bool open;
+    private bool busy;
+    private string? error;
+    private int loadedId;
+
+    /// <summary>The conversation whose owner this control shows and changes.</summary>
+    [Parameter, EditorRequired]
+    public int ConversationId { get; set; }
+
+    [Inject]
+    private RoutingDirectory Directory { get; set; } = default!;
+
+    [Inject]
+    private ConversationCommands Commands { get; set; } = default!;
+
+    [Inject]
+    private TeamAssignment Teams { get; set; } = default!;
+
+    [Inject]
+    private AgentPresence Presence { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (loadedId != ConversationId)
+        {
+            (loadedId, open, error) = (ConversationId, false, null);
+            assignment = await Directory.AssignmentOfAsync(ConversationId);
+        }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            presenceChanges = Presence.Subscribe(() => _ = InvokeAsync(RefreshAgentsAsync));
+        }
+    }
+
+    private async Task ToggleAsync()
+    {
+        open = !open;
+        if (open)
+        {
+            (agents, teams) = (await Directory.AgentsAsync(), await Directory.TeamsAsync());
+        }
+    }
+
+    private async Task RefreshAgentsAsync()
+    {
+        if (open)
+        {
+            agents = await Directory.AgentsAsync();
+            StateHasChanged();
+        }
+    }
+
+    private Task AssignAgentAsync(int? agentId) => RunAsync(async actor => await Commands.AssignAsync(ConversationId, agentId, actor));
+
+    private Task AssignTeamAsync(int teamId) => RunAsync(async actor => await Teams.AssignAsync(ConversationId, teamId, actor));
+
+    private async Task RunAsync(Func<string, Task<CommandResult>> command)
+    {
+        busy = true;
+        try
+        {
+            var result = await command(Actors.Of((await Authentication).User));
+            error = result.Status == CommandStatus.Done ? null : result.Error;
+            open = error is not null;
+            assignment = await Directory.AssignmentOfAsync(ConversationId);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    public void Dispose() => presenceChanges?.Dispose();
+}

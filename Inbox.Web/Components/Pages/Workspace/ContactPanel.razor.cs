@@ -1,0 +1,77 @@
+using Inbox.Core.Contacts;
+using Inbox.Core.Conversations;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Inbox.Web.Components.Shared;
+
+namespace Inbox.Web.Components.Pages.Workspace;
+
+/// <summary>The contact panel, toggled from the conversation header. The rules (what a merge changes) are ContactMerge's.</summary>
+public partial class ContactPanel
+{
+    private ContactProfile? profile;
+    private IReadOnlyList<ContactIdentity> matches = [];
+    private string search = "";
+    private string? notice;
+    private bool open;
+    private bool busy;
+
+    /// <summary>The conversation's contact.</summary>
+    [Parameter, EditorRequired]
+    public int ContactId { get; set; }
+
+    /// <summary>The conversation on screen, marked in the list of the customer's conversations.</summary>
+    [Parameter]
+    public int ConversationId { get; set; }
+
+    [Inject]
+    private ContactProfiles Profiles { get; set; } = default!;
+
+    [Inject]
+    private ContactMerge Merge { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (open && profile?.ContactId != ContactId)
+        {
+            (search, matches, notice) = ("", [], null);
+            profile = await Profiles.GetAsync(ContactId);
+        }
+    }
+
+    private async Task ToggleAsync()
+    {
+        open = !open;
+        if (open)
+        {
+            profile = await Profiles.GetAsync(ContactId);
+        }
+    }
+
+    private async Task SearchAsync() => matches = await Profiles.SearchAsync(ContactId, search);
+
+    private Task MergeAsync(ContactIdentity other) =>
+        RunAsync(actor => Merge.MergeAsync(ContactId, other.ContactId, actor), $"{other.Name} ({other.ChannelName}) is now the same person.");
+
+    private Task SplitAsync(ContactIdentity identity) =>
+        RunAsync(actor => Merge.SplitAsync(identity.ContactId, actor), $"{identity.Name} ({identity.ChannelName}) was split off.");
+
+    private async Task RunAsync(Func<string, Task<CommandResult>> command, string done)
+    {
+        busy = true;
+        try
+        {
+            var result = await command(Actors.Of((await Authentication).User));
+            notice = result.Status == CommandStatus.Done ? done : result.Error;
+            profile = await Profiles.GetAsync(ContactId);
+            (search, matches) = ("", []);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+}
