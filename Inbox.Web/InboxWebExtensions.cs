@@ -26,7 +26,7 @@ public static class InboxWebExtensions
         return builder;
     }
 
-    /// <summary>The web layer: Blazor Server, Radzen, problem details and the per-circuit clock.</summary>
+    /// <summary>The web layer: Blazor Server, Radzen, problem details, the per-circuit clock and live updates.</summary>
     public static IServiceCollection AddInboxWeb(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -35,6 +35,7 @@ public static class InboxWebExtensions
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitClock>();
+        services.AddInboxRealtime();
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower)));
         return services;
