@@ -24,6 +24,7 @@ public partial class InboxPage
     private DotNetObjectReference<InboxPage>? self;
     private ElementReference alertsToggle;
     private bool alertsOn;
+    private bool live;
     private bool helpOpen;
     private bool scrollToSelected;
     private int openVersion;
@@ -54,6 +55,9 @@ public partial class InboxPage
             module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/inbox.js");
             self = DotNetObjectReference.Create(this);
             alertsOn = await module.InvokeAsync<bool>("start", self, alertsToggle);
+
+            // data-live="yes" (which tests wait on) means clicks, shortcuts and live updates all work from here on.
+            live = true;
             StateHasChanged();
         }
         else if (scrollToSelected && module is not null)
