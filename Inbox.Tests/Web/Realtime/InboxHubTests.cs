@@ -12,11 +12,7 @@ public sealed class InboxHubTests : WebhookTestBase
 {
     private const string Mid = "m_HUB1";
 
-    private static string Text(string mid, string text) => $$$"""
-        {"object":"page","entry":[{"id":"{{{PageId}}}","time":{{{Ms(DateTime.UtcNow)}}},"messaging":[
-          {"sender":{"id":"6100000000000042"},"recipient":{"id":"{{{PageId}}}"},"timestamp":{{{Ms(DateTime.UtcNow)}}},
-           "message":{"mid":"{{{mid}}}","text":"{{{text}}}"}}]}]}
-        """;
+    private static string Text(string mid, string text) => MessengerText(mid, text, "6100000000000042", DateTime.UtcNow);
 
     [Fact]
     public async Task Connect_WithoutCredentials_IsRefusedWith401()
