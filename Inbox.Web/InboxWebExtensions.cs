@@ -26,7 +26,7 @@ public static class InboxWebExtensions
         return builder;
     }
 
-    /// <summary>The web layer: Blazor Server, Radzen, problem details, the per-circuit clock and agent presence.</summary>
+    /// <summary>The web layer: Blazor Server, Radzen, problem details, the per-circuit clock, agent presence and live updates.</summary>
     public static IServiceCollection AddInboxWeb(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -36,6 +36,7 @@ public static class InboxWebExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitClock>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
+        services.AddInboxRealtime();
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower)));
         return services;

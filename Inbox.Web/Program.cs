@@ -2,6 +2,7 @@ using Inbox.Core;
 using Inbox.Web;
 using Inbox.Web.Components;
 using Inbox.Web.Endpoints;
+using Inbox.Web.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInboxConfiguration();
@@ -25,6 +26,7 @@ app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapWebhooks();
 app.MapApi();
+app.MapRealtime();
 app.MapOpenApiDocument();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

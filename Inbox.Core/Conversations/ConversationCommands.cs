@@ -113,6 +113,7 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
                 Detail = agent is null ? $"Unassigned from {before}" : before is null ? $"Assigned to {agent.Name}" : $"Reassigned from {before} to {agent.Name}",
             });
             await db.SaveChangesAsync(cancellationToken);
+            await events.PublishAsync(new ConversationUpdated(conversationId, ConversationUpdate.Assignment), cancellationToken);
         }
 
         return CommandResult.Done();
@@ -140,6 +141,7 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
             });
             conversation.Status = status;
             await db.SaveChangesAsync(cancellationToken);
+            await events.PublishAsync(new ConversationUpdated(conversationId, ConversationUpdate.Status), cancellationToken);
         }
 
         return CommandResult.Done();

@@ -8,8 +8,11 @@ namespace Inbox.Core.Conversations;
 /// <param name="ChannelKind">Only channels of this platform.</param>
 /// <param name="AssigneeId">Only conversations assigned to this agent.</param>
 /// <param name="ContactExternalId">Only this contact's platform id.</param>
-/// <param name="Search">Contact name or message text containing this.</param>
+/// <param name="Search">Contact name or message text containing this, ignoring case (SQLite folds ASCII letters only).</param>
 /// <param name="SortByExpiry">Soonest window end first instead of latest message first.</param>
+/// <param name="Unassigned">Only conversations nobody is assigned to.</param>
+/// <param name="TeamId">Only conversations of this team.</param>
+/// <param name="ExpiringWithin">Only conversations whose current reply window ends within this time from now.</param>
 public sealed record ConversationFilter(
     ConversationStatus? Status = null,
     string? ChannelKey = null,
@@ -17,4 +20,7 @@ public sealed record ConversationFilter(
     int? AssigneeId = null,
     string? ContactExternalId = null,
     string? Search = null,
-    bool SortByExpiry = false);
+    bool SortByExpiry = false,
+    bool Unassigned = false,
+    int? TeamId = null,
+    TimeSpan? ExpiringWithin = null);

@@ -5,13 +5,81 @@ using Microsoft.EntityFrameworkCore;
 namespace Inbox.Core.Conversations;
 
 /// <summary>Reads conversations for the inbox and the API. Windows and deadlines come from <see cref="ReplyPolicy"/>.</summary>
-public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> contexts, ReplyPolicy policy)
+public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> contexts, ReplyPolicy policy, TimeProvider time)
 {
     /// <summary>Lists conversations matching the filter; expiry order puts the soonest window end first, conversations without a deadline last.</summary>
     public async Task<IReadOnlyList<ConversationSummary>> ListAsync(ConversationFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Conversations.AsNoTracking().AsQueryable();
+        var summaries = await SummariesAsync(Narrow(db.Conversations, filter), cancellationToken);
+
+        if (filter.ExpiringWithin is { } within)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            summaries = summaries.Where(s => ExpiresBetween(s, now, now + within)).ToList();
+        }
+
+        if (filter.SortByExpiry)
+        {
+            summaries = summaries
+                .Select(s => (Summary: s, Deadline: policy.Evaluate(s.Facts).Deadline))
+                .OrderBy(x => x.Deadline is null)
+                .ThenBy(x => x.Deadline)
+                .Select(x => x.Summary)
+                .ToList();
+        }
+
+        return summaries;
+    }
+
+    /// <summary>
+    /// How many conversations each saved view holds for <paramref name="agentId"/>, within the channel, team and
+    /// search narrowing of <paramref name="filter"/> (its status is ignored: every view has its own).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<InboxView, int>> CountViewsAsync(ConversationFilter filter, int? agentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var narrowed = Narrow(db.Conversations, filter with { Status = null, AssigneeId = null, Unassigned = false });
+        var active = await SummariesAsync(narrowed.Where(c => c.Status != ConversationStatus.Resolved), cancellationToken);
+        var resolved = await narrowed.CountAsync(c => c.Status == ConversationStatus.Resolved, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var open = active.Where(s => s.Status == ConversationStatus.Open).ToList();
+        return new Dictionary<InboxView, int>
+        {
+            [InboxView.Mine] = open.Count(s => agentId is not null && s.AssigneeId == agentId),
+            [InboxView.Unassigned] = open.Count(s => s.AssigneeId is null),
+            [InboxView.AllOpen] = open.Count,
+            [InboxView.Expiring] = open.Count(s => ExpiresBetween(s, now, now + InboxViews.ExpiringSoon)),
+            [InboxView.Pending] = active.Count - open.Count,
+            [InboxView.Resolved] = resolved,
+        };
+    }
+
+    /// <summary>One conversation's inbox row, or null when it does not exist.</summary>
+    public async Task<ConversationSummary?> GetSummaryAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await SummariesAsync(db.Conversations.Where(c => c.Id == id), cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>One conversation with its messages in time order, or null when it does not exist.</summary>
+    public async Task<Conversation?> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Conversations.AsNoTracking()
+            .Include(c => c.Channel)
+            .Include(c => c.Contact)
+            .Include(c => c.Assignee)
+            .Include(c => c.Messages.OrderBy(m => m.SentAt).ThenBy(m => m.Id))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+    }
+
+    private static bool ExpiresBetween(ConversationSummary summary, DateTime now, DateTime until) =>
+        ReplyPolicy.Evaluate(summary.Facts, now).Deadline is { } deadline && deadline > now && deadline <= until;
+
+    private static IQueryable<Conversation> Narrow(IQueryable<Conversation> query, ConversationFilter filter)
+    {
         if (filter.Status is { } status)
         {
             query = query.Where(c => c.Status == status);
@@ -32,19 +100,35 @@ public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> contex
             query = query.Where(c => c.AssigneeId == assignee);
         }
 
+        if (filter.Unassigned)
+        {
+            query = query.Where(c => c.AssigneeId == null);
+        }
+
+        if (filter.TeamId is { } team)
+        {
+            query = query.Where(c => c.TeamId == team);
+        }
+
         if (filter.ContactExternalId is { Length: > 0 } contact)
         {
             query = query.Where(c => c.Contact!.ExternalId == contact);
         }
 
-        if (filter.Search is { Length: > 0 } search)
+        if (filter.Search?.Trim() is { Length: > 0 } search)
         {
+            // SQLite's LIKE ignores case for ASCII letters; the escape keeps % and _ in the search literal.
             var pattern = $"%{search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
             query = query.Where(c => EF.Functions.Like(c.Contact!.Name, pattern, "\\")
                 || c.Messages.Any(m => EF.Functions.Like(m.Text, pattern, "\\")));
         }
 
-        var rows = await query
+        return query;
+    }
+
+    private static async Task<List<ConversationSummary>> SummariesAsync(IQueryable<Conversation> query, CancellationToken cancellationToken)
+    {
+        var rows = await query.AsNoTracking()
             .OrderByDescending(c => c.LastMessageAt)
             .Select(c => new
             {
@@ -55,36 +139,11 @@ public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> contex
             })
             .ToListAsync(cancellationToken);
 
-        var summaries = rows.Select(r => new ConversationSummary(
+        return rows.Select(r => new ConversationSummary(
             r.Conversation.Id, r.Conversation.Kind, r.Channel!.Key, r.Channel.Name, r.Channel.Kind,
             r.Contact!.Id, r.Contact.Name, r.Contact.ExternalId, r.Conversation.Status,
             r.Conversation.AssigneeId, r.AssigneeName, r.Conversation.LastInboundAt, r.Conversation.LastMessageAt,
             r.Conversation.LastMessagePreview, r.Conversation.UnreadCount,
             ConversationFacts.Of(r.Conversation, r.Channel))).ToList();
-
-        if (filter.SortByExpiry)
-        {
-            summaries = summaries
-                .Select(s => (Summary: s, Deadline: policy.Evaluate(s.Facts).Deadline))
-                .OrderBy(x => x.Deadline is null)
-                .ThenBy(x => x.Deadline)
-                .Select(x => x.Summary)
-                .ToList();
-        }
-
-        return summaries;
-    }
-
-    /// <summary>One conversation with its messages in time order, or null when it does not exist.</summary>
-    public async Task<Conversation?> GetAsync(int id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Conversations.AsNoTracking()
-            .Include(c => c.Channel)
-            .Include(c => c.Contact)
-            .Include(c => c.Assignee)
-            .Include(c => c.Messages.OrderBy(m => m.SentAt).ThenBy(m => m.Id))
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
     }
 }

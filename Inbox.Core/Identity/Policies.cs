@@ -14,4 +14,7 @@ public static class Policies
 
     /// <summary>Machine clients with an API key.</summary>
     public const string Api = "ApiAccess";
+
+    /// <summary>The live-updates hub: a signed-in person (cookie) or a machine client (API key), any role.</summary>
+    public const string Realtime = "RealtimeAccess";
 }

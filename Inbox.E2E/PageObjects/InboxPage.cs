@@ -17,10 +17,16 @@ public sealed class InboxPage(IPage page)
 
     public ILocator Messages => page.GetByTestId("message");
 
+    public ILocator ViewTab(string name) => page.GetByRole(AriaRole.Tab).Filter(new() { HasText = name });
+
+    public ILocator Search => page.GetByTestId("search");
+
+    /// <summary>A click or key press while the page turns interactive can be lost in the re-render: wait for the live circuit.</summary>
+    public Task WaitForLiveAsync() => Assertions.Expect(page.GetByTestId("inbox")).ToHaveAttributeAsync("data-live", "yes");
+
     public async Task OpenConversationAsync(string contact)
     {
-        // A click while the page turns interactive can be lost in the re-render: wait for the live circuit first.
-        await Assertions.Expect(page.GetByTestId("inbox")).ToHaveAttributeAsync("data-live", "yes");
+        await WaitForLiveAsync();
         await Row(contact).ClickAsync();
         await Assertions.Expect(page.GetByTestId("conversation-contact")).ToHaveTextAsync(contact);
     }
@@ -28,6 +34,22 @@ public sealed class InboxPage(IPage page)
     public Task FilterByChannelAsync(string channel) => page.GetByTestId("filter-channel").SelectOptionAsync(channel);
 
     public Task FilterByStatusAsync(string status) => page.GetByTestId("filter-status").SelectOptionAsync(status);
+
+    public Task SortByLatestAsync() => page.GetByTestId("sort").SelectOptionAsync("latest");
+
+    public async Task ShowViewAsync(string name)
+    {
+        await ViewTab(name).ClickAsync();
+        await Assertions.Expect(ViewTab(name)).ToHaveAttributeAsync("aria-selected", "true");
+    }
+
+    /// <summary>Types into the search box the way a person does; the list follows once typing pauses.</summary>
+    public Task SearchAsync(string text) => Search.PressSequentiallyAsync(text);
+
+    /// <summary>Marks the current document, so a later <see cref="IsSameDocumentAsync"/> tells whether the page was reloaded meanwhile.</summary>
+    public Task MarkDocumentAsync() => page.EvaluateAsync("() => { window.inboxTestMark = true; }");
+
+    public Task<bool> IsSameDocumentAsync() => page.EvaluateAsync<bool>("() => window.inboxTestMark === true");
 
     public Task ScreenshotAsync(string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(Infrastructure.AppFixture.ScreenshotFolder, name + ".png"), FullPage = true });

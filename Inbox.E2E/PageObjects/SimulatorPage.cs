@@ -28,6 +28,12 @@ public sealed class SimulatorPage(IPage page)
     {
         await page.GetByTestId("sim-customer").SelectOptionAsync(new SelectOptionValue { Value = "" });
         await page.GetByTestId("sim-name").FillAsync(name);
+        await WriteAsync(text);
+    }
+
+    /// <summary>Sends a message as the customer chosen now (after <see cref="WriteAsNewCustomerAsync"/>: that customer).</summary>
+    public async Task WriteAsync(string text)
+    {
         await page.GetByTestId("sim-text").FillAsync(text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Expect(Messages.Filter(new() { HasText = text })).ToBeVisibleAsync();

@@ -8,11 +8,8 @@ public sealed class MessengerWebhookTests : WebhookTestBase
 {
     private static readonly DateTime HourAgo = DateTime.UtcNow.AddHours(-1);
 
-    private static string Text(string mid, string text, string psid = "6100000000000001", DateTime? at = null) => $$$"""
-        {"object":"page","entry":[{"id":"{{{PageId}}}","time":{{{Ms(at ?? HourAgo)}}},"messaging":[
-          {"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{PageId}}}"},"timestamp":{{{Ms(at ?? HourAgo)}}},
-           "message":{"mid":"{{{mid}}}","text":"{{{text}}}"}}]}]}
-        """;
+    private static string Text(string mid, string text, string psid = "6100000000000001", DateTime? at = null) =>
+        MessengerText(mid, text, psid, at ?? HourAgo);
 
     [Fact]
     public async Task Post_SignedTextMessage_StartsConversationWithOpenWindow()

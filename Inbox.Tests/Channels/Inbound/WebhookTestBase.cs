@@ -82,6 +82,13 @@ public abstract class WebhookTestBase : IDisposable
         return await db.WebhookDeliveries.CountAsync();
     }
 
+    /// <summary>A Messenger webhook carrying one customer text message to the test page.</summary>
+    protected static string MessengerText(string mid, string text, string psid, DateTime at) => $$$"""
+        {"object":"page","entry":[{"id":"{{{PageId}}}","time":{{{Ms(at)}}},"messaging":[
+          {"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{PageId}}}"},"timestamp":{{{Ms(at)}}},
+           "message":{"mid":"{{{mid}}}","text":"{{{text}}}"}}]}]}
+        """;
+
     protected static long Ms(DateTime utc) => new DateTimeOffset(utc, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
     protected static long Seconds(DateTime utc) => new DateTimeOffset(utc, TimeSpan.Zero).ToUnixTimeSeconds();

@@ -1,60 +1,88 @@
+using System.Security.Claims;
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
+using Inbox.Core.Routing;
 using Inbox.Web.Realtime;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Inbox.Web.Components.Pages.Workspace;
 
-/// <summary>The unified inbox: every channel in one list, with a live countdown per conversation.</summary>
-public partial class InboxPage : IDisposable
+/// <summary>
+/// The unified inbox: saved views, filters and search over every channel, a live countdown per conversation,
+/// and live updates from <see cref="InboxNotifier"/> (see InboxPage.Live.cs).
+/// </summary>
+public partial class InboxPage
 {
-    private IReadOnlyList<ConversationSummary>? rows;
+    private List<ConversationSummary>? rows;
+    private IReadOnlyDictionary<InboxView, int>? counts;
+    private IReadOnlyList<(int Id, string Name)> teams = [];
     private DateTime now;
-    private IDisposable? ticking;
+    private int? agentId;
 
     /// <summary>The conversation open on the right, from the route.</summary>
     [Parameter]
     public int? ConversationId { get; set; }
 
+    [CascadingParameter]
+    private Task<AuthenticationState>? Authentication { get; set; }
+
     [Inject]
     private ConversationQueries Queries { get; set; } = default!;
 
     [Inject]
+    private AgentLookup Agents { get; set; } = default!;
+
+    [Inject]
     private CircuitClock Clock { get; set; } = default!;
+
+    private InboxView View { get; set; } = InboxView.AllOpen;
 
     private string ChannelFilter { get; set; } = "";
 
-    private string StatusFilter { get; set; } = nameof(ConversationStatus.Open);
+    private string TeamFilter { get; set; } = "";
+
+    private string StatusFilter { get; set; } = "";
 
     private string Sort { get; set; } = "expiry";
+
+    private string SearchText { get; set; } = "";
 
     protected override async Task OnInitializedAsync()
     {
         now = Clock.Now;
+        var user = Authentication is null ? null : (await Authentication).User;
+        agentId = await Agents.AgentIdOfUserAsync(user?.FindFirstValue(ClaimTypes.NameIdentifier));
+        teams = await Agents.TeamsAsync();
+        StartLive();
         await ReloadAsync();
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    private static string ViewName(InboxView view) => view switch
     {
-        if (firstRender)
-        {
-            // One clock per circuit drives every countdown on the page.
-            ticking = Clock.Subscribe(() => InvokeAsync(() =>
-            {
-                now = Clock.Now;
-                StateHasChanged();
-            }));
-        }
+        InboxView.Mine => "Mine",
+        InboxView.Unassigned => "Unassigned",
+        InboxView.AllOpen => "All open",
+        InboxView.Expiring => "Expiring < 4 h",
+        _ => view.ToString(),
+    };
+
+    private async Task ShowViewAsync(InboxView view)
+    {
+        View = view;
+        await ReloadAsync();
     }
 
     private async Task ReloadAsync()
     {
-        rows = await Queries.ListAsync(new ConversationFilter(
+        var narrowing = new ConversationFilter(
             Status: Enum.TryParse<ConversationStatus>(StatusFilter, out var status) ? status : null,
             ChannelKind: Enum.TryParse<ChannelKind>(ChannelFilter, out var kind) ? kind : null,
-            SortByExpiry: Sort == "expiry"));
+            TeamId: int.TryParse(TeamFilter, out var team) ? team : null,
+            Search: SearchText,
+            SortByExpiry: Sort == "expiry");
+        rows = [.. await Queries.ListAsync(InboxViews.Apply(View, narrowing, agentId))];
+        counts = await Queries.CountViewsAsync(narrowing, agentId);
         now = Clock.Now;
     }
-
-    public void Dispose() => ticking?.Dispose();
 }

@@ -1,0 +1,11 @@
+namespace Inbox.Core.Events;
+
+/// <summary>What about a conversation changed, in a <see cref="ConversationUpdated"/> event.</summary>
+public enum ConversationUpdate
+{
+    /// <summary>Assigned, reassigned or unassigned.</summary>
+    Assignment,
+
+    /// <summary>Moved between open, pending and resolved.</summary>
+    Status,
+}

@@ -1,0 +1,187 @@
+using Inbox.Core.Conversations;
+using Inbox.Core.Events;
+using Inbox.Web.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace Inbox.Web.Components.Pages.Workspace;
+
+/// <summary>
+/// The inbox's live side: the circuit clock's tick, changes from <see cref="InboxNotifier"/> (one list reload per
+/// burst), alerts for new customer messages, and the keyboard shortcuts of <c>wwwroot/js/inbox.js</c>.
+/// </summary>
+public partial class InboxPage
+{
+    private static readonly TimeSpan ReloadDelay = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan SearchDelay = TimeSpan.FromMilliseconds(250);
+
+    private readonly List<InboxChange> pending = [];
+    private Debouncer? reloadSoon;
+    private Debouncer? searchSoon;
+    private IDisposable? ticking;
+    private IDisposable? listening;
+    private IJSObjectReference? module;
+    private DotNetObjectReference<InboxPage>? self;
+    private ElementReference alertsToggle;
+    private bool alertsOn;
+    private bool live;
+    private bool helpOpen;
+    private bool scrollToSelected;
+    private int openVersion;
+
+    [Inject]
+    private InboxNotifier Notifier { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            // One clock per circuit drives every countdown on the page; a window closing re-colours its row on the next tick.
+            ticking = Clock.Subscribe(() => InvokeAsync(() =>
+            {
+                now = Clock.Now;
+                StateHasChanged();
+            }));
+            listening = Notifier.Subscribe(OnChangeAsync);
+            module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/inbox.js");
+            self = DotNetObjectReference.Create(this);
+            alertsOn = await module.InvokeAsync<bool>("start", self, alertsToggle);
+
+            // data-live="yes" (which tests wait on) means clicks, shortcuts and live updates all work from here on.
+            live = true;
+            StateHasChanged();
+        }
+        else if (scrollToSelected && module is not null)
+        {
+            scrollToSelected = false;
+            await module.InvokeVoidAsync("scrollToSelected");
+        }
+    }
+
+    /// <summary>Called by the alerts toggle in JS after it stored the new preference (and asked for permission).</summary>
+    [JSInvokable]
+    public void AlertsChanged(bool on)
+    {
+        alertsOn = on;
+        StateHasChanged();
+    }
+
+    /// <summary><c>j</c>/<c>k</c>: opens the next (1) or previous (-1) conversation of the list.</summary>
+    [JSInvokable]
+    public void Move(int step)
+    {
+        if (rows is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var index = rows.FindIndex(r => r.Id == ConversationId);
+        var next = index < 0 ? 0 : Math.Clamp(index + step, 0, rows.Count - 1);
+        scrollToSelected = true;
+        Navigation.NavigateTo($"/conversations/{rows[next].Id}");
+    }
+
+    /// <summary><c>?</c> shows or hides the shortcut help; Escape closes it.</summary>
+    [JSInvokable]
+    public void ToggleHelp()
+    {
+        helpOpen = !helpOpen;
+        StateHasChanged();
+    }
+
+    /// <summary>Closes the shortcut help.</summary>
+    [JSInvokable]
+    public void CloseHelp()
+    {
+        helpOpen = false;
+        StateHasChanged();
+    }
+
+    /// <summary>A click on a browser notification opens its conversation.</summary>
+    [JSInvokable]
+    public void Open(int conversationId) => Navigation.NavigateTo($"/conversations/{conversationId}");
+
+    public async ValueTask DisposeAsync()
+    {
+        listening?.Dispose();
+        ticking?.Dispose();
+        reloadSoon?.Dispose();
+        searchSoon?.Dispose();
+        if (module is not null)
+        {
+            try
+            {
+                await module.InvokeVoidAsync("stop");
+                await module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone; nothing left to clean up there.
+            }
+        }
+
+        self?.Dispose();
+    }
+
+    private void StartLive()
+    {
+        reloadSoon = new Debouncer(Time, ReloadDelay, () => InvokeAsync(ApplyChangesAsync), trailing: false);
+        searchSoon = new Debouncer(Time, SearchDelay, () => InvokeAsync(SearchNowAsync), trailing: true);
+    }
+
+    private void SearchTyped() => searchSoon?.Trigger();
+
+    private async Task SearchNowAsync()
+    {
+        await ReloadAsync();
+        StateHasChanged();
+    }
+
+    private Task OnChangeAsync(InboxChange change)
+    {
+        lock (pending)
+        {
+            pending.Add(change);
+        }
+
+        reloadSoon?.Trigger();
+        return Task.CompletedTask;
+    }
+
+    private async Task ApplyChangesAsync()
+    {
+        InboxChange[] changes;
+        lock (pending)
+        {
+            changes = [.. pending];
+            pending.Clear();
+        }
+
+        await ReloadAsync();
+        if (changes.Any(c => c.ConversationId == ConversationId))
+        {
+            openVersion++;
+        }
+
+        StateHasChanged();
+        if (alertsOn && module is not null)
+        {
+            foreach (var received in changes.Select(c => c.Event).OfType<MessageReceived>().Where(e => !e.Standby))
+            {
+                if (await Queries.GetSummaryAsync(received.ConversationId) is { } row && InboxViews.Alerts(row, agentId))
+                {
+                    await module.InvokeVoidAsync("alert", $"New message from {row.ContactName}", row.LastMessagePreview ?? "", row.Id);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Inbox.Core.Events;
+
+namespace Inbox.Web.Realtime;
+
+/// <summary>Hands every domain event that changes what an agent sees to the <see cref="InboxNotifier"/>.</summary>
+public sealed class ForwardChangesToNotifier(InboxNotifier notifier) :
+    IDomainEventHandler<MessageReceived>,
+    IDomainEventHandler<MessageQueued>,
+    IDomainEventHandler<MessageStatusChanged>,
+    IDomainEventHandler<ConversationUpdated>
+{
+    public Task HandleAsync(MessageReceived domainEvent, CancellationToken cancellationToken) =>
+        notifier.PublishAsync(new InboxChange(domainEvent.ConversationId, domainEvent));
+
+    public Task HandleAsync(MessageQueued domainEvent, CancellationToken cancellationToken) =>
+        notifier.PublishAsync(new InboxChange(domainEvent.ConversationId, domainEvent));
+
+    public Task HandleAsync(MessageStatusChanged domainEvent, CancellationToken cancellationToken) =>
+        notifier.PublishAsync(new InboxChange(domainEvent.ConversationId, domainEvent));
+
+    public Task HandleAsync(ConversationUpdated domainEvent, CancellationToken cancellationToken) =>
+        notifier.PublishAsync(new InboxChange(domainEvent.ConversationId, domainEvent));
+}

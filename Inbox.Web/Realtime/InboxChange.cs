@@ -1,0 +1,7 @@
+namespace Inbox.Web.Realtime;
+
+/// <summary>
+/// Something changed in a conversation that live views show: <paramref name="Event"/> is the domain event that said so
+/// (<c>MessageReceived</c>, <c>MessageQueued</c>, <c>MessageStatusChanged</c> or <c>ConversationUpdated</c>).
+/// </summary>
+public sealed record InboxChange(int ConversationId, object Event);

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Inbox.Core.Events;
+
+namespace Inbox.Web.Realtime;
+
+public static class RealtimeExtensions
+{
+    /// <summary>The live-update notifier, the domain event handlers that feed it, and the SignalR hub.</summary>
+    public static IServiceCollection AddInboxRealtime(this IServiceCollection services)
+    {
+        services.AddSingleton<InboxNotifier>();
+        services.AddSingleton<ForwardChangesToNotifier>();
+        services.AddSingleton<IDomainEventHandler<MessageReceived>>(sp => sp.GetRequiredService<ForwardChangesToNotifier>());
+        services.AddSingleton<IDomainEventHandler<MessageQueued>>(sp => sp.GetRequiredService<ForwardChangesToNotifier>());
+        services.AddSingleton<IDomainEventHandler<MessageStatusChanged>>(sp => sp.GetRequiredService<ForwardChangesToNotifier>());
+        services.AddSingleton<IDomainEventHandler<ConversationUpdated>>(sp => sp.GetRequiredService<ForwardChangesToNotifier>());
+        services.AddHostedService<InboxHubBroadcaster>();
+        services.AddSignalR().AddJsonProtocol(json =>
+            json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+        return services;
+    }
+
+    /// <summary>Maps the live-updates hub at <see cref="InboxHub.Path"/>.</summary>
+    public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<InboxHub>(InboxHub.Path);
+        return app;
+    }
+}

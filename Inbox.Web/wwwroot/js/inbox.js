@@ -1,0 +1,110 @@
+// The inbox page's browser side: keyboard shortcuts, and a sound plus a notification for new customer messages.
+// The alerts preference lives in localStorage; permission to notify is asked only when the agent turns alerts on.
+
+const preferenceKey = 'inbox.alerts';
+let page = null;
+let toggle = null;
+let audio = null;
+
+export function start(dotnet, alertsToggle) {
+    page = dotnet;
+    toggle = alertsToggle;
+    document.addEventListener('keydown', onKey);
+    toggle?.addEventListener('click', toggleAlerts);
+    return alertsOn();
+}
+
+export function stop() {
+    document.removeEventListener('keydown', onKey);
+    toggle?.removeEventListener('click', toggleAlerts);
+    page = null;
+    toggle = null;
+}
+
+export function scrollToSelected() {
+    document.querySelector('.conversation-row.selected')?.scrollIntoView({ block: 'nearest' });
+}
+
+export function alert(title, body, conversationId) {
+    if (!alertsOn()) {
+        return;
+    }
+
+    beep();
+    // The page itself shows the new message; a system notification is for an agent looking elsewhere.
+    if ('Notification' in window && Notification.permission === 'granted' && !document.hasFocus()) {
+        const notification = new Notification(title, { body, tag: `conversation-${conversationId}` });
+        notification.onclick = () => {
+            window.focus();
+            page?.invokeMethodAsync('Open', conversationId);
+            notification.close();
+        };
+    }
+}
+
+function alertsOn() {
+    return localStorage.getItem(preferenceKey) === 'on';
+}
+
+async function toggleAlerts() {
+    const on = !alertsOn();
+    localStorage.setItem(preferenceKey, on ? 'on' : 'off');
+    if (on) {
+        // Both need this click: browsers start audio and ask for permission only after a user gesture.
+        audio ??= new AudioContext();
+        audio.resume();
+        if ('Notification' in window && Notification.permission === 'default') {
+            await Notification.requestPermission();
+        }
+    }
+
+    await page?.invokeMethodAsync('AlertsChanged', on);
+}
+
+function beep() {
+    audio ??= new AudioContext();
+    if (audio.state === 'suspended') {
+        audio.resume();
+    }
+
+    const tone = audio.createOscillator();
+    const volume = audio.createGain();
+    tone.frequency.value = 880;
+    volume.gain.setValueAtTime(0.15, audio.currentTime);
+    volume.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.25);
+    tone.connect(volume).connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.25);
+}
+
+function isTyping(target) {
+    return target instanceof HTMLElement
+        && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+function onKey(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) {
+        return;
+    }
+
+    if (isTyping(event.target)) {
+        if (event.key === 'Escape') {
+            event.target.blur();
+        }
+
+        return;
+    }
+
+    switch (event.key) {
+        case 'j': page?.invokeMethodAsync('Move', 1); break;
+        case 'k': page?.invokeMethodAsync('Move', -1); break;
+        case 'r': document.querySelector('[data-testid=composer-text]')?.focus(); break;
+        case 'e': document.querySelector('[data-testid=resolve]')?.click(); break;
+        case '/': document.querySelector('[data-testid=search]')?.focus(); break;
+        case '?': page?.invokeMethodAsync('ToggleHelp'); break;
+        case 'Escape': page?.invokeMethodAsync('CloseHelp'); break;
+        default: return;
+    }
+
+    event.preventDefault();
+}
