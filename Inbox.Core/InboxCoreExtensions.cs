@@ -7,6 +7,7 @@ using Inbox.Core.Events;
 using Inbox.Core.Identity;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
+using Inbox.Core.Replies;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,6 +48,7 @@ public static class InboxCoreExtensions
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<Demo.Simulator.CustomerSimulator>();
         services.AddOutbound(configuration);
+        services.AddReplies();
         return services;
     }
 }
