@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Inbox.Core.Channels;
 using Inbox.Core.Events;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
@@ -26,8 +25,7 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var channel = conversation.Channel!;
-        var decision = ReplyPolicy.Evaluate(ConversationFacts.Of(conversation, channel, channel.Kind == ChannelKind.Line ? channel.LineQuotaRemaining : null), now, sender);
+        var decision = ReplyPolicy.Evaluate(ConversationFacts.Of(conversation), now, sender);
         var type = request.ReplyType ?? decision.Suggested;
         if (type is not { } replyType)
         {
