@@ -135,14 +135,14 @@ public partial class Composer : IAsyncDisposable
         (error, alternatives, offerNote, suggestions) = (null, [], false, []);
     }
 
-    private void PickTemplate(MessageTemplate? picked)
+    internal void PickTemplate(MessageTemplate? picked)
     {
         template = picked;
         parameters = Enumerable.Repeat("", picked?.ParameterCount ?? 0).ToList();
         error = null;
     }
 
-    private void SetParameter((int Index, string Value) change)
+    internal void SetParameter((int Index, string Value) change)
     {
         if (change.Index < parameters.Count)
         {
@@ -150,7 +150,7 @@ public partial class Composer : IAsyncDisposable
         }
     }
 
-    private void OnInput(ChangeEventArgs e)
+    internal void OnInput(ChangeEventArgs e)
     {
         text = e.Value?.ToString() ?? "";
         var typed = noteMode ? null : ShortcutAtEnd().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
@@ -183,7 +183,7 @@ public partial class Composer : IAsyncDisposable
         suggestions = [];
     }
 
-    private async Task SendAsync()
+    internal async Task SendAsync()
     {
         if (busy)
         {
