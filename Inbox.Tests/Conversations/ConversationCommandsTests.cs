@@ -7,26 +7,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Inbox.Tests.Conversations;
 
 /// <summary>What replying does besides queueing: self-assignment, registered templates, and retrying failed replies.</summary>
-public sealed class ConversationCommandsTests : IAsyncLifetime
+public sealed class ConversationCommandsTests : CoreTestBase
 {
-    private CoreHarness harness = null!;
-
-    private ConversationCommands Commands => harness.Get<ConversationCommands>();
-
-    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync();
-
-    public async Task DisposeAsync() => await harness.DisposeAsync();
+    private ConversationCommands Commands => Harness.Get<ConversationCommands>();
 
     [Fact]
     public async Task QueueReplyAsync_UnassignedConversation_AssignsTheReplyingAgentAndLogsIt()
     {
-        var conversation = await harness.AddConversationAsync(await harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromHours(2));
-        var alice = await harness.AddAgentAsync("Alice Agent");
+        var conversation = await Harness.AddConversationAsync(await Harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromHours(2));
+        var alice = await Harness.AddAgentAsync("Alice Agent");
 
         var result = await Commands.QueueReplyAsync(conversation.Id, new ReplyRequest("On it!"), SenderKind.Human, alice.Id);
 
         Assert.Equal(CommandStatus.Done, result.Status);
-        await using var db = harness.Open();
+        await using var db = Harness.Open();
         Assert.Equal(alice.Id, (await db.Conversations.SingleAsync()).AssigneeId);
         var activity = await db.Activities.SingleAsync();
         Assert.Equal((ActivityKind.Assigned, "Alice Agent", "Assigned to Alice Agent on replying"), (activity.Kind, activity.Actor, activity.Detail));
@@ -35,13 +29,13 @@ public sealed class ConversationCommandsTests : IAsyncLifetime
     [Fact]
     public async Task QueueReplyAsync_AssignedToSomeoneElse_KeepsTheAssignee()
     {
-        var bob = await harness.AddAgentAsync("Bob Agent");
-        var alice = await harness.AddAgentAsync("Alice Agent");
-        var conversation = await harness.AddConversationAsync(await harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromHours(2), bob.Id);
+        var bob = await Harness.AddAgentAsync("Bob Agent");
+        var alice = await Harness.AddAgentAsync("Alice Agent");
+        var conversation = await Harness.AddConversationAsync(await Harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromHours(2), bob.Id);
 
         await Commands.QueueReplyAsync(conversation.Id, new ReplyRequest("Covering for Bob."), SenderKind.Human, alice.Id);
 
-        await using var db = harness.Open();
+        await using var db = Harness.Open();
         Assert.Equal(bob.Id, (await db.Conversations.SingleAsync()).AssigneeId);
         Assert.Empty(await db.Activities.ToListAsync());
     }
@@ -49,21 +43,21 @@ public sealed class ConversationCommandsTests : IAsyncLifetime
     [Fact]
     public async Task QueueReplyAsync_RefusedByThePolicy_AssignsNobody()
     {
-        var conversation = await harness.AddConversationAsync(await harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromDays(8));
-        var alice = await harness.AddAgentAsync("Alice Agent");
+        var conversation = await Harness.AddConversationAsync(await Harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromDays(8));
+        var alice = await Harness.AddAgentAsync("Alice Agent");
 
         var result = await Commands.QueueReplyAsync(conversation.Id, new ReplyRequest("Hello?"), SenderKind.Human, alice.Id);
 
         Assert.Equal(CommandStatus.NotAllowed, result.Status);
-        await using var db = harness.Open();
+        await using var db = Harness.Open();
         Assert.Null((await db.Conversations.SingleAsync()).AssigneeId);
     }
 
     [Fact]
     public async Task QueueReplyAsync_RegisteredTemplate_StoresTheBodyAsTheCustomerReadsIt()
     {
-        var conversation = await harness.AddConversationAsync(await harness.AddChannelAsync(ChannelKind.WhatsApp), TimeSpan.FromHours(26));
-        await harness.AddTemplateAsync();
+        var conversation = await Harness.AddConversationAsync(await Harness.AddChannelAsync(ChannelKind.WhatsApp), TimeSpan.FromHours(26));
+        await Harness.AddTemplateAsync();
 
         var result = await Commands.QueueReplyAsync(
             conversation.Id, new ReplyRequest(null, ReplyType.Template, new TemplateReply("order_update", "en_US", ["Emma", "#10422"])), SenderKind.Human, null);
@@ -75,8 +69,8 @@ public sealed class ConversationCommandsTests : IAsyncLifetime
     [Fact]
     public async Task QueueReplyAsync_RegisteredTemplateWithTooFewParameters_IsInvalid()
     {
-        var conversation = await harness.AddConversationAsync(await harness.AddChannelAsync(ChannelKind.WhatsApp), TimeSpan.FromHours(26));
-        await harness.AddTemplateAsync();
+        var conversation = await Harness.AddConversationAsync(await Harness.AddChannelAsync(ChannelKind.WhatsApp), TimeSpan.FromHours(26));
+        await Harness.AddTemplateAsync();
 
         var result = await Commands.QueueReplyAsync(
             conversation.Id, new ReplyRequest(null, ReplyType.Template, new TemplateReply("order_update", "en_US", ["Emma"])), SenderKind.Human, null);
@@ -91,13 +85,13 @@ public sealed class ConversationCommandsTests : IAsyncLifetime
     [InlineData(SendFailure.Rejected)]
     public async Task RetryAsync_RetryableFailure_QueuesACopyAndLeavesTheFailedOne(SendFailure failure)
     {
-        var conversation = await harness.AddConversationAsync(await harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromHours(2));
-        var failed = await harness.AddFailedReplyAsync(conversation, failure);
+        var conversation = await Harness.AddConversationAsync(await Harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromHours(2));
+        var failed = await Harness.AddFailedReplyAsync(conversation, failure);
 
         var result = await Commands.RetryAsync(failed.Id, agentId: null);
 
         Assert.Equal(CommandStatus.Done, result.Status);
-        await using var db = harness.Open();
+        await using var db = Harness.Open();
         var messages = await db.Messages.OrderBy(m => m.Id).ToListAsync();
         Assert.Equal([DeliveryStatus.Failed, DeliveryStatus.Queued], messages.Select(m => m.Status));
         Assert.Equal(failed.Text, messages[1].Text);
@@ -110,22 +104,22 @@ public sealed class ConversationCommandsTests : IAsyncLifetime
     [InlineData(SendFailure.QuotaExhausted)]
     public async Task RetryAsync_FailureThatWouldRepeat_RefusesWithoutQueueing(SendFailure failure)
     {
-        var conversation = await harness.AddConversationAsync(await harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromHours(2));
-        var failed = await harness.AddFailedReplyAsync(conversation, failure);
+        var conversation = await Harness.AddConversationAsync(await Harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromHours(2));
+        var failed = await Harness.AddFailedReplyAsync(conversation, failure);
 
         var result = await Commands.RetryAsync(failed.Id, agentId: null);
 
         Assert.Equal(CommandStatus.Invalid, result.Status);
-        await using var db = harness.Open();
+        await using var db = Harness.Open();
         Assert.Single(await db.Messages.ToListAsync());
     }
 
     [Fact]
     public async Task RetryAsync_WindowClosedSinceTheFailure_PolicyRefusesTheCopy()
     {
-        var conversation = await harness.AddConversationAsync(await harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromHours(23));
-        var failed = await harness.AddFailedReplyAsync(conversation, SendFailure.RetriesExhausted);
-        harness.Time.Advance(TimeSpan.FromHours(2));
+        var conversation = await Harness.AddConversationAsync(await Harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromHours(23));
+        var failed = await Harness.AddFailedReplyAsync(conversation, SendFailure.RetriesExhausted);
+        Harness.Time.Advance(TimeSpan.FromHours(2));
 
         var result = await Commands.RetryAsync(failed.Id, agentId: null);
 

@@ -5,35 +5,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Tests.Conversations;
 
-public sealed class ConversationNotesTests : IAsyncLifetime
+public sealed class ConversationNotesTests : CoreTestBase
 {
-    private CoreHarness harness = null!;
-
-    private ConversationNotes Notes => harness.Get<ConversationNotes>();
-
-    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync();
-
-    public async Task DisposeAsync() => await harness.DisposeAsync();
+    private ConversationNotes Notes => Harness.Get<ConversationNotes>();
 
     [Fact]
     public async Task AddAsync_Note_IsListedAndNeverAMessage()
     {
-        var conversation = await harness.AddConversationAsync(await harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromHours(1));
-        var alice = await harness.AddAgentAsync("Alice Agent");
+        var conversation = await Harness.AddConversationAsync(await Harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromHours(1));
+        var alice = await Harness.AddAgentAsync("Alice Agent");
 
         var result = await Notes.AddAsync(conversation.Id, "  Customer is a wholesale buyer.  ", alice.Id, alice.Name);
 
         Assert.Equal(CommandStatus.Done, result.Status);
         var note = Assert.Single(await Notes.ListAsync(conversation.Id));
-        Assert.Equal(("Customer is a wholesale buyer.", "Alice Agent", harness.Time.UtcNow), (note.Text, note.AuthorName, note.CreatedAt));
-        await using var db = harness.Open();
+        Assert.Equal(("Customer is a wholesale buyer.", "Alice Agent", Harness.Time.UtcNow), (note.Text, note.AuthorName, note.CreatedAt));
+        await using var db = Harness.Open();
         Assert.Empty(await db.Messages.ToListAsync());
     }
 
     [Fact]
     public async Task AddAsync_WindowClosedForGood_StillAddsTheNote()
     {
-        var conversation = await harness.AddConversationAsync(await harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromDays(9));
+        var conversation = await Harness.AddConversationAsync(await Harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromDays(9));
 
         var result = await Notes.AddAsync(conversation.Id, "Wait for the customer.", null, "Sam Supervisor");
 
@@ -45,7 +39,7 @@ public sealed class ConversationNotesTests : IAsyncLifetime
     [InlineData("   ")]
     public async Task AddAsync_EmptyText_IsInvalid(string text)
     {
-        var conversation = await harness.AddConversationAsync(await harness.AddChannelAsync(ChannelKind.Line), TimeSpan.FromHours(1));
+        var conversation = await Harness.AddConversationAsync(await Harness.AddChannelAsync(ChannelKind.Line), TimeSpan.FromHours(1));
 
         var result = await Notes.AddAsync(conversation.Id, text, null, "Alice");
 

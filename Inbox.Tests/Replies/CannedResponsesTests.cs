@@ -3,15 +3,9 @@ using Inbox.Tests.TestSupport;
 
 namespace Inbox.Tests.Replies;
 
-public sealed class CannedResponsesTests : IAsyncLifetime
+public sealed class CannedResponsesTests : CoreTestBase
 {
-    private CoreHarness harness = null!;
-
-    private Core.Replies.CannedResponses Responses => harness.Get<Core.Replies.CannedResponses>();
-
-    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync();
-
-    public async Task DisposeAsync() => await harness.DisposeAsync();
+    private Core.Replies.CannedResponses Responses => Harness.Get<Core.Replies.CannedResponses>();
 
     [Fact]
     public async Task CreateAsync_ShortcutWithSlashAndCapitals_StoresItNormalised()

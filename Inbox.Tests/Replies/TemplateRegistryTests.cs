@@ -4,20 +4,14 @@ using Inbox.Tests.TestSupport;
 
 namespace Inbox.Tests.Replies;
 
-public sealed class TemplateRegistryTests : IAsyncLifetime
+public sealed class TemplateRegistryTests : CoreTestBase
 {
-    private CoreHarness harness = null!;
-
-    private TemplateRegistry Registry => harness.Get<TemplateRegistry>();
-
-    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync();
-
-    public async Task DisposeAsync() => await harness.DisposeAsync();
+    private TemplateRegistry Registry => Harness.Get<TemplateRegistry>();
 
     [Fact]
     public async Task CreateAsync_ValidDraft_StoresParameterCountReadFromTheBody()
     {
-        var template = await harness.AddTemplateAsync(body: "Hi {{1}}, your order {{2}} ships {{3}}. Thanks {{1}}!");
+        var template = await Harness.AddTemplateAsync(body: "Hi {{1}}, your order {{2}} ships {{3}}. Thanks {{1}}!");
 
         Assert.Equal(3, template.ParameterCount);
         Assert.Equal(TemplateCategory.Utility, template.Category);
@@ -41,7 +35,7 @@ public sealed class TemplateRegistryTests : IAsyncLifetime
     [Fact]
     public async Task CreateAsync_SameNameAndLanguageTwice_RefusesTheSecond()
     {
-        await harness.AddTemplateAsync();
+        await Harness.AddTemplateAsync();
 
         var result = await Registry.CreateAsync(new TemplateDraft { Name = "order_update", Language = "en_US", Body = "Other {{1}}" }, "admin");
 
@@ -52,7 +46,7 @@ public sealed class TemplateRegistryTests : IAsyncLifetime
     [Fact]
     public async Task CreateAsync_ChannelThatIsNotWhatsApp_Refuses()
     {
-        var messenger = await harness.AddChannelAsync(ChannelKind.Messenger);
+        var messenger = await Harness.AddChannelAsync(ChannelKind.Messenger);
 
         var result = await Registry.CreateAsync(new TemplateDraft { Name = "hello", Body = "Hi", ChannelId = messenger.Id }, "admin");
 
@@ -62,11 +56,11 @@ public sealed class TemplateRegistryTests : IAsyncLifetime
     [Fact]
     public async Task ForChannelAsync_OwnAndSharedTemplates_ListsBothButNotAnotherChannels()
     {
-        var mine = await harness.AddChannelAsync(ChannelKind.WhatsApp);
-        var other = await harness.AddChannelAsync(ChannelKind.WhatsApp);
-        await harness.AddTemplateAsync("shared", "Hi {{1}}");
-        await harness.AddTemplateAsync("mine_only", "Hi {{1}}", mine.Id);
-        await harness.AddTemplateAsync("theirs_only", "Hi {{1}}", other.Id);
+        var mine = await Harness.AddChannelAsync(ChannelKind.WhatsApp);
+        var other = await Harness.AddChannelAsync(ChannelKind.WhatsApp);
+        await Harness.AddTemplateAsync("shared", "Hi {{1}}");
+        await Harness.AddTemplateAsync("mine_only", "Hi {{1}}", mine.Id);
+        await Harness.AddTemplateAsync("theirs_only", "Hi {{1}}", other.Id);
 
         var names = (await Registry.ForChannelAsync(mine.Id)).Select(t => t.Name);
 
@@ -76,7 +70,7 @@ public sealed class TemplateRegistryTests : IAsyncLifetime
     [Fact]
     public async Task UpdateAsync_NewBody_RecountsParameters()
     {
-        var template = await harness.AddTemplateAsync();
+        var template = await Harness.AddTemplateAsync();
 
         var result = await Registry.UpdateAsync(template.Id, new TemplateDraft { Name = "order_update", Body = "Hi {{1}}" }, "admin");
 

@@ -13,16 +13,11 @@ using Radzen;
 namespace Inbox.Tests.Web.Workspace;
 
 /// <summary>The composer in each window state, rendered with the framework's HtmlRenderer at a fixed instant (Friday 2026-11-20 12:00 UTC).</summary>
-public sealed class ComposerMarkupTests : IAsyncLifetime
+public sealed class ComposerMarkupTests : CoreTestBase
 {
-    private CoreHarness harness = null!;
+    private DateTime Now => Harness.Time.UtcNow;
 
-    private DateTime Now => harness.Time.UtcNow;
-
-    public async Task InitializeAsync() =>
-        harness = await CoreHarness.StartAsync(s => s.AddRadzenComponents().AddSingleton<IJSRuntime, NoJavaScript>());
-
-    public async Task DisposeAsync() => await harness.DisposeAsync();
+    protected override void ConfigureServices(IServiceCollection services) => services.AddRadzenComponents().AddSingleton<IJSRuntime, NoJavaScript>();
 
     [Fact]
     public async Task Render_MessengerInsideTheWindow_PreselectsFreeFormWithItsEnd()
@@ -49,7 +44,7 @@ public sealed class ComposerMarkupTests : IAsyncLifetime
     [Fact]
     public async Task Render_WhatsAppAfter24Hours_ShowsTheTemplatePickerAndItsCost()
     {
-        await harness.AddTemplateAsync();
+        await Harness.AddTemplateAsync();
 
         var (html, _) = await RenderAsync(A(ChannelKind.WhatsApp, lastInbound: TimeSpan.FromHours(26)));
 
@@ -85,7 +80,7 @@ public sealed class ComposerMarkupTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_TemplateWithAMissingParameter_ShowsTheErrorInlineAndQueuesNothing()
     {
-        var template = await harness.AddTemplateAsync();
+        var template = await Harness.AddTemplateAsync();
         var conversation = A(ChannelKind.WhatsApp, lastInbound: TimeSpan.FromHours(26));
 
         var (html, _) = await RenderAsync(conversation, async composer =>
@@ -130,7 +125,7 @@ public sealed class ComposerMarkupTests : IAsyncLifetime
 
     private async Task<(string Html, Composer Composer)> RenderAsync(Conversation conversation, Func<Composer, Task>? act = null)
     {
-        await using var renderer = new HtmlRenderer(harness.Services, NullLoggerFactory.Instance);
+        await using var renderer = new HtmlRenderer(Harness.Services, NullLoggerFactory.Instance);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var parameters = new Dictionary<string, object?>
