@@ -9,6 +9,7 @@ using Inbox.Core.Identity;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
 using Inbox.Core.Routing;
+using Inbox.Core.Replies;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +53,7 @@ public static class InboxCoreExtensions
         services.AddOutbound(configuration);
         services.AddInboxRouting();
         services.AddContacts();
+        services.AddReplies();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Inbox.Core.Events;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
+using Inbox.Core.Replies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Core.Conversations;
@@ -24,7 +25,7 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var decision = ReplyPolicy.Evaluate(ConversationFacts.Of(conversation, conversation.Channel!), now, sender);
+        var decision = ReplyPolicy.Evaluate(ConversationFacts.Of(conversation), now, sender);
         var type = request.ReplyType ?? decision.Suggested;
         if (type is not { } replyType)
         {
@@ -47,6 +48,12 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
             return CommandResult.NotAllowed(option.Reason!);
         }
 
+        var template = request.Template is { } named ? await TemplateRegistry.FindAsync(db, conversation.ChannelId, named.Name, named.Language, cancellationToken) : null;
+        if (template is not null && TemplateBody.CheckParameters(template, request.Template!.Parameters) is { } badParameters)
+        {
+            return CommandResult.Invalid(badParameters);
+        }
+
         if (replyType == ReplyType.PrivateReply)
         {
             // Meta allows one private reply per comment: claim it atomically so two agents cannot both send one.
@@ -65,7 +72,7 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
             ChannelId = conversation.ChannelId,
             Direction = MessageDirection.Outbound,
             Author = sender == SenderKind.Human ? MessageAuthor.Agent : MessageAuthor.Automation,
-            Text = request.Template is { } t ? TemplatePreview(t) : request.Text!.Trim(),
+            Text = request.Template is { } t ? TemplateText(t, template) : request.Text!.Trim(),
             SentAt = now,
             CreatedAt = now,
             ReplyType = replyType,
@@ -76,6 +83,11 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
             TemplateParameters = request.Template is { } tp ? JsonSerializer.Serialize(tp.Parameters) : null,
         };
         db.Messages.Add(message);
+        if (sender == SenderKind.Human && agentId is { } author && conversation.AssigneeId is null)
+        {
+            await SelfAssignAsync(db, conversation, author, now, cancellationToken);
+        }
+
         conversation.LastMessageAt = now;
         conversation.LastMessagePreview = message.Text.Length > 200 ? message.Text[..200] : message.Text;
         await db.SaveChangesAsync(cancellationToken);
@@ -147,8 +159,58 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
         return CommandResult.Done();
     }
 
-    private static string TemplatePreview(TemplateReply template) =>
-        template.Parameters.Count == 0
+    /// <summary>
+    /// Queues a new copy of a reply that was not delivered, when retrying can help (<see cref="RetryRules"/>). The
+    /// copy goes through <see cref="QueueReplyAsync"/>, so the policy decides again; the failed message stays as it was.
+    /// </summary>
+    public async Task<CommandResult> RetryAsync(long messageId, int? agentId, CancellationToken cancellationToken = default)
+    {
+        Message? failed;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            failed = await db.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken);
+        }
+
+        if (failed is null)
+        {
+            return CommandResult.NotFound($"Message {messageId} does not exist.");
+        }
+
+        if (!RetryRules.CanRetry(failed))
+        {
+            return CommandResult.Invalid("This reply cannot be retried: sending it again would fail the same way.");
+        }
+
+        var template = failed.TemplateName is { } name
+            ? new TemplateReply(name, failed.TemplateLanguage ?? "", JsonSerializer.Deserialize<string[]>(failed.TemplateParameters ?? "[]") ?? [])
+            : null;
+        var sender = failed.Author == MessageAuthor.Automation ? SenderKind.Automation : SenderKind.Human;
+        return await QueueReplyAsync(failed.ConversationId, new ReplyRequest(template is null ? failed.Text : null, failed.ReplyType, template), sender, agentId ?? failed.AgentId, cancellationToken);
+    }
+
+    /// <summary>An agent who answers an unassigned conversation takes it, so no one else answers it too.</summary>
+    private static async Task SelfAssignAsync(InboxDbContext db, Conversation conversation, int agentId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agentId, cancellationToken) is not { } agent)
+        {
+            return;
+        }
+
+        conversation.AssigneeId = agent.Id;
+        db.Activities.Add(new ConversationActivity
+        {
+            ConversationId = conversation.Id,
+            At = now,
+            Kind = ActivityKind.Assigned,
+            Actor = agent.Name,
+            Detail = $"Assigned to {agent.Name} on replying",
+        });
+    }
+
+    /// <summary>A registered template's body with its parameters filled in; for one not registered here, its name and parameters.</summary>
+    private static string TemplateText(TemplateReply template, MessageTemplate? registered) =>
+        registered is not null ? TemplateBody.Render(registered.Body, template.Parameters)
+        : template.Parameters.Count == 0
             ? $"Template {template.Name} ({template.Language})"
             : $"Template {template.Name} ({template.Language}): {string.Join(" · ", template.Parameters)}";
 

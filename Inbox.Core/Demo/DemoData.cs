@@ -1,5 +1,6 @@
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
+using Inbox.Core.Replies;
 
 namespace Inbox.Core.Demo;
 
@@ -12,7 +13,24 @@ internal static class DemoData
         new() { Key = "nw-outlet", Kind = ChannelKind.Messenger, Name = "Northwind Outlet", ExternalId = "104000000000002", HumanAgentApproved = false, Simulated = true, CreatedAt = now },
         new() { Key = "nw-instagram", Kind = ChannelKind.Instagram, Name = "@northwind.outfitters", ExternalId = "17841400000000001", HumanAgentApproved = true, Simulated = true, CreatedAt = now },
         new() { Key = "nw-whatsapp", Kind = ChannelKind.WhatsApp, Name = "Northwind WhatsApp", ExternalId = "109000000000001", Simulated = true, CreatedAt = now },
-        new() { Key = "nw-line", Kind = ChannelKind.Line, Name = "Northwind LINE", ExternalId = "Ub0000000000000000000000000000001", Simulated = true, CreatedAt = now },
+        new() { Key = "nw-line", Kind = ChannelKind.Line, Name = "Northwind LINE", ExternalId = "Ub0000000000000000000000000000001", Simulated = true, CreatedAt = now, LineQuotaLimit = 500, LineQuotaUsed = 137, LineQuotaCheckedAt = now },
+    ];
+
+    /// <summary>Templates as Meta would have approved them for the demo number.</summary>
+    public static List<MessageTemplate> Templates(int whatsAppChannelId) =>
+    [
+        new() { Name = "order_update", Language = "en_US", Category = TemplateCategory.Utility, ParameterCount = 2, Body = "Hi {{1}}, your order {{2}} has an update. Reply to this message and we will help you right away." },
+        new() { Name = "follow_up", Language = "en_US", Category = TemplateCategory.Utility, ParameterCount = 1, Body = "Hi {{1}}, we are following up on your question. Reply here whenever suits you and we will continue." },
+        new() { Name = "follow_up", Language = "es", Category = TemplateCategory.Utility, ParameterCount = 1, Body = "Hola {{1}}, seguimos con tu consulta. Responde aquí cuando quieras y continuamos." },
+        new() { ChannelId = whatsAppChannelId, Name = "winter_catalogue", Language = "en_US", Category = TemplateCategory.Marketing, ParameterCount = 1, Body = "Hi {{1}}, the Northwind winter catalogue is out! Reply STOP to opt out." },
+    ];
+
+    public static List<CannedResponse> CannedResponses() =>
+    [
+        new() { Shortcut = "shipping", Title = "Shipping times", Body = "We ship within 1 business day; delivery takes 2-4 business days in the EU and 5-8 elsewhere." },
+        new() { Shortcut = "returns", Title = "Returns policy", Body = "You can return unworn items within 30 days for a full refund. Start a return at northwind.example/returns." },
+        new() { Shortcut = "refund", Title = "Refund timing", Body = "Refunds reach your account 5-10 business days after we receive the return." },
+        new() { Shortcut = "thanks", Title = "Thanks and goodbye", Body = "Thanks for reaching out! Anything else, just write here." },
     ];
 
     private static TimeSpan H(double hours) => TimeSpan.FromHours(hours);

@@ -2,6 +2,7 @@ using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
 using Inbox.Core.Identity;
 using Inbox.Core.Persistence;
+using Inbox.Core.Replies;
 using Inbox.Core.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -55,6 +56,8 @@ public sealed class DemoSeeder(
             db.Conversations.Add(script.Build(channels.Single(c => c.Key == script.ChannelKey), agents, team, now));
         }
 
+        db.Set<MessageTemplate>().AddRange(DemoData.Templates(channels.Single(c => c.Kind == ChannelKind.WhatsApp).Id));
+        db.Set<CannedResponse>().AddRange(DemoData.CannedResponses());
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo data seeded: {Channels} channels, {Conversations} conversations", channels.Count, DemoData.Conversations.Length);
         return true;

@@ -35,4 +35,8 @@ public sealed record ConversationFacts(
         conversation.PrivateReplyUsed,
         conversation.LineReplyToken is null ? null : conversation.LineReplyTokenAt,
         lineQuotaRemaining);
+
+    /// <summary>Reads the facts off a stored conversation and its loaded channel, with the channel's cached LINE quota.</summary>
+    public static ConversationFacts Of(Conversation conversation) =>
+        Of(conversation, conversation.Channel!, conversation.Channel!.Kind == ChannelKind.Line ? conversation.Channel.LineQuotaRemaining : null);
 }

@@ -1,4 +1,5 @@
 using Inbox.Core.Channels;
+using Inbox.Tests.TestSupport;
 using Inbox.Web.Components.Pages.Admin;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -64,13 +65,5 @@ public sealed class ChannelStatusMarkupTests : IAsyncDisposable
             var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Row"] = row }));
             return output.ToHtmlString();
         });
-    }
-
-    /// <summary>Static rendering runs no script; Radzen's components only need the service to exist.</summary>
-    private sealed class NoJavaScript : IJSRuntime
-    {
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => ValueTask.FromResult<TValue>(default!);
-
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) => ValueTask.FromResult<TValue>(default!);
     }
 }

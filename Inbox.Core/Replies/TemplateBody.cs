@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Inbox.Core.Replies;
+
+/// <summary>
+/// WhatsApp template bodies: <c>{{1}}</c>, <c>{{2}}</c>… are the body parameters, numbered from 1 without gaps
+/// (Meta refuses a template whose placeholders skip a number).
+/// </summary>
+public static partial class TemplateBody
+{
+    /// <summary>WhatsApp's limit for a template body.</summary>
+    public const int MaxLength = 1024;
+
+    /// <summary>The number of distinct parameters the body uses (the highest placeholder number).</summary>
+    public static int ParameterCount(string body) => Numbers(body).DefaultIfEmpty(0).Max();
+
+    /// <summary>Why the body cannot be registered, or null when it can.</summary>
+    public static string? Check(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return "The body is empty.";
+        }
+
+        if (body.Length > MaxLength)
+        {
+            return $"The body is {body.Length} characters; WhatsApp accepts at most {MaxLength}.";
+        }
+
+        var used = Numbers(body).ToHashSet();
+        if (used.Contains(0))
+        {
+            return "Placeholders start at {{1}}.";
+        }
+
+        var missing = Enumerable.Range(1, used.Count == 0 ? 0 : used.Max()).FirstOrDefault(n => !used.Contains(n));
+        return missing > 0 ? $"The placeholders skip {{{{{missing}}}}}: number them {{{{1}}}}, {{{{2}}}}… without gaps." : null;
+    }
+
+    /// <summary>Why these parameter values cannot be sent with the template, or null when they can.</summary>
+    public static string? CheckParameters(MessageTemplate template, IReadOnlyList<string> parameters)
+    {
+        if (parameters.Count != template.ParameterCount)
+        {
+            return $"The template {template.Name} takes {template.ParameterCount} parameter(s); {parameters.Count} given.";
+        }
+
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(parameters[i]))
+            {
+                return $"Fill in parameter {{{{{i + 1}}}}} of {template.Name}.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The body with each placeholder replaced by its value; placeholders without a value stay as they are.</summary>
+    public static string Render(string body, IReadOnlyList<string> parameters) =>
+        Placeholder().Replace(body, m =>
+        {
+            var n = Number(m);
+            return n >= 1 && n <= parameters.Count && !string.IsNullOrWhiteSpace(parameters[n - 1]) ? parameters[n - 1] : m.Value;
+        });
+
+    private static IEnumerable<int> Numbers(string body) => Placeholder().Matches(body).Select(Number);
+
+    private static int Number(Match placeholder) => int.Parse(placeholder.Groups[1].Value, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"\{\{\s*(\d{1,2})\s*\}\}")]
+    private static partial Regex Placeholder();
+}

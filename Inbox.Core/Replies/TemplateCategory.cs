@@ -1,0 +1,9 @@
+namespace Inbox.Core.Replies;
+
+/// <summary>WhatsApp's template categories; each is billed at its own rate per delivered template (DOMAIN.md §6).</summary>
+public enum TemplateCategory
+{
+    Marketing,
+    Utility,
+    Authentication,
+}

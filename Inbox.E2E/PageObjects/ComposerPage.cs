@@ -1,0 +1,27 @@
+using Microsoft.Playwright;
+
+namespace Inbox.E2E.PageObjects;
+
+/// <summary>The reply composer at the foot of an open conversation.</summary>
+public sealed class ComposerPage(IPage page)
+{
+    public ILocator Root => page.GetByTestId("composer");
+
+    public ILocator Text => page.GetByTestId("composer-text");
+
+    public ILocator Error => page.GetByTestId("composer-error");
+
+    public ILocator TemplatePreview => page.GetByTestId("template-preview");
+
+    /// <summary>A reply type choice, by its snake_case name (<c>free_form</c>, <c>human_agent_tag</c>, <c>template</c>…).</summary>
+    public ILocator ReplyType(string type) => page.GetByTestId($"reply-type-{type}");
+
+    public Task WriteAsync(string text) => Text.FillAsync(text);
+
+    public Task ChooseTemplateAsync(string name, string language, string category) =>
+        page.GetByTestId("template-picker").SelectOptionAsync(new SelectOptionValue { Label = $"{name} · {language} · {category}" });
+
+    public Task FillTemplateParameterAsync(int number, string value) => page.GetByTestId($"template-param-{number}").FillAsync(value);
+
+    public Task SendAsync() => page.GetByTestId("composer-send").ClickAsync();
+}

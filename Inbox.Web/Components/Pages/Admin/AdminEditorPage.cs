@@ -1,0 +1,98 @@
+using Inbox.Core.Replies;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Radzen;
+
+namespace Inbox.Web.Components.Pages.Admin;
+
+/// <summary>
+/// What the template and canned-response pages share: a list, one add/edit form at a time showing Core's refusal,
+/// and delete with confirmation. The pages supply the Core calls and the wording.
+/// </summary>
+public abstract class AdminEditorPage<TRow, TDraft> : ComponentBase
+    where TDraft : class
+{
+    protected IReadOnlyList<TRow>? rows;
+    protected TDraft? draft;
+    protected int? editingId;
+    protected AdminResult? refusal;
+    protected string? notice;
+    protected bool busy;
+
+    [Inject]
+    private DialogService Dialogs { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync() => rows = await ListAsync();
+
+    protected abstract Task<IReadOnlyList<TRow>> ListAsync();
+
+    protected abstract TDraft NewDraft();
+
+    protected abstract (int Id, TDraft Draft) Edit(TRow row);
+
+    protected abstract Task<AdminResult> SaveAsync(int? id, TDraft value, string actor);
+
+    protected abstract Task<AdminResult> DeleteAsync(TRow row, string actor);
+
+    /// <summary>The row as the delete confirmation names it, e.g. "the template order_update (en_US)".</summary>
+    protected abstract string Describe(TRow row);
+
+    /// <summary>The draft as the saved notice names it.</summary>
+    protected abstract string Describe(TDraft value);
+
+    protected void StartAdding() => (editingId, draft, refusal, notice) = (null, NewDraft(), null, null);
+
+    protected void StartEditing(TRow row)
+    {
+        var (id, value) = Edit(row);
+        (editingId, draft, refusal, notice) = (id, value, null, null);
+    }
+
+    protected void CloseForm() => (editingId, draft, refusal) = (null, null, null);
+
+    protected async Task SaveAsync()
+    {
+        if (draft is null || busy)
+        {
+            return;
+        }
+
+        busy = true;
+        try
+        {
+            var result = await SaveAsync(editingId, draft, await ActorAsync());
+            if (!result.Succeeded)
+            {
+                refusal = result;
+                return;
+            }
+
+            notice = $"{Describe(draft)} {(editingId is null ? "added" : "saved")}.";
+            CloseForm();
+            rows = await ListAsync();
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    protected async Task DeleteAsync(TRow row)
+    {
+        var confirmed = await Dialogs.Confirm($"Delete {Describe(row)}?", "Delete", new ConfirmOptions { OkButtonText = "Delete", CancelButtonText = "Keep it" });
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var result = await DeleteAsync(row, await ActorAsync());
+        notice = result.Succeeded ? $"Deleted {Describe(row)}." : result.Error;
+        CloseForm();
+        rows = await ListAsync();
+    }
+
+    private async Task<string> ActorAsync() => (await Authentication).User.Identity?.Name ?? "unknown admin";
+}
