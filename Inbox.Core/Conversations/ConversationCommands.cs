@@ -131,6 +131,19 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
         return CommandResult.Done();
     }
 
+    /// <summary>An agent opened the conversation: its unread count goes back to zero.</summary>
+    public async Task MarkReadAsync(int conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var changed = await db.Conversations
+            .Where(c => c.Id == conversationId && c.UnreadCount > 0)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.UnreadCount, 0), cancellationToken);
+        if (changed > 0)
+        {
+            await events.PublishAsync(new ConversationUpdated(conversationId, ConversationUpdate.Read), cancellationToken);
+        }
+    }
+
     /// <summary>Moves the conversation to open, pending or resolved.</summary>
     public async Task<CommandResult> SetStatusAsync(int conversationId, ConversationStatus status, string actor, CancellationToken cancellationToken = default)
     {

@@ -8,4 +8,7 @@ public enum ConversationUpdate
 
     /// <summary>Moved between open, pending and resolved.</summary>
     Status,
+
+    /// <summary>An agent opened it: its unread count went back to zero.</summary>
+    Read,
 }

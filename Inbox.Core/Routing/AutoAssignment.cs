@@ -1,3 +1,4 @@
+using Inbox.Core.Events;
 using Inbox.Core.Conversations;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ namespace Inbox.Core.Routing;
 /// Gives a new, unassigned conversation to its team and, by the team's mode, to one of its online agents.
 /// Channels carry no team of their own: new conversations go to the first team (the default team).
 /// </summary>
-public sealed class AutoAssignment(IDbContextFactory<InboxDbContext> contexts, AgentPresence presence, TimeProvider time, ILogger<AutoAssignment> logger)
+public sealed class AutoAssignment(
+    IDbContextFactory<InboxDbContext> contexts, AgentPresence presence, DomainEvents events, TimeProvider time, ILogger<AutoAssignment> logger)
 {
     /// <summary>The actor auto-assignment signs the activity log with.</summary>
     public const string Actor = "Auto-assignment";
@@ -73,6 +75,7 @@ public sealed class AutoAssignment(IDbContextFactory<InboxDbContext> contexts, A
                 : $"Assigned to {agent.Name} ({team.Name}, {ModeName(team.AutoAssignMode)})",
         });
         await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new ConversationUpdated(conversation.Id, ConversationUpdate.Assignment), cancellationToken);
         if (agent is null)
         {
             logger.LogInformation("Conversation {ConversationId}: no eligible agent in {Team}; left unassigned.", conversation.Id, team.Name);

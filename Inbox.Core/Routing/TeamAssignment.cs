@@ -1,3 +1,4 @@
+using Inbox.Core.Events;
 using Inbox.Core.Conversations;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Inbox.Core.Routing;
 
 /// <summary>Hands a conversation to a team (or takes it from one), recorded in the activity log like agent assignment.</summary>
-public sealed class TeamAssignment(IDbContextFactory<InboxDbContext> contexts, TimeProvider time)
+public sealed class TeamAssignment(IDbContextFactory<InboxDbContext> contexts, DomainEvents events, TimeProvider time)
 {
     /// <summary>Sets the conversation's team; null removes it. The agent assignment is left as it is.</summary>
     public async Task<CommandResult> AssignAsync(int conversationId, int? teamId, string actor, CancellationToken cancellationToken = default)
@@ -36,6 +37,7 @@ public sealed class TeamAssignment(IDbContextFactory<InboxDbContext> contexts, T
                 Detail = team is null ? $"Removed from team {before}" : before is null ? $"Assigned to team {team.Name}" : $"Moved from team {before} to {team.Name}",
             });
             await db.SaveChangesAsync(cancellationToken);
+            await events.PublishAsync(new ConversationUpdated(conversationId, ConversationUpdate.Assignment), cancellationToken);
         }
 
         return CommandResult.Done();

@@ -27,6 +27,21 @@ public sealed class ConversationCommandsTests : CoreTestBase
     }
 
     [Fact]
+    public async Task MarkReadAsync_UnreadConversation_ClearsTheUnreadCount()
+    {
+        var conversation = await Harness.AddConversationAsync(await Harness.AddChannelAsync(ChannelKind.Messenger), TimeSpan.FromHours(2));
+        await using (var db = Harness.Open())
+        {
+            await db.Conversations.ExecuteUpdateAsync(c => c.SetProperty(x => x.UnreadCount, 3));
+        }
+
+        await Commands.MarkReadAsync(conversation.Id);
+
+        await using var after = Harness.Open();
+        Assert.Equal(0, (await after.Conversations.SingleAsync()).UnreadCount);
+    }
+
+    [Fact]
     public async Task QueueReplyAsync_AssignedToSomeoneElse_KeepsTheAssignee()
     {
         var bob = await Harness.AddAgentAsync("Bob Agent");

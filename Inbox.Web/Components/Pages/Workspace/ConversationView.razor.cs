@@ -67,6 +67,10 @@ public partial class ConversationView
             loadedId = ConversationId;
             timelineError = null;
             await ReloadAsync();
+            if (agent is not null && conversation?.UnreadCount > 0)
+            {
+                await Commands.MarkReadAsync(ConversationId);
+            }
         }
         else if (loadedVersion != Version)
         {
