@@ -14,10 +14,10 @@ public static class MetaWebhookParser
     {
         using var document = JsonPaths.ParseDocument(body);
         var root = document.RootElement;
-        var objectName = root.Str("object");
+        var objectName = root.Get("object") is { ValueKind: JsonValueKind.String } name ? name.GetString() : null;
         if (root.ValueKind != JsonValueKind.Object || objectName is null || root.Get("entry") is not { ValueKind: JsonValueKind.Array })
         {
-            throw new WebhookFormatException("A Meta webhook body is an object with \"object\" and an \"entry\" array.");
+            throw new WebhookFormatException("A Meta webhook body is an object with a string \"object\" and an \"entry\" array.");
         }
 
         ChannelKind? kind = objectName switch
