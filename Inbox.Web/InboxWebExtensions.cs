@@ -1,4 +1,5 @@
 using Inbox.Web.Realtime;
+using Inbox.Web.Security;
 using Microsoft.Extensions.Configuration.Json;
 using Radzen;
 
@@ -37,6 +38,7 @@ public static class InboxWebExtensions
         services.AddScoped<CircuitClock>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
         services.AddInboxRealtime();
+        services.AddLoginRateLimit();
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower)));
         return services;

@@ -24,6 +24,9 @@ public sealed class AppFixture : IAsyncLifetime
             ["Inbox__ApiKeys__0__Name"] = "e2e",
             ["Inbox__ApiKeys__0__Key"] = AgentApiKey,
             ["Inbox__ApiKeys__0__Role"] = "Agent",
+
+            // Every test signs in from 127.0.0.1 within a minute or two.
+            ["Inbox__Security__LoginAttemptsPerMinute"] = "1000",
         });
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -9,8 +9,8 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/login", LoginAsync).AllowAnonymous();
-        app.MapPost("/account/logout", LogoutAsync);
+        app.MapPost("/account/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Security.LoginRateLimit.Policy);
+        app.MapPost("/account/logout", LogoutAsync).RequireAuthorization();
         return app;
     }
 
