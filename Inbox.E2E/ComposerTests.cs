@@ -27,6 +27,7 @@ public sealed class ComposerTests(AppFixture fixture)
         await Expect(reply.GetByTestId("delivery-status")).ToHaveAttributeAsync("data-status", "Sent");
         await Expect(composer.Text).ToHaveValueAsync("");
         await Expect(page.GetByTestId("conversation-meta")).ToContainTextAsync("Alice Agent");
+        await Expect(page.GetByTestId("assign-control")).ToContainTextAsync("Alice Agent");
         await inbox.ScreenshotAsync("composer-free-form-sent");
     }
 

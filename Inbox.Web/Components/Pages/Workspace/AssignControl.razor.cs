@@ -17,10 +17,15 @@ public partial class AssignControl : IDisposable
     private bool busy;
     private string? error;
     private int loadedId;
+    private int loadedVersion;
 
     /// <summary>The conversation whose owner this control shows and changes.</summary>
     [Parameter, EditorRequired]
     public int ConversationId { get; set; }
+
+    /// <summary>Bumped by the conversation view when a live update touched the conversation (e.g. self-assignment on reply).</summary>
+    [Parameter]
+    public int Version { get; set; }
 
     [Inject]
     private RoutingDirectory Directory { get; set; } = default!;
@@ -41,7 +46,12 @@ public partial class AssignControl : IDisposable
     {
         if (loadedId != ConversationId)
         {
-            (loadedId, open, error) = (ConversationId, false, null);
+            (loadedId, loadedVersion, open, error) = (ConversationId, Version, false, null);
+            assignment = await Directory.AssignmentOfAsync(ConversationId);
+        }
+        else if (loadedVersion != Version)
+        {
+            loadedVersion = Version;
             assignment = await Directory.AssignmentOfAsync(ConversationId);
         }
     }

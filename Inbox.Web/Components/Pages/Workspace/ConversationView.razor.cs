@@ -22,6 +22,7 @@ public partial class ConversationView
     private bool reloading;
     private int loadedId;
     private int loadedVersion;
+    private int reloads;
 
     /// <summary>The conversation to show.</summary>
     [Parameter, EditorRequired]
@@ -92,6 +93,7 @@ public partial class ConversationView
         {
             conversation = await Queries.GetAsync(ConversationId);
             notes = conversation is null ? [] : await NoteBook.ListAsync(ConversationId);
+            reloads++;
             loaded = true;
         }
         finally
