@@ -1,3 +1,4 @@
+using Inbox.Core.Audit;
 using Inbox.Core.Events;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ namespace Inbox.Core.Channels;
 /// admins own. Channels declared in configuration are read-only here, because start-up would overwrite any edit.
 /// Every change is logged with the admin who made it; secret values never reach the log.
 /// </summary>
-public sealed class ChannelAdmin(IDbContextFactory<InboxDbContext> contexts, TimeProvider time, DomainEvents events, ILogger<ChannelAdmin> logger)
+public sealed class ChannelAdmin(
+    IDbContextFactory<InboxDbContext> contexts, TimeProvider time, DomainEvents events, AuditLog audit, ILogger<ChannelAdmin> logger)
 {
     private const string DeclaredInConfiguration = "This channel is declared in configuration (Inbox:Channels); edit it there.";
 
@@ -51,6 +53,9 @@ public sealed class ChannelAdmin(IDbContextFactory<InboxDbContext> contexts, Tim
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Channels.Add(channel);
+        audit.Add(db, actor, "channel.created", $"channel {channel.Key}",
+            $"{channel.Kind} \"{channel.Name}\" ({channel.ExternalId}); access token {(channel.AccessToken is null ? "not set" : "set")}"
+            + (channel.ChannelSecret is null ? "" : "; channel secret set"));
         if (await SaveAsync(db, input, cancellationToken) is { } conflict)
         {
             return conflict;
@@ -97,6 +102,11 @@ public sealed class ChannelAdmin(IDbContextFactory<InboxDbContext> contexts, Tim
             channel.AuthErrorAt = null;
         }
 
+        if (changes.Count > 0)
+        {
+            audit.Add(db, actor, "channel.updated", $"channel {channel.Key}", AuditDetail(changes));
+        }
+
         if (await SaveAsync(db, input, cancellationToken) is { } conflict)
         {
             return conflict;
@@ -138,6 +148,7 @@ public sealed class ChannelAdmin(IDbContextFactory<InboxDbContext> contexts, Tim
                 $"Channel {channel.Key} cannot be deleted: it has {count} conversation(s), and deleting it would delete their history.");
         }
 
+        await audit.RecordAsync(actor, "channel.deleted", $"channel {channel.Key}", $"{channel.Kind} \"{channel.Name}\"", cancellationToken);
         logger.LogInformation("{Actor} deleted {Kind} channel {Key} ({Name})", actor, channel.Kind, channel.Key, channel.Name);
         return ChannelAdminResult.Done(id);
     }
@@ -173,6 +184,14 @@ public sealed class ChannelAdmin(IDbContextFactory<InboxDbContext> contexts, Tim
     }
 
     /// <summary>Copies the draft onto the channel and names what changed (secrets by name only).</summary>
+    /// <summary>Names what changed; a secret is only ever said to be replaced.</summary>
+    private static string AuditDetail(IEnumerable<string> changes) => string.Join(", ", changes.Select(change => change switch
+    {
+        nameof(Channel.AccessToken) => "access token replaced",
+        nameof(Channel.ChannelSecret) => "channel secret replaced",
+        _ => change + " changed",
+    }));
+
     private static List<string> Apply(ChannelDraft input, Channel channel)
     {
         var changes = new List<string>();

@@ -1,3 +1,4 @@
+using Inbox.Core.Audit;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,7 @@ namespace Inbox.Core.Channels;
 
 /// <summary>Upserts the channels declared in <c>Inbox:Channels</c> by key at start-up; channels added by admins are left alone.</summary>
 public sealed class ChannelConfigurationSync(
-    IDbContextFactory<InboxDbContext> contexts, IOptions<ChannelOptions> options, TimeProvider time, ILogger<ChannelConfigurationSync> logger)
+    IDbContextFactory<InboxDbContext> contexts, IOptions<ChannelOptions> options, TimeProvider time, AuditLog audit, ILogger<ChannelConfigurationSync> logger)
 {
     public async Task SyncAsync(CancellationToken cancellationToken = default)
     {
@@ -35,6 +36,17 @@ public sealed class ChannelConfigurationSync(
             channel.HumanAgentApproved = declared.HumanAgentApproved;
             channel.Simulated = false;
             channel.FromConfiguration = true;
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries<Channel>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
+        {
+            var changed = entry.State == EntityState.Added ? "added" : string.Join(", ", entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name switch
+            {
+                nameof(Channel.AccessToken) => "access token replaced",
+                nameof(Channel.ChannelSecret) => "channel secret replaced",
+                var name => name + " changed",
+            }));
+            audit.Add(db, "configuration", entry.State == EntityState.Added ? "channel.created" : "channel.updated", $"channel {entry.Entity.Key}", changed);
         }
 
         await db.SaveChangesAsync(cancellationToken);

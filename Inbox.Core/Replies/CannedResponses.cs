@@ -1,3 +1,4 @@
+using Inbox.Core.Audit;
 using System.Text.RegularExpressions;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Inbox.Core.Replies;
 
 /// <summary>The team's saved answers: admins manage them, agents insert them in the composer with <c>/shortcut</c>.</summary>
-public sealed partial class CannedResponses(IDbContextFactory<InboxDbContext> contexts, ILogger<CannedResponses> logger)
+public sealed partial class CannedResponses(IDbContextFactory<InboxDbContext> contexts, AuditLog audit, ILogger<CannedResponses> logger)
 {
     /// <summary>Longest body: Messenger's 2,000-character limit, so a response fits every channel.</summary>
     public const int MaxBodyLength = 2000;
@@ -45,6 +46,7 @@ public sealed partial class CannedResponses(IDbContextFactory<InboxDbContext> co
         var response = new CannedResponse { Shortcut = "", Title = "", Body = "" };
         Apply(draft, response);
         db.Set<CannedResponse>().Add(response);
+        audit.Add(db, actor, "canned-response.created", $"canned response /{response.Shortcut}");
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("{Actor} added canned response /{Shortcut}", actor, response.Shortcut);
         return AdminResult.Done(response.Id);
@@ -66,6 +68,7 @@ public sealed partial class CannedResponses(IDbContextFactory<InboxDbContext> co
         }
 
         Apply(draft, response);
+        audit.Add(db, actor, "canned-response.updated", $"canned response /{response.Shortcut}");
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("{Actor} changed canned response /{Shortcut}", actor, response.Shortcut);
         return AdminResult.Done(id);
@@ -76,6 +79,11 @@ public sealed partial class CannedResponses(IDbContextFactory<InboxDbContext> co
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var deleted = await db.Set<CannedResponse>().Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            await audit.RecordAsync(actor, "canned-response.deleted", $"canned response {id}", cancellationToken: cancellationToken);
+        }
+
         logger.LogInformation("{Actor} deleted canned response {Id}", actor, id);
         return deleted == 0 ? AdminResult.NotFound($"Canned response {id}") : AdminResult.Done(id);
     }

@@ -1,3 +1,4 @@
+using Inbox.Core.Audit;
 using System.Text.RegularExpressions;
 using Inbox.Core.Channels;
 using Inbox.Core.Persistence;
@@ -10,7 +11,7 @@ namespace Inbox.Core.Replies;
 /// The WhatsApp templates agents may pick, as admins registered them. Meta approves templates; this registry only
 /// mirrors them, so a name or language that does not match Meta's is refused by WhatsApp at send time (132000/132001).
 /// </summary>
-public sealed partial class TemplateRegistry(IDbContextFactory<InboxDbContext> contexts, ILogger<TemplateRegistry> logger)
+public sealed partial class TemplateRegistry(IDbContextFactory<InboxDbContext> contexts, AuditLog audit, ILogger<TemplateRegistry> logger)
 {
     /// <summary>Every template, by name then language.</summary>
     public async Task<IReadOnlyList<MessageTemplate>> ListAsync(CancellationToken cancellationToken = default)
@@ -41,6 +42,7 @@ public sealed partial class TemplateRegistry(IDbContextFactory<InboxDbContext> c
         var template = new MessageTemplate { Name = "", Language = "", Body = "" };
         Apply(draft, template);
         db.Set<MessageTemplate>().Add(template);
+        audit.Add(db, actor, "template.created", $"template {template.Name} ({template.Language})");
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("{Actor} registered template {Name} ({Language})", actor, template.Name, template.Language);
         return AdminResult.Done(template.Id);
@@ -62,6 +64,7 @@ public sealed partial class TemplateRegistry(IDbContextFactory<InboxDbContext> c
         }
 
         Apply(draft, template);
+        audit.Add(db, actor, "template.updated", $"template {template.Name} ({template.Language})");
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("{Actor} changed template {Name} ({Language})", actor, template.Name, template.Language);
         return AdminResult.Done(id);
@@ -72,6 +75,11 @@ public sealed partial class TemplateRegistry(IDbContextFactory<InboxDbContext> c
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var deleted = await db.Set<MessageTemplate>().Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            await audit.RecordAsync(actor, "template.deleted", $"template {id}", cancellationToken: cancellationToken);
+        }
+
         logger.LogInformation("{Actor} deleted template {Id}", actor, id);
         return deleted == 0 ? AdminResult.NotFound($"Template {id}") : AdminResult.Done(id);
     }

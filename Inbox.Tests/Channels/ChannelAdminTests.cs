@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Inbox.Core.Channels;
 using Inbox.Core.Events;
 
@@ -215,6 +216,38 @@ public sealed class ChannelAdminTests : IAsyncLifetime
         Assert.Contains(fixture.Log.Lines, l => l.StartsWith($"{Actor} added Line channel acme-line", StringComparison.Ordinal));
         Assert.Contains($"{Actor} changed channel acme-line: AccessToken", fixture.Log.Lines);
         Assert.DoesNotContain(fixture.Log.Lines, l => l.Contains("line-token") || l.Contains("line-secret"));
+    }
+
+    [Fact]
+    public async Task CreateUpdateDelete_AreWrittenToTheAuditLogWithoutSecretValues()
+    {
+        var created = await Admin.CreateAsync(ALineDraft(), Actor);
+        var changed = ALineDraft();
+        changed.Name = "Acme LINE JP";
+        changed.AccessToken = "new-line-token-999";
+        await Admin.UpdateAsync(created.ChannelId!.Value, changed, Actor);
+        await Admin.DeleteAsync(created.ChannelId!.Value, Actor);
+
+        await using var db = fixture.Database.Open();
+        var entries = await db.Set<Inbox.Core.Audit.AuditEntry>().OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(["channel.created", "channel.updated", "channel.deleted"], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal((Actor, "channel acme-line"), (e.Actor, e.Target)));
+        Assert.Equal("Name changed, access token replaced", entries[1].Detail);
+        Assert.DoesNotContain(entries, e => (e.Detail ?? "").Contains("token-", StringComparison.Ordinal) || (e.Detail ?? "").Contains("secret-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AuditLog_UpdateOrDeleteOfAnEntry_IsRefusedByTheDatabase()
+    {
+        await Admin.CreateAsync(ALineDraft(), Actor);
+        await using var db = fixture.Database.Open();
+
+        var edit = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Actor = 'someone else'"));
+        var erase = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries"));
+
+        Assert.Contains("append-only", edit?.Message);
+        Assert.Contains("append-only", erase?.Message);
+        Assert.Equal(Actor, (await db.Set<Inbox.Core.Audit.AuditEntry>().SingleAsync()).Actor);
     }
 
     private static ChannelDraft ALineDraft() => new()

@@ -1,0 +1,30 @@
+using Inbox.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Core.Audit;
+
+/// <summary>
+/// The admin audit trail supervisors read. Entries are added to the caller's own unit of work, so an action and
+/// its record are saved together or not at all; nothing here updates or deletes one.
+/// </summary>
+public sealed class AuditLog(IDbContextFactory<InboxDbContext> contexts, TimeProvider time)
+{
+    /// <summary>Adds an entry to <paramref name="db"/>; it is written by the caller's <c>SaveChanges</c>.</summary>
+    public void Add(InboxDbContext db, string actor, string action, string target, string? detail = null) =>
+        db.Set<AuditEntry>().Add(new AuditEntry { At = time.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Target = target, Detail = detail });
+
+    /// <summary>Records an action that has already been saved (e.g. a single-statement delete).</summary>
+    public async Task RecordAsync(string actor, string action, string target, string? detail = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        Add(db, actor, action, target, detail);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The latest entries, newest first.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> LatestAsync(int count = 200, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Id).Take(count).ToListAsync(cancellationToken);
+    }
+}
