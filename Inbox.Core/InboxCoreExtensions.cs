@@ -34,7 +34,6 @@ public static class InboxCoreExtensions
         services.AddSingleton<Routing.AgentLookup>();
         services.AddSingleton<ChannelDirectory>();
         services.AddSingleton<ChannelAdmin>();
-        services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<ChannelConfigurationSync>();
         services.AddInbound();
         services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -20,6 +20,9 @@ public static class PersistenceExtensions
             .AddInterceptors(new SqlitePragmaInterceptor()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SchemaMigrator>();
+
+        // The audit trail is written inside the callers' own units of work, so it lives with the database.
+        services.AddSingleton<Audit.AuditLog>();
         return services;
     }
 
