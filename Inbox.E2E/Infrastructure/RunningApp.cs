@@ -13,6 +13,7 @@ public sealed partial class RunningApp : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
+    private bool keepData;
 
     private RunningApp(Process process, string dataFolder)
     {
@@ -36,9 +37,10 @@ public sealed partial class RunningApp : IAsyncDisposable
         }
     }
 
-    public static async Task<RunningApp> StartAsync(IDictionary<string, string>? settings = null)
+    /// <param name="dataFolder">An existing data folder to start on (a restart); a fresh one when null.</param>
+    public static async Task<RunningApp> StartAsync(IDictionary<string, string>? settings = null, string? dataFolder = null)
     {
-        var dataFolder = Directory.CreateTempSubdirectory("inbox-e2e-").FullName;
+        dataFolder ??= Directory.CreateTempSubdirectory("inbox-e2e-").FullName;
         var start = new ProcessStartInfo(WebExecutable())
         {
             WorkingDirectory = Path.Combine(RepositoryRoot(), "Inbox.Web"),
@@ -99,6 +101,18 @@ public sealed partial class RunningApp : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>SIGKILL, as a crash or an OOM killer would: no shutdown hooks run. The data folder is kept for a restart.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        keepData = true;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
@@ -108,6 +122,11 @@ public sealed partial class RunningApp : IAsyncDisposable
         }
 
         process.Dispose();
+        if (keepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataFolder, recursive: true);
