@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -11,19 +12,37 @@ public static class PersistenceExtensions
     /// <summary>The connection string used when <c>ConnectionStrings:Inbox</c> is not set: a file under the app's data folder.</summary>
     public const string DefaultConnectionString = "Data Source=data/inbox.db";
 
+    /// <summary>Shared by every context: interceptors are part of the key EF caches its internal services under.</summary>
+    private static readonly SqlitePragmaInterceptor Pragmas = new();
+
     /// <summary>Registers the SQLite database (one context per operation) and its schema migrator.</summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var connectionString = ResolveConnectionString(configuration.GetConnectionString("Inbox"), contentRoot);
         services.AddDbContextFactory<InboxDbContext>(options => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor()));
+            .AddInterceptors(Pragmas, ChannelSecretsProtector.Instance));
+
+        // Channel secrets, sign-in cookies and antiforgery tokens are protected with keys kept beside the database,
+        // so they survive restarts; back up the keys folder with the database.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Inbox");
+        if (KeysFolder(connectionString) is { } keys)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SchemaMigrator>();
 
         // The audit trail is written inside the callers' own units of work, so it lives with the database.
         services.AddSingleton<Audit.AuditLog>();
         return services;
+    }
+
+    /// <summary>The Data Protection key ring's folder: <c>keys/</c> beside the database file; null for an in-memory database.</summary>
+    public static string? KeysFolder(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return source is ":memory:" or "" ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source))!, "keys");
     }
 
     /// <summary>Makes a relative <c>Data Source</c> relative to the content root and creates its folder.</summary>
