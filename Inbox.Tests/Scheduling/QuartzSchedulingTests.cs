@@ -1,0 +1,155 @@
+using Inbox.Core.Events;
+using Inbox.Core.Scheduling;
+using Inbox.Tests.TestSupport;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using System.Net.Http.Json;
+
+namespace Inbox.Tests.Scheduling;
+
+/// <summary>
+/// The real app with the real Quartz scheduler on a SQLite file, a reminder due seconds after the customer's message.
+/// Waits are for an event to happen (with a generous ceiling), never for time to pass.
+/// </summary>
+public sealed class QuartzSchedulingTests : IDisposable
+{
+    private const string AppSecret = "test-app-secret-0123";
+    private const string PageId = "1040000000001";
+    private static readonly TimeSpan Ceiling = TimeSpan.FromSeconds(30);
+
+    private readonly string folder = Directory.CreateTempSubdirectory("inbox-quartz-").FullName;
+
+    private InboxAppFactory StartApp(Recorder recorder) => InboxAppFactory.With(
+        new()
+        {
+            ["ConnectionStrings:Inbox"] = $"Data Source={Path.Combine(folder, "inbox.db")}",
+            ["Inbox:Demo:Enabled"] = "false",
+            ["Meta:AppSecret"] = AppSecret,
+            ["Inbox:Channels:0:Key"] = "acme-fb",
+            ["Inbox:Channels:0:Kind"] = "Messenger",
+            ["Inbox:Channels:0:Name"] = "Acme Page",
+            ["Inbox:Channels:0:ExternalId"] = PageId,
+            ["Inbox:Channels:0:AccessToken"] = "EAAB-page-token",
+            ["Inbox:Automations:ReminderAfter"] = "00:00:02",
+        },
+        services => services.AddSingleton<IDomainEventHandler<MessageReceived>>(recorder).AddSingleton<IDomainEventHandler<WindowClosingSoon>>(recorder));
+
+    private static async Task<int> CustomerWritesAsync(InboxAppFactory app, Recorder recorder)
+    {
+        var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var body = $$$"""
+            {"object":"page","entry":[{"id":"{{{PageId}}}","time":{{{at}}},"messaging":[
+              {"sender":{"id":"psid-1"},"recipient":{"id":"{{{PageId}}}"},"timestamp":{{{at}}},"message":{"mid":"m-{{{at}}}","text":"Where is my parcel?"}}]}]}
+            """;
+        var response = await new WebhookPoster(app.CreateClient(), AppSecret).MetaRawAsync(body);
+        response.EnsureSuccessStatusCode();
+
+        // The recorder is the last MessageReceived handler: once it has heard the event, the reminders are scheduled.
+        return (await recorder.Received.Task.WaitAsync(Ceiling)).ConversationId;
+    }
+
+    private static async Task<ScheduledAutomation> ReminderAsync(InboxAppFactory app, int conversationId)
+    {
+        await using var db = app.OpenDb();
+        return await db.Set<ScheduledAutomation>().AsNoTracking().SingleAsync(a => a.ConversationId == conversationId && a.Kind == AutomationKind.WindowReminder);
+    }
+
+    private long Triggers() => (long)Scalar("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_GROUP = 'automations'");
+
+    private object Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "inbox.db")}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public async Task Reminder_AppRestartsBeforeItIsDue_FiresOnceAfterTheRestart()
+    {
+        var before = new Recorder();
+        int conversationId;
+        using (var app = StartApp(before))
+        {
+            conversationId = await CustomerWritesAsync(app, before);
+            Assert.Equal(AutomationState.Scheduled, (await ReminderAsync(app, conversationId)).State);
+        }
+
+        Assert.Equal(1, Triggers());
+        Assert.Empty(before.Reminders);
+
+        var after = new Recorder();
+        using (var app = StartApp(after))
+        {
+            _ = app.Services;
+            var reminder = await after.Reminded.Task.WaitAsync(Ceiling);
+            Assert.Equal(conversationId, reminder.ConversationId);
+        }
+
+        // Stopping waited for the firing to finish. Fired once: recorded as done, and the one-shot trigger is gone.
+        Assert.Single(after.Reminders);
+        Assert.Equal("Done", Scalar($"SELECT State FROM ScheduledAutomations WHERE ConversationId = {conversationId} AND Kind = 'WindowReminder'"));
+        Assert.Equal(0, Triggers());
+    }
+
+    [Fact]
+    public async Task Reminder_AgentReplies_CancelledAndItsTriggerRemoved()
+    {
+        var recorder = new Recorder();
+        using var app = StartApp(recorder);
+        var conversationId = await CustomerWritesAsync(app, recorder);
+        Assert.Equal(1, Triggers());
+
+        var reply = await app.ApiClient().PostAsJsonAsync($"/api/conversations/{conversationId}/messages", new { text = "It left our warehouse today." });
+        reply.EnsureSuccessStatusCode();
+
+        Assert.Equal(AutomationState.Cancelled, (await ReminderAsync(app, conversationId)).State);
+        Assert.Equal(0, Triggers());
+        Assert.Empty(recorder.Reminders);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private sealed class Recorder : IDomainEventHandler<MessageReceived>, IDomainEventHandler<WindowClosingSoon>
+    {
+        private readonly List<WindowClosingSoon> reminders = [];
+
+        public TaskCompletionSource<MessageReceived> Received { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource<WindowClosingSoon> Reminded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IReadOnlyList<WindowClosingSoon> Reminders
+        {
+            get
+            {
+                lock (reminders)
+                {
+                    return [.. reminders];
+                }
+            }
+        }
+
+        public Task HandleAsync(MessageReceived domainEvent, CancellationToken cancellationToken)
+        {
+            Received.TrySetResult(domainEvent);
+            return Task.CompletedTask;
+        }
+
+        public Task HandleAsync(WindowClosingSoon domainEvent, CancellationToken cancellationToken)
+        {
+            lock (reminders)
+            {
+                reminders.Add(domainEvent);
+            }
+
+            Reminded.TrySetResult(domainEvent);
+            return Task.CompletedTask;
+        }
+    }
+}
