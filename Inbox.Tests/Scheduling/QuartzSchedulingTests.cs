@@ -1,9 +1,11 @@
 using Inbox.Core.Events;
 using Inbox.Core.Scheduling;
+using Inbox.Core.Scheduling.Quartz;
 using Inbox.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Net.Http.Json;
 
 namespace Inbox.Tests.Scheduling;
@@ -33,7 +35,9 @@ public sealed class QuartzSchedulingTests : IDisposable
             ["Inbox:Channels:0:AccessToken"] = "EAAB-page-token",
             ["Inbox:Automations:ReminderAfter"] = "00:00:02",
         },
-        services => services.AddSingleton<IDomainEventHandler<MessageReceived>>(recorder).AddSingleton<IDomainEventHandler<WindowClosingSoon>>(recorder));
+        services => services
+            .AddSingleton<IDomainEventHandler<WindowClosingSoon>>(recorder)
+            .Replace(ServiceDescriptor.Singleton<IAutomationTimer>(sp => new SignallingTimer(new QuartzAutomationTimer(sp.GetRequiredService<QuartzHost>()), recorder))));
 
     private static async Task<int> CustomerWritesAsync(InboxAppFactory app, Recorder recorder)
     {
@@ -45,8 +49,8 @@ public sealed class QuartzSchedulingTests : IDisposable
         var response = await new WebhookPoster(app.CreateClient(), AppSecret).MetaRawAsync(body);
         response.EnsureSuccessStatusCode();
 
-        // The recorder is the last MessageReceived handler: once it has heard the event, the reminders are scheduled.
-        return (await recorder.Received.Task.WaitAsync(Ceiling)).ConversationId;
+        // Once Quartz holds the reminder's trigger, the scheduling is complete.
+        return await recorder.Scheduled.Task.WaitAsync(Ceiling);
     }
 
     private static async Task<ScheduledAutomation> ReminderAsync(InboxAppFactory app, int conversationId)
@@ -116,11 +120,25 @@ public sealed class QuartzSchedulingTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    private sealed class Recorder : IDomainEventHandler<MessageReceived>, IDomainEventHandler<WindowClosingSoon>
+    /// <summary>The app's Quartz timer, telling the test when a reminder's trigger is stored.</summary>
+    private sealed class SignallingTimer(IAutomationTimer inner, Recorder recorder) : IAutomationTimer
+    {
+        public async Task SetAsync(AutomationKind kind, int conversationId, DateTime dueUtc, CancellationToken cancellationToken)
+        {
+            await inner.SetAsync(kind, conversationId, dueUtc, cancellationToken);
+            recorder.Scheduled.TrySetResult(conversationId);
+        }
+
+        public Task ClearAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken) => inner.ClearAsync(kind, conversationId, cancellationToken);
+
+        public Task<bool> IsSetAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken) => inner.IsSetAsync(kind, conversationId, cancellationToken);
+    }
+
+    private sealed class Recorder : IDomainEventHandler<WindowClosingSoon>
     {
         private readonly List<WindowClosingSoon> reminders = [];
 
-        public TaskCompletionSource<MessageReceived> Received { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<int> Scheduled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public TaskCompletionSource<WindowClosingSoon> Reminded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -133,12 +151,6 @@ public sealed class QuartzSchedulingTests : IDisposable
                     return [.. reminders];
                 }
             }
-        }
-
-        public Task HandleAsync(MessageReceived domainEvent, CancellationToken cancellationToken)
-        {
-            Received.TrySetResult(domainEvent);
-            return Task.CompletedTask;
         }
 
         public Task HandleAsync(WindowClosingSoon domainEvent, CancellationToken cancellationToken)

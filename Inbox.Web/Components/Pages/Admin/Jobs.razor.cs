@@ -1,0 +1,69 @@
+using Inbox.Core.Scheduling;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Inbox.Web.Components.Pages.Admin;
+
+/// <summary>The admin's view of scheduled automations, with cancel and run-now. What each does is Core's.</summary>
+public partial class Jobs
+{
+    private IReadOnlyList<AutomationJobRow>? rows;
+    private DateTime now;
+    private string? notice;
+    private bool busy;
+
+    [Inject]
+    private AutomationJobs Automations { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = default!;
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    private static string KindName(AutomationKind kind) => kind switch
+    {
+        AutomationKind.WindowReminder => "Window-closing reminder",
+        AutomationKind.HumanAgentReminder => "HUMAN_AGENT window reminder",
+        AutomationKind.CsatSurvey => "CSAT survey",
+        _ => "Pending follow-up",
+    };
+
+    private async Task LoadAsync()
+    {
+        rows = await Automations.ListAsync();
+        now = Time.GetUtcNow().UtcDateTime;
+    }
+
+    private async Task RunNowAsync(AutomationJobRow job)
+    {
+        busy = true;
+        try
+        {
+            var outcome = await Automations.RunNowAsync(job.Id);
+            notice = outcome is null ? "It was no longer waiting." : $"{KindName(job.Kind)} for {job.ContactName}: {outcome.State}, {outcome.Detail}";
+            await LoadAsync();
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task CancelAsync(AutomationJobRow job)
+    {
+        busy = true;
+        try
+        {
+            var actor = (await Authentication).User.Identity?.Name ?? "an admin";
+            notice = await Automations.CancelAsync(job.Id, actor) ? $"{KindName(job.Kind)} for {job.ContactName} cancelled." : "It was no longer waiting.";
+            await LoadAsync();
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+}
