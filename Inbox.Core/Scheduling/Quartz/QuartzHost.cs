@@ -7,7 +7,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 using Quartz.Impl;
@@ -18,9 +17,11 @@ namespace Inbox.Core.Scheduling.Quartz;
 /// Owns the app's Quartz scheduler: ADO.NET job store (JobStoreTX) on the inbox's own SQLite file, whose <c>QRTZ_*</c>
 /// tables our schema script creates. The scheduler is created on first use (jobs can be stored before it starts) and
 /// started with the host, after the schema step; at start, automations whose trigger was lost are re-armed.
+/// Quartz's own log goes nowhere: its log provider is process-wide, and a host's disposed logger factory would break
+/// every other scheduler in the process (tests); firings and their failures are logged by <see cref="AutomationRunner"/>.
 /// </summary>
 public sealed class QuartzHost(
-    IServiceScopeFactory scopes, IDbContextFactory<InboxDbContext> contexts, IOptions<SchedulerOptions> options, ILoggerFactory loggers) : IHostedService
+    IServiceScopeFactory scopes, IDbContextFactory<InboxDbContext> contexts, IOptions<SchedulerOptions> options) : IHostedService
 {
     private readonly SemaphoreSlim creating = new(1, 1);
     private IScheduler? scheduler;
@@ -38,7 +39,6 @@ public sealed class QuartzHost(
         {
             if (scheduler is null)
             {
-                global::Quartz.Logging.LogContext.SetCurrentLogProvider(loggers);
                 var created = await new StdSchedulerFactory(Properties()).GetScheduler(cancellationToken);
                 created.JobFactory = new ServiceProviderJobFactory(scopes);
                 scheduler = created;
@@ -79,9 +79,12 @@ public sealed class QuartzHost(
         }
 
         var settings = options.Value;
+
+        // Quartz also keeps data sources in a process-wide registry by name: each scheduler names its own after itself.
+        var name = SchedulerName(connectionString);
         return new NameValueCollection
         {
-            ["quartz.scheduler.instanceName"] = SchedulerName(connectionString),
+            ["quartz.scheduler.instanceName"] = name,
             ["quartz.scheduler.instanceId"] = "local",
             ["quartz.scheduler.idleWaitTime"] = Milliseconds(settings.IdleWait),
             ["quartz.scheduler.batchTriggerAcquisitionMaxCount"] = settings.BatchSize.ToString(CultureInfo.InvariantCulture),
@@ -90,12 +93,12 @@ public sealed class QuartzHost(
             ["quartz.jobStore.type"] = "Quartz.Impl.AdoJobStore.JobStoreTX, Quartz",
             ["quartz.jobStore.driverDelegateType"] = "Quartz.Impl.AdoJobStore.SQLiteDelegate, Quartz",
             ["quartz.jobStore.tablePrefix"] = "QRTZ_",
-            ["quartz.jobStore.dataSource"] = "inbox",
+            ["quartz.jobStore.dataSource"] = name,
             ["quartz.jobStore.useProperties"] = "true",
             ["quartz.jobStore.misfireThreshold"] = Milliseconds(settings.MisfireThreshold),
             ["quartz.jobStore.performSchemaValidation"] = "true",
-            ["quartz.dataSource.inbox.connectionString"] = connectionString,
-            ["quartz.dataSource.inbox.provider"] = "SQLite-Microsoft",
+            [$"quartz.dataSource.{name}.connectionString"] = connectionString,
+            [$"quartz.dataSource.{name}.provider"] = "SQLite-Microsoft",
             ["quartz.serializer.type"] = typeof(JobDataSerializer).AssemblyQualifiedName!,
         };
     }
