@@ -42,7 +42,7 @@ public sealed class AutomationTests(AutomationsFixture fixture)
 
         // The admin sees it on the Jobs page: done, with its outcome.
         await admin.GotoAsync("/admin/jobs");
-        await Expect(admin.GetByTestId("job").Filter(new() { HasText = "Mia Park" }).First).ToContainTextAsync("Reminder to the team");
+        await Expect(admin.Locator("[data-testid='job'][data-kind='WindowReminder']").Filter(new() { HasText = "Mia Park" })).ToContainTextAsync("Reminder to the team");
         await admin.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotFolder, "jobs.png"), FullPage = true });
     }
 }

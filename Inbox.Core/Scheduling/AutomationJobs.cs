@@ -10,14 +10,16 @@ public sealed class AutomationJobs(IDbContextFactory<InboxDbContext> contexts, A
     public async Task<IReadOnlyList<AutomationJobRow>> ListAsync(int finished = 50, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = db.Set<ScheduledAutomation>().AsNoTracking().Select(a => new AutomationJobRow(
-            a.Id, a.Kind, a.ConversationId, a.Conversation!.Contact!.Name, a.State, a.DueAt, a.Outcome, a.Failures, a.LastRunAt));
-        var active = await rows.Where(a => a.State == AutomationState.Scheduled || a.State == AutomationState.Running)
-            .OrderBy(a => a.DueAt).Take(500).ToListAsync(cancellationToken);
-        var done = await rows.Where(a => a.State != AutomationState.Scheduled && a.State != AutomationState.Running)
-            .OrderByDescending(a => a.LastRunAt ?? a.DueAt).Take(finished).ToListAsync(cancellationToken);
+        var all = db.Set<ScheduledAutomation>().AsNoTracking();
+        var active = await Rows(all.Where(a => a.State == AutomationState.Scheduled || a.State == AutomationState.Running).OrderBy(a => a.DueAt).Take(500))
+            .ToListAsync(cancellationToken);
+        var done = await Rows(all.Where(a => a.State != AutomationState.Scheduled && a.State != AutomationState.Running).OrderByDescending(a => a.UpdatedAt).Take(finished))
+            .ToListAsync(cancellationToken);
         return [.. active, .. done];
     }
+
+    private static IQueryable<AutomationJobRow> Rows(IQueryable<ScheduledAutomation> query) => query.Select(a => new AutomationJobRow(
+        a.Id, a.Kind, a.ConversationId, a.Conversation!.Contact!.Name, a.State, a.DueAt, a.Outcome, a.Failures, a.LastRunAt));
 
     /// <summary>Cancels a waiting automation by hand.</summary>
     public async Task<bool> CancelAsync(long id, string actor, CancellationToken cancellationToken = default)

@@ -198,4 +198,31 @@ public class AutomationServicesTests : CoreTestBase
 
         Assert.Equal("Could you send your order number?", Assert.Single(await OutboundAsync(conversation.Id)).Text);
     }
+
+    [Fact]
+    public async Task ListAsync_OneWaitingOneCancelled_WaitingFirstWithTheContact()
+    {
+        var channel = await Harness.AddChannelAsync(ChannelKind.Messenger);
+        var conversation = await CustomerWritesAsync(channel);
+        await Scheduler.CancelAsync(conversation.Id, AutomationKind.WindowReminder, "Cancelled by test.");
+
+        var rows = await Harness.Get<AutomationJobs>().ListAsync();
+
+        Assert.Equal([AutomationKind.HumanAgentReminder, AutomationKind.WindowReminder], rows.Select(r => r.Kind));
+        Assert.All(rows, r => Assert.Equal("Kim Lee", r.ContactName));
+        Assert.Equal("Cancelled by test.", rows[1].Outcome);
+    }
+
+    [Fact]
+    public async Task RunNowAsync_WaitingReminder_RunsAndClearsItsTimer()
+    {
+        var channel = await Harness.AddChannelAsync(ChannelKind.WhatsApp);
+        var conversation = await CustomerWritesAsync(channel);
+        var row = await RowAsync(conversation.Id, AutomationKind.WindowReminder);
+
+        var outcome = await Harness.Get<AutomationJobs>().RunNowAsync(row.Id);
+
+        Assert.Equal(AutomationState.Done, outcome?.State);
+        Assert.Empty(timer.Set);
+    }
 }

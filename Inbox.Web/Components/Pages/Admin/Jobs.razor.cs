@@ -31,6 +31,16 @@ public partial class Jobs
         _ => "Pending follow-up",
     };
 
+    /// <summary>"in 6 d 23 h", "in 4 min", "2 min ago".</summary>
+    private string Relative(DateTime due)
+    {
+        var span = due - now;
+        var size = span.Duration();
+        var text = size.TotalDays >= 1 ? $"{(int)size.TotalDays} d {size.Hours} h" : size.TotalHours >= 1 ? $"{(int)size.TotalHours} h {size.Minutes} min"
+            : size.TotalMinutes >= 1 ? $"{(int)size.TotalMinutes} min" : $"{(int)size.TotalSeconds} s";
+        return span >= TimeSpan.Zero ? $"in {text}" : $"{text} ago";
+    }
+
     private async Task LoadAsync()
     {
         rows = await Automations.ListAsync();
