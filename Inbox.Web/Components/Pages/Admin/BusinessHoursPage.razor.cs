@@ -12,6 +12,8 @@ public partial class BusinessHoursPage
     private static readonly DayOfWeek[] Week = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
     private static readonly string[] Zones = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Order().ToArray();
 
+    private const string ClosuresExample = "2026-12-25 Christmas\n2026-12-31..2027-01-01 New year";
+
     private IReadOnlyList<(int Id, string Name)> teams = [];
     private BusinessHoursDraft? draft;
     private AutomationSettings settings = new();
