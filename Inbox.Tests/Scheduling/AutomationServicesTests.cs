@@ -140,15 +140,19 @@ public class AutomationServicesTests : CoreTestBase
         Assert.Null(await Harness.Get<AutomationRunner>().RunAsync(AutomationKind.WindowReminder, conversation.Id, firstDue));
     }
 
+    /// <summary>A conversation whose customer last wrote <paramref name="lastInboundAgo"/> ago, resolved, and the survey fired after its delay.</summary>
+    private async Task<(Conversation Conversation, AutomationOutcome? Outcome)> ResolvedAndSurveyedAsync(ChannelKind kind, TimeSpan lastInboundAgo)
+    {
+        var conversation = await Harness.AddConversationAsync(await Harness.AddChannelAsync(kind), lastInboundAgo);
+        await Harness.Get<ConversationCommands>().SetStatusAsync(conversation.Id, ConversationStatus.Resolved, "Ana");
+        Harness.Time.Advance(new AutomationOptions().CsatDelay);
+        return (conversation, await Harness.Get<AutomationRunner>().RunAsync(AutomationKind.CsatSurvey, conversation.Id, Harness.Time.UtcNow));
+    }
+
     [Fact]
     public async Task AskAsync_MessengerResolvedAfterTheWindow_SkippedAndLoggedWhy()
     {
-        var channel = await Harness.AddChannelAsync(ChannelKind.Messenger);
-        var conversation = await Harness.AddConversationAsync(channel, TimeSpan.FromDays(2));
-        await Harness.Get<ConversationCommands>().SetStatusAsync(conversation.Id, ConversationStatus.Resolved, "Ana");
-        Harness.Time.Advance(TimeSpan.FromMinutes(5));
-
-        var outcome = await Harness.Get<AutomationRunner>().RunAsync(AutomationKind.CsatSurvey, conversation.Id, Harness.Time.UtcNow);
+        var (conversation, outcome) = await ResolvedAndSurveyedAsync(ChannelKind.Messenger, TimeSpan.FromDays(2));
 
         Assert.Equal(AutomationState.Skipped, outcome?.State);
         Assert.Empty(await OutboundAsync(conversation.Id));
@@ -159,12 +163,7 @@ public class AutomationServicesTests : CoreTestBase
     [Fact]
     public async Task AskAsync_InsideTheWindow_AsksOnceAsAutomation()
     {
-        var channel = await Harness.AddChannelAsync(ChannelKind.WhatsApp);
-        var conversation = await Harness.AddConversationAsync(channel, TimeSpan.FromHours(1));
-        await Harness.Get<ConversationCommands>().SetStatusAsync(conversation.Id, ConversationStatus.Resolved, "Ana");
-        Harness.Time.Advance(TimeSpan.FromMinutes(5));
-
-        await Harness.Get<AutomationRunner>().RunAsync(AutomationKind.CsatSurvey, conversation.Id, Harness.Time.UtcNow);
+        var (conversation, _) = await ResolvedAndSurveyedAsync(ChannelKind.WhatsApp, TimeSpan.FromHours(1));
 
         var question = Assert.Single(await OutboundAsync(conversation.Id));
         Assert.Equal(MessageAuthor.Automation, question.Author);

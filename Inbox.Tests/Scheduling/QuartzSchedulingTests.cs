@@ -22,7 +22,9 @@ public sealed class QuartzSchedulingTests : IDisposable
 
     private readonly string folder = Directory.CreateTempSubdirectory("inbox-quartz-").FullName;
 
-    private InboxAppFactory StartApp(Recorder recorder) => InboxAppFactory.With(
+    private readonly TaskCompletionSource<int> scheduled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private InboxAppFactory StartApp(RecordingHandler<WindowClosingSoon> reminders) => InboxAppFactory.With(
         new()
         {
             ["ConnectionStrings:Inbox"] = $"Data Source={Path.Combine(folder, "inbox.db")}",
@@ -36,10 +38,10 @@ public sealed class QuartzSchedulingTests : IDisposable
             ["Inbox:Automations:ReminderAfter"] = "00:00:02",
         },
         services => services
-            .AddSingleton<IDomainEventHandler<WindowClosingSoon>>(recorder)
-            .Replace(ServiceDescriptor.Singleton<IAutomationTimer>(sp => new SignallingTimer(new QuartzAutomationTimer(sp.GetRequiredService<QuartzHost>()), recorder))));
+            .AddSingleton<IDomainEventHandler<WindowClosingSoon>>(reminders)
+            .Replace(ServiceDescriptor.Singleton<IAutomationTimer>(sp => new SignallingTimer(new QuartzAutomationTimer(sp.GetRequiredService<QuartzHost>()), scheduled))));
 
-    private static async Task<int> CustomerWritesAsync(InboxAppFactory app, Recorder recorder)
+    private async Task<int> CustomerWritesAsync(InboxAppFactory app)
     {
         var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var body = $$$"""
@@ -50,7 +52,7 @@ public sealed class QuartzSchedulingTests : IDisposable
         response.EnsureSuccessStatusCode();
 
         // Once Quartz holds the reminder's trigger, the scheduling is complete.
-        return await recorder.Scheduled.Task.WaitAsync(Ceiling);
+        return await scheduled.Task.WaitAsync(Ceiling);
     }
 
     private static async Task<ScheduledAutomation> ReminderAsync(InboxAppFactory app, int conversationId)
@@ -73,27 +75,27 @@ public sealed class QuartzSchedulingTests : IDisposable
     [Fact]
     public async Task Reminder_AppRestartsBeforeItIsDue_FiresOnceAfterTheRestart()
     {
-        var before = new Recorder();
+        var before = new RecordingHandler<WindowClosingSoon>();
         int conversationId;
         using (var app = StartApp(before))
         {
-            conversationId = await CustomerWritesAsync(app, before);
+            conversationId = await CustomerWritesAsync(app);
             Assert.Equal(AutomationState.Scheduled, (await ReminderAsync(app, conversationId)).State);
         }
 
         Assert.Equal(1, Triggers());
-        Assert.Empty(before.Reminders);
+        Assert.Empty(before.Received);
 
-        var after = new Recorder();
+        var after = new RecordingHandler<WindowClosingSoon>();
         using (var app = StartApp(after))
         {
             _ = app.Services;
-            var reminder = await after.Reminded.Task.WaitAsync(Ceiling);
+            var reminder = await after.First.WaitAsync(Ceiling);
             Assert.Equal(conversationId, reminder.ConversationId);
         }
 
         // Stopping waited for the firing to finish. Fired once: recorded as done, and the one-shot trigger is gone.
-        Assert.Single(after.Reminders);
+        Assert.Single(after.Received);
         Assert.Equal("Done", Scalar($"SELECT State FROM ScheduledAutomations WHERE ConversationId = {conversationId} AND Kind = 'WindowReminder'"));
         Assert.Equal(0, Triggers());
     }
@@ -101,9 +103,9 @@ public sealed class QuartzSchedulingTests : IDisposable
     [Fact]
     public async Task Reminder_AgentReplies_CancelledAndItsTriggerRemoved()
     {
-        var recorder = new Recorder();
-        using var app = StartApp(recorder);
-        var conversationId = await CustomerWritesAsync(app, recorder);
+        var reminders = new RecordingHandler<WindowClosingSoon>();
+        using var app = StartApp(reminders);
+        var conversationId = await CustomerWritesAsync(app);
         Assert.Equal(1, Triggers());
 
         var reply = await app.ApiClient().PostAsJsonAsync($"/api/conversations/{conversationId}/messages", new { text = "It left our warehouse today." });
@@ -111,7 +113,7 @@ public sealed class QuartzSchedulingTests : IDisposable
 
         Assert.Equal(AutomationState.Cancelled, (await ReminderAsync(app, conversationId)).State);
         Assert.Equal(0, Triggers());
-        Assert.Empty(recorder.Reminders);
+        Assert.Empty(reminders.Received);
     }
 
     public void Dispose()
@@ -121,47 +123,16 @@ public sealed class QuartzSchedulingTests : IDisposable
     }
 
     /// <summary>The app's Quartz timer, telling the test when a reminder's trigger is stored.</summary>
-    private sealed class SignallingTimer(IAutomationTimer inner, Recorder recorder) : IAutomationTimer
+    private sealed class SignallingTimer(IAutomationTimer inner, TaskCompletionSource<int> scheduled) : IAutomationTimer
     {
         public async Task SetAsync(AutomationKind kind, int conversationId, DateTime dueUtc, CancellationToken cancellationToken)
         {
             await inner.SetAsync(kind, conversationId, dueUtc, cancellationToken);
-            recorder.Scheduled.TrySetResult(conversationId);
+            scheduled.TrySetResult(conversationId);
         }
 
         public Task ClearAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken) => inner.ClearAsync(kind, conversationId, cancellationToken);
 
         public Task<bool> IsSetAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken) => inner.IsSetAsync(kind, conversationId, cancellationToken);
-    }
-
-    private sealed class Recorder : IDomainEventHandler<WindowClosingSoon>
-    {
-        private readonly List<WindowClosingSoon> reminders = [];
-
-        public TaskCompletionSource<int> Scheduled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource<WindowClosingSoon> Reminded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public IReadOnlyList<WindowClosingSoon> Reminders
-        {
-            get
-            {
-                lock (reminders)
-                {
-                    return [.. reminders];
-                }
-            }
-        }
-
-        public Task HandleAsync(WindowClosingSoon domainEvent, CancellationToken cancellationToken)
-        {
-            lock (reminders)
-            {
-                reminders.Add(domainEvent);
-            }
-
-            Reminded.TrySetResult(domainEvent);
-            return Task.CompletedTask;
-        }
     }
 }
