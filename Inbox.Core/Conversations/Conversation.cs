@@ -60,5 +60,17 @@ public class Conversation
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Business hours: the away message was sent for the closed period that ends at this opening (once per period).</summary>
+    public DateTime? AwayOpeningAt { get; set; }
+
+    /// <summary>Business hours: the customer wrote while closed and the standard window ends before this opening; null when no warning stands.</summary>
+    public DateTime? ReopeningWarningAt { get; set; }
+
+    /// <summary>When the CSAT question was sent after resolving.</summary>
+    public DateTime? CsatAskedAt { get; set; }
+
+    /// <summary>The customer's answer to the CSAT question, 1–5.</summary>
+    public int? CsatScore { get; set; }
+
     public List<Message> Messages { get; set; } = [];
 }

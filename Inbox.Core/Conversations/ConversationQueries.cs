@@ -23,7 +23,8 @@ public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> contex
         {
             summaries = summaries
                 .Select(s => (Summary: s, Deadline: policy.Evaluate(s.Facts).Deadline))
-                .OrderBy(x => x.Deadline is null)
+                .OrderBy(x => x.Summary.ReopeningWarningAt is null) // expired while closed: first in the queue on reopening
+                .ThenBy(x => x.Deadline is null)
                 .ThenBy(x => x.Deadline)
                 .Select(x => x.Summary)
                 .ToList();
@@ -144,6 +145,6 @@ public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> contex
             r.Contact!.Id, r.Contact.Name, r.Contact.ExternalId, r.Conversation.Status,
             r.Conversation.AssigneeId, r.AssigneeName, r.Conversation.LastInboundAt, r.Conversation.LastMessageAt,
             r.Conversation.LastMessagePreview, r.Conversation.UnreadCount,
-            ConversationFacts.Of(r.Conversation, r.Channel))).ToList();
+            ConversationFacts.Of(r.Conversation, r.Channel), r.Conversation.ReopeningWarningAt)).ToList();
     }
 }

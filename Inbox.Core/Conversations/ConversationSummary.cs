@@ -4,6 +4,7 @@ using Inbox.Core.Policy;
 namespace Inbox.Core.Conversations;
 
 /// <summary>One row of the inbox: who, where, the latest message, and the facts the countdown is computed from.</summary>
+/// <param name="ReopeningWarningAt">Business hours: the customer wrote while closed and the window ends before this opening (null: no warning).</param>
 public sealed record ConversationSummary(
     int Id,
     ConversationKind Kind,
@@ -20,4 +21,5 @@ public sealed record ConversationSummary(
     DateTime? LastMessageAt,
     string? LastMessagePreview,
     int UnreadCount,
-    ConversationFacts Facts);
+    ConversationFacts Facts,
+    DateTime? ReopeningWarningAt = null);

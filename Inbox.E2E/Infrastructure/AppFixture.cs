@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Inbox.E2E.Infrastructure;
 
 /// <summary>One running app with demo data and one Chromium, shared by the tests of a collection; each test gets its own browser context.</summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     /// <summary>An Agent-role API key the app is started with, for tests that drive the REST API beside the browser.</summary>
     public const string AgentApiKey = "e2e-agent-key-0123456789";
@@ -19,7 +19,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await RunningApp.StartAsync(new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Inbox__ApiKeys__0__Name"] = "e2e",
             ["Inbox__ApiKeys__0__Key"] = AgentApiKey,
@@ -27,7 +27,13 @@ public sealed class AppFixture : IAsyncLifetime
 
             // Every test signs in from 127.0.0.1 within a minute or two.
             ["Inbox__Security__LoginAttemptsPerMinute"] = "1000",
-        });
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        App = await RunningApp.StartAsync(settings);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -36,6 +42,9 @@ public sealed class AppFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
         });
     }
+
+    /// <summary>Environment settings a derived fixture adds to the app's (e.g. short automation delays).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     public async Task<IPage> NewPageAsync()
     {

@@ -7,7 +7,8 @@ public sealed class ForwardChangesToNotifier(InboxNotifier notifier) :
     IDomainEventHandler<MessageReceived>,
     IDomainEventHandler<MessageQueued>,
     IDomainEventHandler<MessageStatusChanged>,
-    IDomainEventHandler<ConversationUpdated>
+    IDomainEventHandler<ConversationUpdated>,
+    IDomainEventHandler<WindowClosingSoon>
 {
     public Task HandleAsync(MessageReceived domainEvent, CancellationToken cancellationToken) =>
         notifier.PublishAsync(new InboxChange(domainEvent.ConversationId, domainEvent));
@@ -19,5 +20,8 @@ public sealed class ForwardChangesToNotifier(InboxNotifier notifier) :
         notifier.PublishAsync(new InboxChange(domainEvent.ConversationId, domainEvent));
 
     public Task HandleAsync(ConversationUpdated domainEvent, CancellationToken cancellationToken) =>
+        notifier.PublishAsync(new InboxChange(domainEvent.ConversationId, domainEvent));
+
+    public Task HandleAsync(WindowClosingSoon domainEvent, CancellationToken cancellationToken) =>
         notifier.PublishAsync(new InboxChange(domainEvent.ConversationId, domainEvent));
 }

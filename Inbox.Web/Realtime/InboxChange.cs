@@ -2,6 +2,6 @@ namespace Inbox.Web.Realtime;
 
 /// <summary>
 /// Something changed in a conversation that live views show: <paramref name="Event"/> is the domain event that said so
-/// (<c>MessageReceived</c>, <c>MessageQueued</c>, <c>MessageStatusChanged</c> or <c>ConversationUpdated</c>).
+/// (<c>MessageReceived</c>, <c>MessageQueued</c>, <c>MessageStatusChanged</c>, <c>ConversationUpdated</c> or <c>WindowClosingSoon</c>).
 /// </summary>
 public sealed record InboxChange(int ConversationId, object Event);

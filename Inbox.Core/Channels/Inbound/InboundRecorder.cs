@@ -69,8 +69,18 @@ public sealed class InboundRecorder(
     private static async Task<Message> RecordMessageAsync(Threads threads, InboundMessage inbound, CancellationToken cancellationToken)
     {
         var contact = await threads.ContactAsync(inbound.SenderId, inbound.SenderName, cancellationToken);
-        var conversation = await threads.DirectConversationAsync(contact, reopen: true, cancellationToken);
+
+        // A rating answering the CSAT question is recorded without reopening the resolved conversation.
+        var conversation = await threads.DirectConversationAsync(contact, reopen: true, cancellationToken, keepStatus: c => Scheduling.CsatAnswer.Read(c, inbound.Text) is not null);
         conversation.StartedFromAd |= inbound.FromAd;
+        if (Scheduling.CsatAnswer.Read(conversation, inbound.Text) is { } score)
+        {
+            conversation.CsatScore = score;
+            threads.Db.Activities.Add(new ConversationActivity
+            {
+                ConversationId = conversation.Id, At = inbound.At, Kind = ActivityKind.Automation, Actor = "Customer", Detail = $"CSAT answer recorded: {score}/5.",
+            });
+        }
 
         // Only the customer's own messages move the window, and never backwards (deliveries can arrive out of order).
         if (conversation.LastInboundAt is null || inbound.At > conversation.LastInboundAt)

@@ -30,8 +30,8 @@ internal sealed class Threads(InboxDbContext db, Channel channel, DateTime now)
         return contact;
     }
 
-    /// <summary>The contact's latest direct thread (reopened when the customer writes again), or a new one.</summary>
-    public async Task<Conversation> DirectConversationAsync(Contact contact, bool reopen, CancellationToken cancellationToken)
+    /// <summary>The contact's latest direct thread (reopened when the customer writes again, unless <paramref name="keepStatus"/> says otherwise), or a new one.</summary>
+    public async Task<Conversation> DirectConversationAsync(Contact contact, bool reopen, CancellationToken cancellationToken, Func<Conversation, bool>? keepStatus = null)
     {
         var conversation = contact.Id == 0
             ? null
@@ -44,7 +44,7 @@ internal sealed class Threads(InboxDbContext db, Channel channel, DateTime now)
             return NewConversation(contact, ConversationKind.Direct);
         }
 
-        if (reopen && conversation.Status != ConversationStatus.Open)
+        if (reopen && conversation.Status != ConversationStatus.Open && keepStatus?.Invoke(conversation) != true)
         {
             db.Activities.Add(new ConversationActivity
             {

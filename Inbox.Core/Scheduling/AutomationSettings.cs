@@ -1,0 +1,15 @@
+namespace Inbox.Core.Scheduling;
+
+/// <summary>The automation texts admins edit on the business hours page (one row).</summary>
+public class AutomationSettings
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+
+    /// <summary>Send <see cref="PendingFollowUpText"/> to pending conversations before their window closes.</summary>
+    public bool PendingFollowUpEnabled { get; set; }
+
+    /// <summary>A question for the customer, so that their answer reopens the window.</summary>
+    public string PendingFollowUpText { get; set; } = "";
+}

@@ -1,0 +1,87 @@
+using Inbox.Core.Conversations;
+using Inbox.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Core.Scheduling;
+
+/// <summary>The admin's business hours per team or global, the automation texts, and which hours apply to a team.</summary>
+public sealed class BusinessHoursAdmin(IDbContextFactory<InboxDbContext> contexts, TimeProvider time)
+{
+    /// <summary>The hours that apply to a team: its own, else the global default; null when neither is set (always open).</summary>
+    public async Task<BusinessHours?> ForTeamAsync(int? teamId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Set<BusinessHours>().AsNoTracking().Where(h => h.TeamId == null || h.TeamId == teamId).ToListAsync(cancellationToken);
+        return rows.FirstOrDefault(h => h.TeamId is not null) ?? rows.FirstOrDefault();
+    }
+
+    /// <summary>The form for a team's own hours (or the global default when <paramref name="teamId"/> is null); a new form when none are set.</summary>
+    public async Task<BusinessHoursDraft> EditAsync(int? teamId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var hours = await db.Set<BusinessHours>().AsNoTracking().SingleOrDefaultAsync(h => h.TeamId == teamId, cancellationToken);
+        return hours is null ? BusinessHoursDraft.New(teamId) : BusinessHoursDraft.Of(hours);
+    }
+
+    /// <summary>Checks and saves the form; refuses an unknown time zone, a malformed range or closure line.</summary>
+    public async Task<CommandResult> SaveAsync(BusinessHoursDraft draft, CancellationToken cancellationToken = default)
+    {
+        if (draft.Check() is { } invalid)
+        {
+            return CommandResult.Invalid(invalid);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var hours = await db.Set<BusinessHours>().SingleOrDefaultAsync(h => h.TeamId == draft.TeamId, cancellationToken);
+        if (hours is null)
+        {
+            hours = new BusinessHours { TeamId = draft.TeamId, TimeZone = "" };
+            db.Add(hours);
+        }
+
+        draft.ApplyTo(hours);
+        hours.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Done();
+    }
+
+    /// <summary>Removes a team's own hours, so it follows the global default again.</summary>
+    public async Task RemoveAsync(int teamId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Set<BusinessHours>().Where(h => h.TeamId == teamId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>The admin-edited automation texts (defaults when never saved).</summary>
+    public async Task<AutomationSettings> SettingsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<AutomationSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new AutomationSettings();
+    }
+
+    public async Task<CommandResult> SaveSettingsAsync(AutomationSettings settings, CancellationToken cancellationToken = default)
+    {
+        var text = settings.PendingFollowUpText.Trim();
+        if (settings.PendingFollowUpEnabled && text.Length == 0)
+        {
+            return CommandResult.Invalid("Write the follow-up question before turning the pending follow-up on.");
+        }
+
+        if (text.Length > 1000)
+        {
+            return CommandResult.Invalid("The follow-up question is limited to 1,000 characters.");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stored = await db.Set<AutomationSettings>().SingleOrDefaultAsync(cancellationToken);
+        if (stored is null)
+        {
+            stored = new AutomationSettings();
+            db.Add(stored);
+        }
+
+        (stored.PendingFollowUpEnabled, stored.PendingFollowUpText) = (settings.PendingFollowUpEnabled, text);
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Done();
+    }
+}

@@ -1,0 +1,17 @@
+namespace Inbox.Core.Scheduling;
+
+/// <summary>
+/// What wakes an automation at its due time: Quartz in the app (<see cref="Quartz.QuartzAutomationTimer"/>), a recording
+/// fake in rule tests. The timer only wakes; <see cref="AutomationRunner"/> decides, against <see cref="ScheduledAutomation"/>, whether to act.
+/// </summary>
+public interface IAutomationTimer
+{
+    /// <summary>Sets (or moves) the one wake-up of this kind for this conversation.</summary>
+    Task SetAsync(AutomationKind kind, int conversationId, DateTime dueUtc, CancellationToken cancellationToken);
+
+    /// <summary>Removes it, if any.</summary>
+    Task ClearAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Whether a wake-up is set (used at start-up to re-arm automations whose trigger was lost).</summary>
+    Task<bool> IsSetAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,118 @@
+using System.Collections.Specialized;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Inbox.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
+using Quartz.Impl;
+
+namespace Inbox.Core.Scheduling.Quartz;
+
+/// <summary>
+/// Owns the app's Quartz scheduler: ADO.NET job store (JobStoreTX) on the inbox's own SQLite file, whose <c>QRTZ_*</c>
+/// tables our schema script creates. The scheduler is created on first use (jobs can be stored before it starts) and
+/// started with the host, after the schema step; at start, automations whose trigger was lost are re-armed.
+/// Quartz's own log goes nowhere: its log provider is process-wide, and a host's disposed logger factory would break
+/// every other scheduler in the process (tests); firings and their failures are logged by <see cref="AutomationRunner"/>.
+/// </summary>
+public sealed class QuartzHost(
+    IServiceScopeFactory scopes, IDbContextFactory<InboxDbContext> contexts, IOptions<SchedulerOptions> options) : IHostedService
+{
+    private readonly SemaphoreSlim creating = new(1, 1);
+    private IScheduler? scheduler;
+
+    /// <summary>The scheduler, created (not started) on first call.</summary>
+    public async Task<IScheduler> SchedulerAsync(CancellationToken cancellationToken = default)
+    {
+        if (scheduler is { } ready)
+        {
+            return ready;
+        }
+
+        await creating.WaitAsync(cancellationToken);
+        try
+        {
+            if (scheduler is null)
+            {
+                var created = await new StdSchedulerFactory(Properties()).GetScheduler(cancellationToken);
+                created.JobFactory = new ServiceProviderJobFactory(scopes);
+                scheduler = created;
+            }
+
+            return scheduler;
+        }
+        finally
+        {
+            creating.Release();
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var started = await SchedulerAsync(cancellationToken);
+        await started.Start(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AutomationScheduler>().RecoverAsync(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (scheduler is { } running)
+        {
+            // Let a firing finish: a job stopped half-way would leave its automation "Running".
+            await running.Shutdown(waitForJobsToComplete: true, cancellationToken);
+            scheduler = null;
+        }
+    }
+
+    private NameValueCollection Properties()
+    {
+        string connectionString;
+        using (var db = contexts.CreateDbContext())
+        {
+            connectionString = db.Database.GetConnectionString()!;
+        }
+
+        var settings = options.Value;
+
+        // Quartz also keeps data sources in a process-wide registry by name: each scheduler names its own after itself.
+        var name = SchedulerName(connectionString);
+        return new NameValueCollection
+        {
+            ["quartz.scheduler.instanceName"] = name,
+            ["quartz.scheduler.instanceId"] = "local",
+            ["quartz.scheduler.idleWaitTime"] = Milliseconds(settings.IdleWait),
+            ["quartz.scheduler.batchTriggerAcquisitionMaxCount"] = settings.BatchSize.ToString(CultureInfo.InvariantCulture),
+            ["quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow"] = Milliseconds(settings.BatchWindow),
+            ["quartz.threadPool.maxConcurrency"] = settings.Threads.ToString(CultureInfo.InvariantCulture),
+            ["quartz.jobStore.type"] = "Quartz.Impl.AdoJobStore.JobStoreTX, Quartz",
+            ["quartz.jobStore.driverDelegateType"] = "Quartz.Impl.AdoJobStore.SQLiteDelegate, Quartz",
+            ["quartz.jobStore.tablePrefix"] = "QRTZ_",
+            ["quartz.jobStore.dataSource"] = name,
+            ["quartz.jobStore.useProperties"] = "true",
+            ["quartz.jobStore.misfireThreshold"] = Milliseconds(settings.MisfireThreshold),
+            ["quartz.jobStore.performSchemaValidation"] = "true",
+            [$"quartz.dataSource.{name}.connectionString"] = connectionString,
+            [$"quartz.dataSource.{name}.provider"] = "SQLite-Microsoft",
+            ["quartz.serializer.type"] = typeof(JobDataSerializer).AssemblyQualifiedName!,
+        };
+    }
+
+    /// <summary>
+    /// Quartz keeps schedulers in a process-wide registry by name, and stores the name with every job. One name per
+    /// database file keeps two apps in one process (tests) apart while a restart on the same file finds its jobs again.
+    /// </summary>
+    private static string SchedulerName(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(file));
+        return "inbox-" + Convert.ToHexStringLower(hash)[..12];
+    }
+
+    private static string Milliseconds(TimeSpan value) => ((long)value.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,138 @@
+using Inbox.Core.Events;
+using Inbox.Core.Scheduling;
+using Inbox.Core.Scheduling.Quartz;
+using Inbox.Tests.TestSupport;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using System.Net.Http.Json;
+
+namespace Inbox.Tests.Scheduling;
+
+/// <summary>
+/// The real app with the real Quartz scheduler on a SQLite file, a reminder due seconds after the customer's message.
+/// Waits are for an event to happen (with a generous ceiling), never for time to pass.
+/// </summary>
+public sealed class QuartzSchedulingTests : IDisposable
+{
+    private const string AppSecret = "test-app-secret-0123";
+    private const string PageId = "1040000000001";
+    private static readonly TimeSpan Ceiling = TimeSpan.FromSeconds(30);
+
+    private readonly string folder = Directory.CreateTempSubdirectory("inbox-quartz-").FullName;
+
+    private readonly TaskCompletionSource<int> scheduled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private InboxAppFactory StartApp(RecordingHandler<WindowClosingSoon> reminders) => InboxAppFactory.With(
+        new()
+        {
+            ["ConnectionStrings:Inbox"] = $"Data Source={Path.Combine(folder, "inbox.db")}",
+            ["Inbox:Demo:Enabled"] = "false",
+            ["Meta:AppSecret"] = AppSecret,
+            ["Inbox:Channels:0:Key"] = "acme-fb",
+            ["Inbox:Channels:0:Kind"] = "Messenger",
+            ["Inbox:Channels:0:Name"] = "Acme Page",
+            ["Inbox:Channels:0:ExternalId"] = PageId,
+            ["Inbox:Channels:0:AccessToken"] = "EAAB-page-token",
+            ["Inbox:Automations:ReminderAfter"] = "00:00:02",
+        },
+        services => services
+            .AddSingleton<IDomainEventHandler<WindowClosingSoon>>(reminders)
+            .Replace(ServiceDescriptor.Singleton<IAutomationTimer>(sp => new SignallingTimer(new QuartzAutomationTimer(sp.GetRequiredService<QuartzHost>()), scheduled))));
+
+    private async Task<int> CustomerWritesAsync(InboxAppFactory app)
+    {
+        var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var body = $$$"""
+            {"object":"page","entry":[{"id":"{{{PageId}}}","time":{{{at}}},"messaging":[
+              {"sender":{"id":"psid-1"},"recipient":{"id":"{{{PageId}}}"},"timestamp":{{{at}}},"message":{"mid":"m-{{{at}}}","text":"Where is my parcel?"}}]}]}
+            """;
+        var response = await new WebhookPoster(app.CreateClient(), AppSecret).MetaRawAsync(body);
+        response.EnsureSuccessStatusCode();
+
+        // Once Quartz holds the reminder's trigger, the scheduling is complete.
+        return await scheduled.Task.WaitAsync(Ceiling);
+    }
+
+    private static async Task<ScheduledAutomation> ReminderAsync(InboxAppFactory app, int conversationId)
+    {
+        await using var db = app.OpenDb();
+        return await db.Set<ScheduledAutomation>().AsNoTracking().SingleAsync(a => a.ConversationId == conversationId && a.Kind == AutomationKind.WindowReminder);
+    }
+
+    private long Triggers() => (long)Scalar("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE JOB_GROUP = 'automations'");
+
+    private object Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "inbox.db")}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public async Task Reminder_AppRestartsBeforeItIsDue_FiresOnceAfterTheRestart()
+    {
+        var before = new RecordingHandler<WindowClosingSoon>();
+        int conversationId;
+        using (var app = StartApp(before))
+        {
+            conversationId = await CustomerWritesAsync(app);
+            Assert.Equal(AutomationState.Scheduled, (await ReminderAsync(app, conversationId)).State);
+        }
+
+        Assert.Equal(1, Triggers());
+        Assert.Empty(before.Received);
+
+        var after = new RecordingHandler<WindowClosingSoon>();
+        using (var app = StartApp(after))
+        {
+            _ = app.Services;
+            var reminder = await after.First.WaitAsync(Ceiling);
+            Assert.Equal(conversationId, reminder.ConversationId);
+        }
+
+        // Stopping waited for the firing to finish. Fired once: recorded as done, and the one-shot trigger is gone.
+        Assert.Single(after.Received);
+        Assert.Equal("Done", Scalar($"SELECT State FROM ScheduledAutomations WHERE ConversationId = {conversationId} AND Kind = 'WindowReminder'"));
+        Assert.Equal(0, Triggers());
+    }
+
+    [Fact]
+    public async Task Reminder_AgentReplies_CancelledAndItsTriggerRemoved()
+    {
+        var reminders = new RecordingHandler<WindowClosingSoon>();
+        using var app = StartApp(reminders);
+        var conversationId = await CustomerWritesAsync(app);
+        Assert.Equal(1, Triggers());
+
+        var reply = await app.ApiClient().PostAsJsonAsync($"/api/conversations/{conversationId}/messages", new { text = "It left our warehouse today." });
+        reply.EnsureSuccessStatusCode();
+
+        Assert.Equal(AutomationState.Cancelled, (await ReminderAsync(app, conversationId)).State);
+        Assert.Equal(0, Triggers());
+        Assert.Empty(reminders.Received);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>The app's Quartz timer, telling the test when a reminder's trigger is stored.</summary>
+    private sealed class SignallingTimer(IAutomationTimer inner, TaskCompletionSource<int> scheduled) : IAutomationTimer
+    {
+        public async Task SetAsync(AutomationKind kind, int conversationId, DateTime dueUtc, CancellationToken cancellationToken)
+        {
+            await inner.SetAsync(kind, conversationId, dueUtc, cancellationToken);
+            scheduled.TrySetResult(conversationId);
+        }
+
+        public Task ClearAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken) => inner.ClearAsync(kind, conversationId, cancellationToken);
+
+        public Task<bool> IsSetAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken) => inner.IsSetAsync(kind, conversationId, cancellationToken);
+    }
+}

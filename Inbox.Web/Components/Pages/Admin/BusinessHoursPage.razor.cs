@@ -1,0 +1,107 @@
+using Inbox.Core.Conversations;
+using Inbox.Core.Routing;
+using Inbox.Core.Scheduling;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Web.Components.Pages.Admin;
+
+/// <summary>Business hours per team or global, and the pending follow-up text. The rules (parsing, validation, the calendar) are Core's.</summary>
+public partial class BusinessHoursPage
+{
+    private static readonly DayOfWeek[] Week = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+    private static readonly string[] Zones = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Order().ToArray();
+
+    private const string ClosuresExample = "2026-12-25 Christmas\n2026-12-31..2027-01-01 New year";
+
+    private IReadOnlyList<(int Id, string Name)> teams = [];
+    private BusinessHoursDraft? draft;
+    private AutomationSettings settings = new();
+    private int? scope;
+    private Notice? notice;
+    private bool busy;
+
+    [Inject]
+    private BusinessHoursAdmin Admin { get; set; } = default!;
+
+    [Inject]
+    private AgentLookup Lookup { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private IOptions<AutomationOptions> Options { get; set; } = default!;
+
+    private string ScopeName => scope is { } id ? teams.FirstOrDefault(t => t.Id == id).Name ?? "Team" : "Global default";
+
+    /// <summary>Open or closed now by the form as typed, and the next opening.</summary>
+    private (bool Open, string Text) Status
+    {
+        get
+        {
+            if (draft?.Calendar() is not { } calendar)
+            {
+                return (false, "Fix the form to see whether it is open now.");
+            }
+
+            var now = Time.GetUtcNow().UtcDateTime;
+            if (calendar.IsOpen(now))
+            {
+                return (true, "Open now.");
+            }
+
+            return calendar.NextOpening(now) is { } next
+                ? (false, $"Closed now; opens {TimeZoneInfo.ConvertTimeFromUtc(next, calendar.Zone):dddd d MMM HH:mm} ({calendar.Zone.Id}).")
+                : (false, "Closed now, with no opening in the next year.");
+        }
+    }
+
+    protected override async Task OnInitializedAsync()
+    {
+        teams = await Lookup.TeamsAsync();
+        settings = await Admin.SettingsAsync();
+        await ShowAsync(null);
+    }
+
+    private async Task ShowAsync(int? team)
+    {
+        scope = team;
+        draft = await Admin.EditAsync(team);
+        notice = null;
+    }
+
+    private async Task SaveAsync()
+    {
+        await RunAsync(() => Admin.SaveAsync(draft!), $"{ScopeName} hours saved.");
+        if (notice?.Succeeded == true)
+        {
+            draft = await Admin.EditAsync(scope);
+        }
+    }
+
+    private async Task RemoveAsync(int team)
+    {
+        await Admin.RemoveAsync(team);
+        await ShowAsync(team);
+        notice = new Notice(true, $"{ScopeName} now follows the global default.");
+    }
+
+    private Task SaveSettingsAsync() => RunAsync(() => Admin.SaveSettingsAsync(settings), "Pending follow-up saved.");
+
+    private async Task RunAsync(Func<Task<CommandResult>> command, string done)
+    {
+        busy = true;
+        try
+        {
+            var result = await command();
+            notice = new Notice(result.Status == CommandStatus.Done, result.Status == CommandStatus.Done ? done : result.Error!);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private sealed record Notice(bool Succeeded, string Text);
+}
