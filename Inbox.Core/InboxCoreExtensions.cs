@@ -10,6 +10,7 @@ using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
 using Inbox.Core.Routing;
 using Inbox.Core.Replies;
+using Inbox.Core.Reporting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,6 +55,7 @@ public static class InboxCoreExtensions
         services.AddInboxRouting();
         services.AddContacts();
         services.AddReplies();
+        services.AddReporting();
         return services;
     }
 }
