@@ -13,6 +13,7 @@ internal sealed class ReportingConfiguration :
 {
     public void Configure(EntityTypeBuilder<ResponseFact> fact)
     {
+        fact.ToTable("ResponseFacts");
         fact.HasOne<Conversation>().WithMany().HasForeignKey(f => f.ConversationId).OnDelete(DeleteBehavior.Cascade);
         fact.HasIndex(f => new { f.ConversationId, f.ReceivedAt });
 
@@ -34,6 +35,7 @@ internal sealed class ReportingConfiguration :
 
     public void Configure(EntityTypeBuilder<SendFact> fact)
     {
+        fact.ToTable("SendFacts");
         fact.HasKey(f => f.MessageId);
         fact.Property(f => f.MessageId).ValueGeneratedNever();
         fact.HasOne<Conversation>().WithMany().HasForeignKey(f => f.ConversationId).OnDelete(DeleteBehavior.Cascade);
@@ -43,6 +45,7 @@ internal sealed class ReportingConfiguration :
 
     public void Configure(EntityTypeBuilder<CsatFact> fact)
     {
+        fact.ToTable("CsatFacts");
         fact.HasOne<Conversation>().WithMany().HasForeignKey(f => f.ConversationId).OnDelete(DeleteBehavior.Cascade);
         fact.HasIndex(f => new { f.SentAt, f.ChannelId, f.TeamId, f.AgentId, f.Score }).HasDatabaseName("IX_CsatFacts_Range");
     }
