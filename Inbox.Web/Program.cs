@@ -26,6 +26,7 @@ app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapWebhooks();
 app.MapApi();
+app.MapReports();
 app.MapRealtime();
 app.MapOpenApiDocument();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
