@@ -34,7 +34,9 @@ internal static class DemoHistory
             for (var e = 0; e < episodes; e++)
             {
                 var at = start.AddDays(e * (recent ? 2.1 : 3.3)).AddMinutes(random.Next(600));
-                AddEpisode(conversation, at, recent && channel.Key == "nw-outlet" ? random.Next(30, 600) : ReplyDelaySeconds(random), random);
+                // One customer on the main Page waited past the 24 h window and was answered with a HUMAN_AGENT reply.
+                var delay = i == 9 && e == 0 ? 27 * 3600 : recent && channel.Key == "nw-outlet" ? random.Next(30, 600) : ReplyDelaySeconds(random);
+                AddEpisode(conversation, at, delay, random);
             }
 
             Finish(conversation);

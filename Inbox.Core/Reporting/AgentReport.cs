@@ -17,7 +17,7 @@ public sealed class AgentReport(IDbContextFactory<InboxDbContext> contexts, Agen
         var open = await db.Conversations.Where(c => c.Status == ConversationStatus.Open && c.AssigneeId != null)
             .GroupBy(c => c.AssigneeId!.Value).Select(g => new { Agent = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Agent, x => x.Count, cancellationToken);
-        var turns = (await FactQueries.Rows(db, filter).Where(r => r.AgentId != null).ToListAsync(cancellationToken)).ToLookup(r => r.AgentId!.Value);
+        var turns = (await FactQueries.Rows(db, filter, f => f.AgentId != null).ToListAsync(cancellationToken)).ToLookup(r => r.AgentId!.Value);
         var satisfaction = await csat.AverageByAgentAsync(filter, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         return agents.Select(a =>

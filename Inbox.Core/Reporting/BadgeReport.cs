@@ -47,8 +47,8 @@ public sealed class BadgeReport(IDbContextFactory<InboxDbContext> contexts, Time
     private static async Task<IReadOnlyList<BadgeOffender>> NamedAsync(InboxDbContext db, IReadOnlyList<BadgeOffender> offenders, CancellationToken cancellationToken)
     {
         var ids = offenders.Select(o => o.ConversationId).ToList();
-        var names = await db.Conversations.Where(c => ids.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => c.Contact!.Name, cancellationToken);
+        var names = await db.Conversations.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Contact!.Name })
+            .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         return offenders.Select(o => o with { Contact = names.GetValueOrDefault(o.ConversationId) }).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Inbox.Core.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,10 @@ namespace Inbox.Core.Reporting;
 internal static class FactQueries
 {
     /// <summary>Turns received in the filter's range, through <c>IX_ResponseFacts_Range</c>.</summary>
-    public static IQueryable<ResponseRow> Rows(InboxDbContext db, ReportFilter filter)
+    public static IQueryable<ResponseRow> Rows(InboxDbContext db, ReportFilter filter, Expression<Func<ResponseFact, bool>>? where = null)
     {
         var facts = Narrow(db.Set<ResponseFact>().AsNoTracking().Where(f => f.ReceivedAt >= filter.From && f.ReceivedAt < filter.To), filter);
+        facts = where is null ? facts : facts.Where(where);
         return facts.Select(f => new ResponseRow(
             f.ReceivedAt, f.ChannelId, f.TeamId, f.AgentId, f.IsFirst, f.ResponseSeconds, f.BusinessResponseSeconds,
             f.RespondedAt, f.ResponseType, f.WindowClosesAt));

@@ -20,7 +20,7 @@ public sealed class ResponseReports(
     public async Task<WindowsLostReport> WindowsLostAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await FactQueries.Rows(db, filter).Where(r => r.WindowClosesAt != null).ToListAsync(cancellationToken);
+        var rows = await FactQueries.Rows(db, filter, f => f.WindowClosesAt != null).ToListAsync(cancellationToken);
         var channels = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var agents = await db.Agents.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
