@@ -4,7 +4,7 @@ using Inbox.Core.Events;
 namespace Inbox.Core.Reporting;
 
 /// <summary>A reply left (or failed): it may answer the waiting turn, and a sent message is counted for billing and quota.</summary>
-internal sealed class RefreshFactsOnMessageSent(ResponseFactsUpdater facts) : IDomainEventHandler<MessageStatusChanged>
+public sealed class RefreshFactsOnMessageSent(ResponseFactsUpdater facts) : IDomainEventHandler<MessageStatusChanged>
 {
     public async Task HandleAsync(MessageStatusChanged domainEvent, CancellationToken cancellationToken)
     {

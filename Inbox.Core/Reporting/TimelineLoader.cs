@@ -9,7 +9,7 @@ internal static class TimelineLoader
 {
     public static async Task<ConversationTimeline?> LoadAsync(InboxDbContext db, int conversationId, CancellationToken cancellationToken)
     {
-        var header = await Headers(db).SingleOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
+        var header = await Headers(db.Conversations.Where(c => c.Id == conversationId)).SingleOrDefaultAsync(cancellationToken);
         if (header is null)
         {
             return null;
@@ -27,7 +27,7 @@ internal static class TimelineLoader
     public static async IAsyncEnumerable<ConversationTimeline> StreamAllAsync(
         InboxDbContext db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var headers = await Headers(db).ToDictionaryAsync(h => h.ConversationId, cancellationToken);
+        var headers = await Headers(db.Conversations).ToDictionaryAsync(h => h.ConversationId, cancellationToken);
         var doneAt = await db.Activities.Where(a => a.Kind == ActivityKind.StatusChanged)
             .GroupBy(a => a.ConversationId).Select(g => new { g.Key, At = g.Max(a => a.At) })
             .ToDictionaryAsync(x => x.Key, x => x.At, cancellationToken);
@@ -55,7 +55,7 @@ internal static class TimelineLoader
     private static ConversationTimeline Timeline(Header header, Dictionary<int, DateTime> doneAt, List<TimelineMessage> messages) =>
         header.ToTimeline(header.Status == ConversationStatus.Resolved ? doneAt.GetValueOrDefault(header.ConversationId, header.LastMessageAt ?? default) : null, messages);
 
-    private static IQueryable<Header> Headers(InboxDbContext db) => db.Conversations.AsNoTracking().Select(c => new Header(
+    private static IQueryable<Header> Headers(IQueryable<Conversation> conversations) => conversations.AsNoTracking().Select(c => new Header(
         c.Id, c.ChannelId, c.Channel!.Kind, c.Kind, c.StartedFromAd, c.TeamId, c.AssigneeId, c.Status, c.LastMessageAt));
 
     private static IQueryable<Row> Messages(IQueryable<Message> messages) => messages.AsNoTracking().Select(m => new Row(
