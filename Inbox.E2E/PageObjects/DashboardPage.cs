@@ -24,6 +24,10 @@ public sealed class DashboardPage(IPage page)
 
     public async Task OpenAsync() => await page.GotoAsync("/supervisor");
 
-    public Task ScreenshotAsync(string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(Infrastructure.AppFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+    /// <summary>The app scrolls inside its main area, so the window is made tall enough for the whole dashboard first.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        await page.SetViewportSizeAsync(1440, 2900);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Infrastructure.AppFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+    }
 }
