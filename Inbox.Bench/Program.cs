@@ -1,0 +1,15 @@
+using Inbox.Bench;
+
+// dotnet run -c Release --project Inbox.Bench -- <mode> [options]. Modes are added one per benchmarked feature.
+var mode = args.FirstOrDefault();
+return mode switch
+{
+    "reports" => await ReportsBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("Usage: Inbox.Bench reports [--conversations 100000] [--messages 1000000] [--db path]");
+    return 2;
+}
