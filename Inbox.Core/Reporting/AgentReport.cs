@@ -17,18 +17,19 @@ public sealed class AgentReport(IDbContextFactory<InboxDbContext> contexts, Agen
         var open = await db.Conversations.Where(c => c.Status == ConversationStatus.Open && c.AssigneeId != null)
             .GroupBy(c => c.AssigneeId!.Value).Select(g => new { Agent = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Agent, x => x.Count, cancellationToken);
-        var turns = (await FactQueries.Rows(db, filter, f => f.AgentId != null).ToListAsync(cancellationToken)).ToLookup(r => r.AgentId!.Value);
+        var histogram = (await FactQueries.HistogramAsync(db, filter, byAgent: true, business: false, cancellationToken)).ToLookup(r => r.AgentId!.Value);
+        var lost = (await FactQueries.WindowsLostAsync(db, filter, time.GetUtcNow().UtcDateTime, cancellationToken))
+            .Where(c => c.AgentId is not null).GroupBy(c => c.AgentId!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Lost));
         var satisfaction = await csat.AverageByAgentAsync(filter, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
         return agents.Select(a =>
         {
-            var mine = turns[a.Id].ToList();
-            var times = ResponseTimes.Of(mine, businessHours: false);
-            var all = mine.Select(r => r.ResponseSeconds).OfType<int>().Order().ToList();
+            var mine = histogram[a.Id].ToList();
+            var times = ResponseTimes.Of(mine, null);
+            var all = TimeDistribution.Of(mine.Select(r => (r.Seconds, r.Count)));
             return new AgentReportRow(
-                a.Id, a.Name, presence.Of(a.Id), open.GetValueOrDefault(a.Id), all.Count, mine.Count(r => r.RespondedAt is null),
-                times.First.P50Minutes, times.Next.P50Minutes, Percentiles.Of(all, 0.9) / 60,
-                mine.Count(r => WindowsLost.IsLost(r, now)), satisfaction.TryGetValue(a.Id, out var score) ? score : null);
+                a.Id, a.Name, presence.Of(a.Id), open.GetValueOrDefault(a.Id), all.Answered, all.Unanswered,
+                times.First.P50Minutes, times.Next.P50Minutes, all.P90Minutes,
+                lost.GetValueOrDefault(a.Id), satisfaction.TryGetValue(a.Id, out var score) ? score : null);
         }).ToList();
     }
 }

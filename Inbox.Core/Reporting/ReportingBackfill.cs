@@ -10,8 +10,6 @@ namespace Inbox.Core.Reporting;
 /// </summary>
 public sealed class ReportingBackfill(IDbContextFactory<InboxDbContext> contexts, IReportingCalendar calendar, ILogger<ReportingBackfill> logger)
 {
-    private const int BatchSize = 5_000;
-
     /// <summary>Rebuilds the facts when there are messages but no facts yet; returns whether it did.</summary>
     public async Task<bool> RunIfEmptyAsync(CancellationToken cancellationToken = default)
     {
@@ -30,45 +28,20 @@ public sealed class ReportingBackfill(IDbContextFactory<InboxDbContext> contexts
     {
         await using var read = await contexts.CreateDbContextAsync(cancellationToken);
         await using var write = await contexts.CreateDbContextAsync(cancellationToken);
-        write.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await write.Database.BeginTransactionAsync(cancellationToken);
         await write.Set<ResponseFact>().ExecuteDeleteAsync(cancellationToken);
         await write.Set<SendFact>().ExecuteDeleteAsync(cancellationToken);
-        var sends = 0;
-        await foreach (var send in ResponseFactsUpdater.SendFacts(read, read.Messages.AsNoTracking()).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            write.Set<SendFact>().Add(send);
-            if (++sends % BatchSize == 0)
-            {
-                await FlushAsync(write, cancellationToken);
-            }
-        }
-
-        await FlushAsync(write, cancellationToken);
-        var (turns, pending) = (0, 0);
+        var sends = await FactWriter.InsertSendsAsync(write, null, cancellationToken);
+        var turns = 0;
         await foreach (var timeline in TimelineLoader.StreamAllAsync(read, cancellationToken))
         {
             var facts = TurnBuilder.Build(timeline, calendar);
-            write.Set<ResponseFact>().AddRange(facts);
-            pending += facts.Count;
-            if (pending >= BatchSize)
-            {
-                turns += await FlushAsync(write, cancellationToken);
-                pending = 0;
-            }
+            await FactWriter.InsertTurnsAsync(write, facts, cancellationToken);
+            turns += facts.Count;
         }
 
-        turns += await FlushAsync(write, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Reporting facts rebuilt: {Turns} customer turns, {Sends} sent messages", turns, sends);
         return turns;
-    }
-
-    private static async Task<int> FlushAsync(InboxDbContext db, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.DetectChanges();
-        var saved = await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return saved;
     }
 }

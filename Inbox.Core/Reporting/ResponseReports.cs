@@ -14,19 +14,20 @@ public sealed class ResponseReports(
     public async Task<ResponseTimes> ResponseTimesAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return ResponseTimes.Of(await FactQueries.Rows(db, filter).ToListAsync(cancellationToken), calendar.IsConfigured);
+        return ResponseTimes.Of(
+            await FactQueries.HistogramAsync(db, filter, byAgent: false, business: false, cancellationToken),
+            calendar.IsConfigured ? await FactQueries.HistogramAsync(db, filter, byAgent: false, business: true, cancellationToken) : null);
     }
 
     public async Task<WindowsLostReport> WindowsLostAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await FactQueries.Rows(db, filter, f => f.WindowClosesAt != null).ToListAsync(cancellationToken);
+        var counts = await FactQueries.WindowsLostAsync(db, filter, time.GetUtcNow().UtcDateTime, cancellationToken);
         var channels = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var agents = await db.Agents.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
         return new WindowsLostReport(
-            WindowsLost.By(rows, r => channels.GetValueOrDefault(r.ChannelId, $"Channel {r.ChannelId}"), now),
-            WindowsLost.By(rows, r => r.AgentId is { } id ? agents.GetValueOrDefault(id, $"Agent {id}") : "Unassigned", now));
+            WindowsLost.By(counts, c => channels.GetValueOrDefault(c.ChannelId, $"Channel {c.ChannelId}")),
+            WindowsLost.By(counts, c => c.AgentId is { } id ? agents.GetValueOrDefault(id, $"Agent {id}") : "Unassigned"));
     }
 
     public async Task<IReadOnlyList<VolumeCell>> VolumeAsync(ReportFilter filter, CancellationToken cancellationToken = default)

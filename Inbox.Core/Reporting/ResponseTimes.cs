@@ -6,18 +6,14 @@ namespace Inbox.Core.Reporting;
 /// <param name="FirstBusiness">Null when no business calendar exists.</param>
 public sealed record ResponseTimes(TimeDistribution First, TimeDistribution Next, TimeDistribution? FirstBusiness, TimeDistribution? NextBusiness)
 {
-    public static ResponseTimes Of(IReadOnlyList<ResponseRow> rows, bool businessHours)
+    /// <summary>From the wall-clock histogram and, when a business calendar exists, the business-hours one.</summary>
+    public static ResponseTimes Of(IReadOnlyList<HistogramRow> wallClock, IReadOnlyList<HistogramRow>? business)
     {
-        TimeDistribution Distribution(bool first, Func<ResponseRow, int?> seconds)
-        {
-            var turns = rows.Where(r => r.IsFirst == first).ToList();
-            return TimeDistribution.Of(turns.Select(seconds).OfType<int>(), turns.Count(r => r.RespondedAt is null));
-        }
+        static TimeDistribution Distribution(IEnumerable<HistogramRow> rows, bool first) =>
+            TimeDistribution.Of(rows.Where(r => r.IsFirst == first).Select(r => (r.Seconds, r.Count)));
 
         return new ResponseTimes(
-            Distribution(true, r => r.ResponseSeconds),
-            Distribution(false, r => r.ResponseSeconds),
-            businessHours ? Distribution(true, r => r.BusinessResponseSeconds) : null,
-            businessHours ? Distribution(false, r => r.BusinessResponseSeconds) : null);
+            Distribution(wallClock, true), Distribution(wallClock, false),
+            business is null ? null : Distribution(business, true), business is null ? null : Distribution(business, false));
     }
 }

@@ -1,4 +1,3 @@
-using Inbox.Core.Policy;
 using Inbox.Core.Reporting;
 
 namespace Inbox.Tests.Reporting;
@@ -24,32 +23,36 @@ public class ReportFiguresTests
     [Fact]
     public void Of_FirstAndNextTurns_SplitIntoTwoDistributions()
     {
-        var rows = new[] { Row(true, 120), Row(false, 600), Row(false, null), Row(true, null) };
+        HistogramRow[] rows = [new(null, true, 120, 3), new(null, false, 600, 1), new(null, false, null, 2), new(null, true, null, 1)];
 
-        var times = ResponseTimes.Of(rows, businessHours: false);
+        var times = ResponseTimes.Of(rows, business: null);
 
-        Assert.Equal((1, 1), (times.First.Answered, times.First.Unanswered));
-        Assert.Equal((1, 1), (times.Next.Answered, times.Next.Unanswered));
+        Assert.Equal((3, 1), (times.First.Answered, times.First.Unanswered));
+        Assert.Equal((1, 2), (times.Next.Answered, times.Next.Unanswered));
+        Assert.Equal(2, times.First.P50Minutes);
         Assert.Null(times.FirstBusiness);
     }
 
     [Fact]
-    public void By_WindowClosedUnansweredOrAnsweredLate_CountsLostAndSaves()
+    public void Of_Histogram_SameAsTheExpandedValues()
     {
-        var closes = Now.AddHours(-2);
-        ResponseRow[] rows =
-        [
-            Row(true, 60, closes, respondedAt: closes.AddHours(-20)),
-            Row(true, null, closes),
-            Row(true, 90000, closes, respondedAt: closes.AddHours(1), type: ReplyType.HumanAgentTag),
-            Row(true, 90000, closes, respondedAt: closes.AddHours(1), type: ReplyType.Template),
-            Row(true, null, Now.AddHours(3)),
-        ];
+        int[] values = [5, 5, 5, 9, 20, 20, 100];
 
-        var row = Assert.Single(WindowsLost.By(rows, _ => "Page", Now));
+        var weighted = Percentiles.Of(values.GroupBy(v => v).Select(g => (g.Key, g.Count())).ToList(), 0.9);
 
-        Assert.Equal(new WindowsLostRow("Page", 5, 3, 1, 1), row);
-        Assert.Equal(1, row.Unsaved);
+        Assert.Equal(Percentiles.Of(values, 0.9), weighted);
+        Assert.Equal(52, weighted!.Value, 6);
+    }
+
+    [Fact]
+    public void By_CountsOfOneGroup_AddUpAndSortWorstFirst()
+    {
+        WindowsLostCount[] counts = [new(1, 3, 10, 4, 1, 1), new(1, 4, 5, 1, 0, 0), new(2, 3, 8, 0, 0, 0)];
+
+        var rows = WindowsLost.By(counts, c => $"Channel {c.ChannelId}");
+
+        Assert.Equal([new WindowsLostRow("Channel 1", 15, 5, 1, 1), new WindowsLostRow("Channel 2", 8, 0, 0, 0)], rows);
+        Assert.Equal(3, rows[0].Unsaved);
     }
 
     [Fact]
@@ -99,7 +102,4 @@ public class ReportFiguresTests
         Assert.Equal(10 / 3.0, summary.Average!.Value, 6);
         Assert.Equal([1, 0, 0, 1, 1], summary.Distribution.Select(d => d.Count));
     }
-
-    private static ResponseRow Row(bool first, int? seconds, DateTime? closes = null, DateTime? respondedAt = null, ReplyType? type = null) =>
-        new(Now.AddDays(-2), 1, null, 3, first, seconds, null, respondedAt ?? (seconds is null ? null : Now.AddDays(-2).AddSeconds(seconds.Value)), type, closes);
 }
