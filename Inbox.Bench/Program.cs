@@ -10,6 +10,6 @@ return mode switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: Inbox.Bench reports [--conversations 100000] [--messages 1000000] [--db path]");
+    Console.Error.WriteLine("Usage: Inbox.Bench reports [--conversations 100000] [--messages 1000000] [--db path] [--keep]");
     return 2;
 }

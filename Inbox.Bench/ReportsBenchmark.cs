@@ -56,7 +56,11 @@ public static class ReportsBenchmark
         }
 
         SqliteConnection.ClearAllPools();
-        File.Delete(path);
+        if (!args.Contains("--keep"))
+        {
+            File.Delete(path);
+        }
+
         return 0;
     }
 
