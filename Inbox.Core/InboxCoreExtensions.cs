@@ -11,6 +11,7 @@ using Inbox.Core.Policy;
 using Inbox.Core.Routing;
 using Inbox.Core.Replies;
 using Inbox.Core.Scheduling;
+using Inbox.Core.Reporting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -56,6 +57,7 @@ public static class InboxCoreExtensions
         services.AddContacts();
         services.AddReplies();
         services.AddScheduling();
+        services.AddReporting();
         return services;
     }
 }

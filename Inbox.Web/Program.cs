@@ -27,6 +27,7 @@ app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapWebhooks();
 app.MapApi();
+app.MapReports();
 app.MapRealtime();
 app.MapOpenApiDocument();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

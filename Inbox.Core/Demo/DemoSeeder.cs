@@ -59,6 +59,7 @@ public sealed class DemoSeeder(
         db.Set<MessageTemplate>().AddRange(DemoData.Templates(channels.Single(c => c.Kind == ChannelKind.WhatsApp).Id));
         db.Set<CannedResponse>().AddRange(DemoData.CannedResponses());
         await db.SaveChangesAsync(cancellationToken);
+        await DemoHistory.AddAsync(db, channels, agents, team, now, cancellationToken);
         logger.LogInformation("Demo data seeded: {Channels} channels, {Conversations} conversations", channels.Count, DemoData.Conversations.Length);
         return true;
     }

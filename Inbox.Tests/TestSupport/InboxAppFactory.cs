@@ -12,6 +12,7 @@ public class InboxAppFactory : WebApplicationFactory<Program>
 {
     public const string AgentKey = "test-agent-key-0123456789";
     public const string AdminKey = "test-admin-key-0123456789";
+    public const string SupervisorKey = "test-supervisor-key-0123456789";
 
     private readonly Dictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
@@ -34,6 +35,9 @@ public class InboxAppFactory : WebApplicationFactory<Program>
             ["Inbox:ApiKeys:1:Name"] = "admin-tool",
             ["Inbox:ApiKeys:1:Key"] = AdminKey,
             ["Inbox:ApiKeys:1:Role"] = "Admin",
+            ["Inbox:ApiKeys:2:Name"] = "supervisor-tool",
+            ["Inbox:ApiKeys:2:Key"] = SupervisorKey,
+            ["Inbox:ApiKeys:2:Role"] = "Supervisor",
         };
         foreach (var (key, value) in settings ?? [])
         {

@@ -1,0 +1,34 @@
+using Inbox.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inbox.Core.Reporting;
+
+/// <summary>
+/// Keeps the facts of one conversation up to date: its turns are rebuilt from its own messages (a few rows through
+/// their index) whenever a customer writes, a reply leaves, or its assignment or status changes; each sent message
+/// gets its send fact once.
+/// </summary>
+public sealed class ResponseFactsUpdater(IDbContextFactory<InboxDbContext> contexts, IReportingCalendar calendar)
+{
+    public async Task RefreshConversationAsync(int conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var timeline = await TimelineLoader.LoadAsync(db, conversationId, cancellationToken);
+        await db.Set<ResponseFact>().Where(f => f.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
+        if (timeline is not null)
+        {
+            await FactWriter.InsertTurnsAsync(db, TurnBuilder.Build(timeline, calendar), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Records that an outbound message left, once; later status updates of the same message change nothing.</summary>
+    public async Task RecordSendAsync(long messageId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await FactWriter.InsertSendsAsync(db, messageId, cancellationToken);
+    }
+}
