@@ -23,7 +23,7 @@ public static class ReportingExtensions
         services.AddSingleton<ResponseReports>();
         services.AddSingleton<CostReport>();
         services.AddSingleton<CsatReport>();
-        services.AddSingleton<CsatRecorder>();
+        services.TryAddSingleton<CsatRecorder>();
         services.AddSingleton<AgentReport>();
         services.AddSingleton<NowReport>();
         services.AddHostedService<ReportingStartup>();

@@ -9,7 +9,12 @@ namespace Inbox.Core.Scheduling;
 
 /// <summary>The CSAT question after resolving: scheduled on resolve, cancelled on reopening, sent only if a reply type allows it then.</summary>
 public sealed class CsatSurveys(
-    IDbContextFactory<InboxDbContext> contexts, AutomationScheduler scheduler, ConversationCommands commands, IOptions<AutomationOptions> options, TimeProvider time)
+    IDbContextFactory<InboxDbContext> contexts,
+    AutomationScheduler scheduler,
+    ConversationCommands commands,
+    Reporting.CsatRecorder csatFacts,
+    IOptions<AutomationOptions> options,
+    TimeProvider time)
 {
     /// <summary>The conversation's status changed (or the customer wrote): schedule the survey on resolve, cancel it otherwise.</summary>
     public async Task FollowStatusAsync(int conversationId, CancellationToken cancellationToken = default)
@@ -62,6 +67,8 @@ public sealed class CsatSurveys(
         {
             await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CsatAskedAt, now), cancellationToken);
         }
+
+        await csatFacts.SurveySentAsync(conversationId, now, cancellationToken);
 
         var how = request!.Template is null ? "as a free-form question" : $"with the template {request.Template.Name}";
         await AutomationLog.WriteAsync(contexts, conversationId, $"CSAT survey sent {how}.", now, cancellationToken);

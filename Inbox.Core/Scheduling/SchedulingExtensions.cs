@@ -17,6 +17,10 @@ public static class SchedulingExtensions
         services.AddOptions<AutomationOptions>().BindConfiguration(AutomationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BusinessHoursAdmin>();
+
+        // Reports read business hours through this (registered before AddReporting's "unknown" default).
+        services.AddSingleton<Reporting.IReportingCalendar, BusinessHoursReportingCalendar>();
+        services.TryAddSingleton<Reporting.CsatRecorder>();
         services.AddSingleton<AutomationScheduler>();
         services.AddSingleton<AutomationRunner>();
         services.AddSingleton<AutomationJobs>();

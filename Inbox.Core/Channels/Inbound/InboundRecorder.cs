@@ -13,7 +13,7 @@ namespace Inbox.Core.Channels.Inbound;
 /// and <see cref="MessageReceived"/> is raised exactly once per customer message.
 /// </summary>
 public sealed class InboundRecorder(
-    IDbContextFactory<InboxDbContext> contexts, TimeProvider time, DomainEvents events, StatusRecorder statuses, ILogger<InboundRecorder> logger)
+    IDbContextFactory<InboxDbContext> contexts, TimeProvider time, DomainEvents events, StatusRecorder statuses, Reporting.CsatRecorder csatFacts, ILogger<InboundRecorder> logger)
 {
     public async Task ApplyAsync(int channelId, long deliveryId, InboundItem item, CancellationToken cancellationToken = default)
     {
@@ -59,6 +59,11 @@ public sealed class InboundRecorder(
             return;
         }
 
+        if (threads.CsatAnswer is { } answer && recorded is not null)
+        {
+            await csatFacts.AnsweredAsync(recorded.ConversationId, answer.Score, answer.At, cancellationToken);
+        }
+
         if (recorded is { Author: MessageAuthor.Customer } received)
         {
             await events.PublishAsync(
@@ -76,6 +81,7 @@ public sealed class InboundRecorder(
         if (Scheduling.CsatAnswer.Read(conversation, inbound.Text) is { } score)
         {
             conversation.CsatScore = score;
+            threads.CsatAnswer = (score, inbound.At);
             threads.Db.Activities.Add(new ConversationActivity
             {
                 ConversationId = conversation.Id, At = inbound.At, Kind = ActivityKind.Automation, Actor = "Customer", Detail = $"CSAT answer recorded: {score}/5.",

@@ -11,6 +11,9 @@ internal sealed class Threads(InboxDbContext db, Channel channel, DateTime now)
 
     public Channel Channel => channel;
 
+    /// <summary>The customer's message answered the CSAT question with this score.</summary>
+    public (int Score, DateTime At)? CsatAnswer { get; set; }
+
     /// <summary>This unit of work started a new conversation.</summary>
     public bool CreatedConversation { get; private set; }
 
