@@ -24,6 +24,11 @@ public sealed class QuartzHost(
     IServiceScopeFactory scopes, IDbContextFactory<InboxDbContext> contexts, IOptions<SchedulerOptions> options) : IHostedService
 {
     private readonly SemaphoreSlim creating = new(1, 1);
+
+    // Quartz's registries of schedulers and data sources are process-wide. The scheduler's name is per database file
+    // (it is stored with every job, so a restart finds them); the instance id and data source are per host, so an
+    // earlier host on the same file that is still shutting down (tests restart apps in one process) is never reused.
+    private readonly string instanceId = Guid.NewGuid().ToString("N");
     private IScheduler? scheduler;
 
     /// <summary>The scheduler, created (not started) on first call.</summary>
@@ -80,12 +85,12 @@ public sealed class QuartzHost(
 
         var settings = options.Value;
 
-        // Quartz also keeps data sources in a process-wide registry by name: each scheduler names its own after itself.
         var name = SchedulerName(connectionString);
+        var dataSource = $"{name}-{instanceId}";
         return new NameValueCollection
         {
             ["quartz.scheduler.instanceName"] = name,
-            ["quartz.scheduler.instanceId"] = "local",
+            ["quartz.scheduler.instanceId"] = instanceId,
             ["quartz.scheduler.idleWaitTime"] = Milliseconds(settings.IdleWait),
             ["quartz.scheduler.batchTriggerAcquisitionMaxCount"] = settings.BatchSize.ToString(CultureInfo.InvariantCulture),
             ["quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow"] = Milliseconds(settings.BatchWindow),
@@ -93,12 +98,12 @@ public sealed class QuartzHost(
             ["quartz.jobStore.type"] = "Quartz.Impl.AdoJobStore.JobStoreTX, Quartz",
             ["quartz.jobStore.driverDelegateType"] = "Quartz.Impl.AdoJobStore.SQLiteDelegate, Quartz",
             ["quartz.jobStore.tablePrefix"] = "QRTZ_",
-            ["quartz.jobStore.dataSource"] = name,
+            ["quartz.jobStore.dataSource"] = dataSource,
             ["quartz.jobStore.useProperties"] = "true",
             ["quartz.jobStore.misfireThreshold"] = Milliseconds(settings.MisfireThreshold),
             ["quartz.jobStore.performSchemaValidation"] = "true",
-            [$"quartz.dataSource.{name}.connectionString"] = connectionString,
-            [$"quartz.dataSource.{name}.provider"] = "SQLite-Microsoft",
+            [$"quartz.dataSource.{dataSource}.connectionString"] = connectionString,
+            [$"quartz.dataSource.{dataSource}.provider"] = "SQLite-Microsoft",
             ["quartz.serializer.type"] = typeof(JobDataSerializer).AssemblyQualifiedName!,
         };
     }
