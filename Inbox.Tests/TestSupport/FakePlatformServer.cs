@@ -96,6 +96,23 @@ public sealed class FakePlatformServer : IAsyncDisposable
         }
 
         var response = Next(path);
+        if (response == FakeResponse.Drop)
+        {
+            context.Abort();
+            return;
+        }
+
+        if (response == FakeResponse.Stall)
+        {
+            var givenUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using (context.RequestAborted.Register(() => givenUp.TrySetResult()))
+            {
+                await givenUp.Task;
+            }
+
+            return;
+        }
+
         context.Response.StatusCode = response.Status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(response.Body);

@@ -22,6 +22,12 @@ public sealed record FakeResponse(int Status, string Body)
         return new(status, $$$"""{"error":{"message":"{{{message}}}","type":"OAuthException","code":{{{code}}}{{{sub}}},"fbtrace_id":"AbCdEf"}}""");
     }
 
+    /// <summary>The connection is cut before any answer (a crashed proxy, a reset): no status, no body.</summary>
+    public static FakeResponse Drop { get; } = new(-1, "");
+
+    /// <summary>No answer at all until the caller gives up (a timeout on our side).</summary>
+    public static FakeResponse Stall { get; } = new(-2, "");
+
     /// <summary>A LINE error body, <c>{"message"}</c>.</summary>
     public static FakeResponse LineError(int status, string message) => new(status, $$$"""{"message":"{{{message}}}"}""");
 }

@@ -27,7 +27,7 @@ public sealed class OutboundApp : IDisposable
     private readonly WebApplicationFactory<Program> host;
     private int contacts;
 
-    private OutboundApp(FakePlatformServer platform, string? database, FakeTime? time)
+    private OutboundApp(FakePlatformServer platform, string? database, FakeTime? time, IReadOnlyDictionary<string, string?>? overrides)
     {
         Platform = platform;
         var settings = new Dictionary<string, string?>
@@ -49,6 +49,11 @@ public sealed class OutboundApp : IDisposable
             settings["ConnectionStrings:Inbox"] = $"Data Source={database}";
         }
 
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         factory = InboxAppFactory.With(settings);
         host = time is null ? factory : factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time)));
         _ = host.Server;
@@ -61,7 +66,8 @@ public sealed class OutboundApp : IDisposable
     public DateTime Now => Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
     /// <summary>Starts the app; <paramref name="database"/> shares a file between instances (restart tests).</summary>
-    public static OutboundApp Start(FakePlatformServer platform, string? database = null, FakeTime? time = null) => new(platform, database, time);
+    public static OutboundApp Start(FakePlatformServer platform, string? database = null, FakeTime? time = null, IReadOnlyDictionary<string, string?>? overrides = null) =>
+        new(platform, database, time, overrides);
 
     public InboxDbContext OpenDb() => Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext();
 

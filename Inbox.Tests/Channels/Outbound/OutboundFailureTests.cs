@@ -140,10 +140,4 @@ public sealed class OutboundFailureTests : OutboundTestBase
         Assert.Equal(id, stored.Id);
         Assert.Equal(DeliveryStatus.Sent, stored.Status);
     }
-
-    private async Task<long> QueueMessengerAsync(TimeSpan lastInboundAgo, ReplyType type)
-    {
-        var conversation = await App.AddAsync(ConversationSeed.On("fb").LastInbound(lastInboundAgo));
-        return await App.QueueAsync(conversation, new ReplyRequest("Thanks for waiting.", type));
-    }
 }

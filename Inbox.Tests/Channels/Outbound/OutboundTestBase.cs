@@ -13,7 +13,7 @@ public abstract class OutboundTestBase : IAsyncLifetime
     {
         Platform = await FakePlatformServer.StartAsync();
         BeforeStart(Platform);
-        App = OutboundApp.Start(Platform);
+        App = OutboundApp.Start(Platform, overrides: Overrides);
     }
 
     public async Task DisposeAsync()
@@ -21,6 +21,16 @@ public abstract class OutboundTestBase : IAsyncLifetime
         App.Dispose();
         await Platform.DisposeAsync();
     }
+
+    /// <summary>A Messenger conversation whose customer last wrote <paramref name="lastInboundAgo"/> ago, with one reply queued.</summary>
+    protected async Task<long> QueueMessengerAsync(TimeSpan lastInboundAgo, Inbox.Core.Policy.ReplyType type)
+    {
+        var conversation = await App.AddAsync(ConversationSeed.On("fb").LastInbound(lastInboundAgo));
+        return await App.QueueAsync(conversation, new Inbox.Core.Conversations.ReplyRequest("Thanks for waiting.", type));
+    }
+
+    /// <summary>Settings on top of the outbound defaults, for a test class that needs others.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Overrides => null;
 
     /// <summary>Answers scripted before start-up, for calls the app makes at once (the LINE quota).</summary>
     protected virtual void BeforeStart(FakePlatformServer platform)
