@@ -18,13 +18,18 @@ public sealed class QuartzSchedulingTests : IDisposable
 {
     private const string AppSecret = "test-app-secret-0123";
     private const string PageId = "1040000000001";
+    private const string FiresSoon = "00:00:08";
     private static readonly TimeSpan Ceiling = TimeSpan.FromSeconds(30);
 
     private readonly string folder = Directory.CreateTempSubdirectory("inbox-quartz-").FullName;
 
     private readonly TaskCompletionSource<int> scheduled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private InboxAppFactory StartApp(RecordingHandler<WindowClosingSoon> reminders) => InboxAppFactory.With(
+    /// <param name="reminderAfter">
+    /// How long after the customer's message the reminder is due. Long enough that a cold test process (JIT, first
+    /// database) has stored it, and the first app stopped, before it is due; the cancel test never wants it to fire.
+    /// </param>
+    private InboxAppFactory StartApp(RecordingHandler<WindowClosingSoon> reminders, string reminderAfter) => InboxAppFactory.With(
         new()
         {
             ["ConnectionStrings:Inbox"] = $"Data Source={Path.Combine(folder, "inbox.db")}",
@@ -35,7 +40,7 @@ public sealed class QuartzSchedulingTests : IDisposable
             ["Inbox:Channels:0:Name"] = "Acme Page",
             ["Inbox:Channels:0:ExternalId"] = PageId,
             ["Inbox:Channels:0:AccessToken"] = "EAAB-page-token",
-            ["Inbox:Automations:ReminderAfter"] = "00:00:02",
+            ["Inbox:Automations:ReminderAfter"] = reminderAfter,
         },
         services => services
             .AddSingleton<IDomainEventHandler<WindowClosingSoon>>(reminders)
@@ -77,7 +82,7 @@ public sealed class QuartzSchedulingTests : IDisposable
     {
         var before = new RecordingHandler<WindowClosingSoon>();
         int conversationId;
-        using (var app = StartApp(before))
+        using (var app = StartApp(before, FiresSoon))
         {
             conversationId = await CustomerWritesAsync(app);
             Assert.Equal(AutomationState.Scheduled, (await ReminderAsync(app, conversationId)).State);
@@ -87,7 +92,7 @@ public sealed class QuartzSchedulingTests : IDisposable
         Assert.Empty(before.Received);
 
         var after = new RecordingHandler<WindowClosingSoon>();
-        using (var app = StartApp(after))
+        using (var app = StartApp(after, FiresSoon))
         {
             _ = app.Services;
             var reminder = await after.First.WaitAsync(Ceiling);
@@ -104,7 +109,7 @@ public sealed class QuartzSchedulingTests : IDisposable
     public async Task Reminder_AgentReplies_CancelledAndItsTriggerRemoved()
     {
         var reminders = new RecordingHandler<WindowClosingSoon>();
-        using var app = StartApp(reminders);
+        using var app = StartApp(reminders, "00:10:00");
         var conversationId = await CustomerWritesAsync(app);
         Assert.Equal(1, Triggers());
 
