@@ -20,11 +20,27 @@ public sealed class AutomationRunner(
     TimeProvider time,
     ILogger<AutomationRunner> logger)
 {
+    private readonly Lock gate = new();
+    private int inFlight;
+    private TaskCompletionSource idle = Completed();
+
+    /// <summary>Completes when no claimed firing is still running; the scheduler's host waits for it when stopping.</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (gate)
+        {
+            return idle.Task;
+        }
+    }
+
     /// <summary>The firing for <paramref name="scheduledFor"/> (the trigger's time); returns the outcome, or null when there was nothing to claim.</summary>
     public async Task<AutomationOutcome?> RunAsync(AutomationKind kind, int conversationId, DateTime scheduledFor, CancellationToken cancellationToken = default)
     {
         var row = await ClaimAsync(a => a.ConversationId == conversationId && a.Kind == kind && a.DueAt <= scheduledFor.AddMilliseconds(1), cancellationToken);
-        return row is null ? null : await ExecuteAsync(row, cancellationToken);
+
+        // Once claimed, the firing runs to its end even while the scheduler shuts down: stopping half-way would leave
+        // the automation "Running", reported as interrupted after the next start although its work was done.
+        return row is null ? null : await TrackedAsync(row);
     }
 
     /// <summary>An admin's "run now": runs a waiting automation at once, facts re-checked as at its due time.</summary>
@@ -49,6 +65,39 @@ public sealed class AutomationRunner(
             .Where(a => a.Id == id && a.State == AutomationState.Scheduled)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AutomationState.Running).SetProperty(a => a.LastRunAt, now).SetProperty(a => a.UpdatedAt, now), cancellationToken);
         return claimed == 0 ? null : await db.Set<ScheduledAutomation>().AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.SetResult();
+        return done;
+    }
+
+    private async Task<AutomationOutcome> TrackedAsync(ScheduledAutomation row)
+    {
+        lock (gate)
+        {
+            if (inFlight++ == 0)
+            {
+                idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        try
+        {
+            return await ExecuteAsync(row, CancellationToken.None);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                if (--inFlight == 0)
+                {
+                    idle.SetResult();
+                }
+            }
+        }
     }
 
     private async Task<AutomationOutcome> ExecuteAsync(ScheduledAutomation row, CancellationToken cancellationToken)

@@ -30,6 +30,7 @@ public sealed class QuartzHost(
     // earlier host on the same file that is still shutting down (tests restart apps in one process) is never reused.
     private readonly string instanceId = Guid.NewGuid().ToString("N");
     private IScheduler? scheduler;
+    private AutomationRunner? runner;
 
     /// <summary>The scheduler, created (not started) on first call.</summary>
     public async Task<IScheduler> SchedulerAsync(CancellationToken cancellationToken = default)
@@ -62,6 +63,7 @@ public sealed class QuartzHost(
         var started = await SchedulerAsync(cancellationToken);
         await started.Start(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
+        runner = scope.ServiceProvider.GetRequiredService<AutomationRunner>();
         await scope.ServiceProvider.GetRequiredService<AutomationScheduler>().RecoverAsync(cancellationToken);
     }
 
@@ -72,6 +74,12 @@ public sealed class QuartzHost(
             // Let a firing finish: a job stopped half-way would leave its automation "Running".
             await running.Shutdown(waitForJobsToComplete: true, cancellationToken);
             scheduler = null;
+
+            // Quartz can return while a firing still writes its outcome; the app's services must outlive that write.
+            if (runner is not null)
+            {
+                await Task.WhenAny(runner.WhenIdleAsync(), Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None));
+            }
         }
     }
 
