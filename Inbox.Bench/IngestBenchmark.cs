@@ -22,14 +22,14 @@ namespace Inbox.Bench;
 /// </summary>
 public static class IngestBenchmark
 {
-    private const string AppSecret = "bench-app-secret-0123456789";
-    private const string LineSecret = "bench-line-secret-0123456789";
+    internal const string AppSecret = "bench-app-secret-0123456789";
+    internal const string LineSecret = "bench-line-secret-0123456789";
     private const string ApiKey = "bench-agent-key-0123456789abcdef";
-    private const string PageId = "1040000000001";
-    private const string PhoneNumberId = "1090000000002";
-    private const string LineDestination = "Ubench00000000000000000000000003";
-    private const string LineKey = "bench-line";
-    private const string ProbePrefix = "m_PROBE";
+    internal const string PageId = "1040000000001";
+    internal const string PhoneNumberId = "1090000000002";
+    internal const string LineDestination = "Ubench00000000000000000000000003";
+    internal const string LineKey = "bench-line";
+    internal const string ProbePrefix = "m_PROBE";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -42,9 +42,9 @@ public static class IngestBenchmark
         Console.WriteLine($"ingest: {seconds} s, {concurrency} concurrent senders, {hubClients} hub clients, {Environment.ProcessorCount} cores");
 
         // Ceilings first, each alone on the machine, so neither competes with the app.
-        var sqliteCeiling = await SqliteCeilingAsync(ceilingSeconds);
+        var sqliteCeiling = await IngestCeilings.SqliteAsync(ceilingSeconds);
         Console.WriteLine($"ceiling: bare SQLite insert (WAL, synchronous=FULL, 1 txn/row)  {sqliteCeiling,10:N0} inserts/s");
-        var kestrelCeiling = await KestrelCeilingAsync(concurrency, ceilingSeconds);
+        var kestrelCeiling = await IngestCeilings.KestrelAsync(concurrency, ceilingSeconds);
         Console.WriteLine($"ceiling: bare Kestrel 200 ({concurrency} concurrent)                 {kestrelCeiling.PerSecond,10:N0} requests/s (p99 {kestrelCeiling.P(0.99):F1} ms)");
 
         await using var app = await BenchApp.StartAsync(AppSettings());
@@ -155,7 +155,7 @@ public static class IngestBenchmark
     };
 
     /// <summary>The one client setup used for the app and for the Kestrel ceiling: one pooled connection per sender.</summary>
-    private static HttpClient Client(int concurrency) => new(new SocketsHttpHandler
+    internal static HttpClient Client(int concurrency) => new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = concurrency,
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
@@ -164,7 +164,7 @@ public static class IngestBenchmark
     })
     { Timeout = TimeSpan.FromSeconds(30) };
 
-    private static async Task<Run> HammerAsync(HttpClient http, Uri baseUrl, int concurrency, TimeSpan duration, Traffic traffic)
+    internal static async Task<Run> HammerAsync(HttpClient http, Uri baseUrl, int concurrency, TimeSpan duration, Traffic traffic)
     {
         var runs = new Run[concurrency];
         var clock = Stopwatch.StartNew();
@@ -207,82 +207,6 @@ public static class IngestBenchmark
         return total;
     }
 
-    /// <summary>
-    /// Ceiling (a): what the disk and SQLite allow for the webhook store's one durable write per event: a fresh file in
-    /// WAL mode, synchronous=FULL, one transaction per row, a row shaped like WebhookDeliveries with a typical body.
-    /// </summary>
-    private static async Task<double> SqliteCeilingAsync(int seconds)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"inbox-bench-ceiling-{Guid.NewGuid():N}.db");
-        try
-        {
-            await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-            await connection.OpenAsync();
-            await using (var setup = connection.CreateCommand())
-            {
-                setup.CommandText = """
-                    PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;
-                    CREATE TABLE WebhookDeliveries (Id INTEGER PRIMARY KEY AUTOINCREMENT, Platform INTEGER NOT NULL, ChannelId INTEGER NULL,
-                        ReceivedAt TEXT NOT NULL, Body TEXT NOT NULL, State INTEGER NOT NULL, Attempts INTEGER NOT NULL, ProcessedAt TEXT NULL, Error TEXT NULL);
-                    CREATE INDEX IX_WebhookDeliveries_State ON WebhookDeliveries (State, Id);
-                    """;
-                await setup.ExecuteNonQueryAsync();
-            }
-
-            var body = Encoding.UTF8.GetString(new Traffic(0).Next(new Random(1)).Body);
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO WebhookDeliveries (Platform, ChannelId, ReceivedAt, Body, State, Attempts) VALUES (0, NULL, $at, $body, 0, 0)";
-            var at = insert.Parameters.Add("$at", SqliteType.Text);
-            insert.Parameters.AddWithValue("$body", body);
-            var rows = 0;
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
-            {
-                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-                insert.Transaction = transaction;
-                at.Value = DateTime.UtcNow.ToString("O");
-                await insert.ExecuteNonQueryAsync();
-                await transaction.CommitAsync();
-                rows++;
-            }
-
-            return rows / clock.Elapsed.TotalSeconds;
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
-    }
-
-    /// <summary>Ceiling (b): a bare Kestrel endpoint that reads the body and answers 200, hammered exactly like the app.</summary>
-    private static async Task<Run> KestrelCeilingAsync(int concurrency, int seconds)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var bare = builder.Build();
-        async Task<IResult> Ok(HttpRequest request)
-        {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer);
-            return Results.Text("EVENT_RECEIVED", "text/plain");
-        }
-
-        bare.MapPost("/webhooks/meta", Ok);
-        bare.MapPost("/webhooks/line/{channelKey}", Ok);
-        await bare.StartAsync();
-        var address = new Uri(bare.Urls.First());
-        using var http = Client(concurrency);
-        await HammerAsync(http, address, concurrency, TimeSpan.FromSeconds(1), new Traffic(0));
-        var run = await HammerAsync(http, address, concurrency, TimeSpan.FromSeconds(seconds), new Traffic(0));
-        await bare.StopAsync();
-        return run;
-    }
-
     private static async Task<long> ScalarAsync(string database, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
@@ -315,9 +239,7 @@ public static class IngestBenchmark
     private static int Option(string[] args, string name, int fallback) =>
         args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-    private sealed record Post(string Path, byte[] Body, string Header, string Signature, string Kind, string? ProbeMid);
-
-    private sealed class Run
+    internal sealed class Run
     {
         private readonly Dictionary<string, int> errors = [];
 
@@ -369,107 +291,4 @@ public static class IngestBenchmark
     /// 2,000 per channel, so conversations both start and continue. Every <c>sampleEvery</c>-th new Messenger
     /// message is a fan-out probe with a recognisable mid.
     /// </summary>
-    private sealed class Traffic(int sampleEvery)
-    {
-        private const int Customers = 2000;
-        private readonly Post[] recent = new Post[4096];
-        private readonly Dictionary<string, long> counts = [];
-        private long sequence;
-        private long recentCount;
-
-        /// <summary>Sampled mid → Stopwatch timestamp at which its POST started (acknowledged ones only).</summary>
-        public System.Collections.Concurrent.ConcurrentDictionary<string, long> Probes { get; } = new();
-
-        public Post Next(Random random)
-        {
-            var n = Interlocked.Increment(ref sequence);
-            var roll = random.Next(100);
-            var post = roll switch
-            {
-                < 50 => Messenger(random, n),
-                < 70 => WhatsAppMessage(random, n),
-                < 85 => WhatsAppStatus(random, n),
-                < 95 => Line(random, n),
-                _ => Redelivery(random) ?? Messenger(random, n),
-            };
-            lock (counts)
-            {
-                counts[post.Kind] = counts.GetValueOrDefault(post.Kind) + 1;
-            }
-
-            return post;
-        }
-
-        public void Acknowledged(Post post, long started)
-        {
-            if (post.ProbeMid is not null)
-            {
-                Probes.TryAdd(post.ProbeMid, started);
-            }
-
-            if (post.Kind != "redelivery")
-            {
-                var slot = Interlocked.Increment(ref recentCount) % recent.Length;
-                Volatile.Write(ref recent[slot], post with { Kind = "redelivery", ProbeMid = null });
-            }
-        }
-
-        public string Describe()
-        {
-            lock (counts)
-            {
-                var total = (double)counts.Values.Sum();
-                return string.Join(", ", counts.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value / total:P0}"));
-            }
-        }
-
-        private Post? Redelivery(Random random)
-        {
-            var available = Math.Min(Volatile.Read(ref recentCount), recent.Length);
-            return available == 0 ? null : Volatile.Read(ref recent[random.NextInt64(1, available + 1) % recent.Length]);
-        }
-
-        private Post Messenger(Random random, long n)
-        {
-            var probe = sampleEvery > 0 && n % sampleEvery == 0;
-            var mid = (probe ? ProbePrefix : "m_BENCH") + n.ToString(CultureInfo.InvariantCulture) + "_" + Guid.NewGuid().ToString("N");
-            var ms = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var psid = "2600000" + random.Next(Customers).ToString("D6", CultureInfo.InvariantCulture);
-            var body = $$$"""{"object":"page","entry":[{"id":"{{{PageId}}}","time":{{{ms}}},"messaging":[{"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{PageId}}}"},"timestamp":{{{ms}}},"message":{"mid":"{{{mid}}}","text":"Hello, is my order {{{n}}} on its way? It was due yesterday."}}]}]}""";
-            return Meta(body, "messenger", probe ? mid : null);
-        }
-
-        private static Post WhatsAppMessage(Random random, long n)
-        {
-            var waId = "6681" + random.Next(Customers).ToString("D7", CultureInfo.InvariantCulture);
-            var seconds = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-            var body = $$$"""{"object":"whatsapp_business_account","entry":[{"id":"bench-waba","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550000000","phone_number_id":"{{{PhoneNumberId}}}"},"contacts":[{"profile":{"name":"Customer {{{waId}}}"},"wa_id":"{{{waId}}}"}],"messages":[{"from":"{{{waId}}}","id":"wamid.BENCH{{{n}}}{{{Guid.NewGuid():N}}}","timestamp":"{{{seconds}}}","type":"text","text":{"body":"Can I change the delivery address for order {{{n}}}?"}}]}}]}]}""";
-            return Meta(body, "whatsapp", null);
-        }
-
-        /// <summary>A status callback for an outbound message this app never sent: the processor looks it up and finds nothing.</summary>
-        private static Post WhatsAppStatus(Random random, long n)
-        {
-            var waId = "6681" + random.Next(Customers).ToString("D7", CultureInfo.InvariantCulture);
-            var seconds = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-            var status = (n % 3) switch { 0 => "sent", 1 => "delivered", _ => "read" };
-            var body = $$$"""{"object":"whatsapp_business_account","entry":[{"id":"bench-waba","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550000000","phone_number_id":"{{{PhoneNumberId}}}"},"statuses":[{"id":"wamid.OUT{{{n}}}","status":"{{{status}}}","timestamp":"{{{seconds}}}","recipient_id":"{{{waId}}}"}]}}]}]}""";
-            return Meta(body, "whatsapp-status", null);
-        }
-
-        private static Post Line(Random random, long n)
-        {
-            var ms = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var userId = "U" + random.Next(Customers).ToString("D32", CultureInfo.InvariantCulture);
-            var id = Guid.NewGuid().ToString("N");
-            var body = Encoding.UTF8.GetBytes($$$"""{"destination":"{{{LineDestination}}}","events":[{"type":"message","mode":"active","timestamp":{{{ms}}},"source":{"type":"user","userId":"{{{userId}}}"},"webhookEventId":"BENCH{{{id}}}","deliveryContext":{"isRedelivery":false},"replyToken":"{{{id}}}","message":{"id":"{{{ms}}}{{{n}}}","type":"text","text":"Is the shop open on Sunday?"}}]}""");
-            return new Post($"/webhooks/line/{LineKey}", body, "x-line-signature", LineSignature.Sign(body, LineSecret), "line", null);
-        }
-
-        private static Post Meta(string json, string kind, string? probeMid)
-        {
-            var body = Encoding.UTF8.GetBytes(json);
-            return new Post("/webhooks/meta", body, "X-Hub-Signature-256", MetaSignature.Sign(body, AppSecret), kind, probeMid);
-        }
-    }
 }
