@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Inbox.Core.Channels.Meta;
 using Inbox.E2E.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -12,7 +13,7 @@ namespace Inbox.E2E.Crash;
 /// database while the sender re-posts everything that was not acknowledged (as Meta does). Every acknowledged
 /// event must be stored, and no event twice.
 /// </summary>
-public sealed class KillDuringLoadTests
+public sealed partial class KillDuringLoadTests
 {
     private const string AppSecret = "crash-test-app-secret";
     private const string PageId = "1040000000777";
@@ -29,6 +30,7 @@ public sealed class KillDuringLoadTests
         ["Inbox__Channels__0__AccessToken"] = "EAAB-crash",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        ["Logging__LogLevel__Inbox.Core.Channels.Inbound.WebhookProcessor"] = "Information",
     };
 
     [Fact]
@@ -65,6 +67,9 @@ public sealed class KillDuringLoadTests
         var acknowledgedBeforeRestart = acknowledged.Keys.ToHashSet();
 
         await using var second = await RunningApp.StartAsync(Settings, folder);
+
+        // Subscribed before anything is posted, so the first catch-up after the restart cannot be missed.
+        var caughtUp = second.NextLineAsync(CaughtUp());
         foreach (var i in Enumerable.Range(0, Events).Where(i => !acknowledgedBeforeRestart.Contains(i)))
         {
             Assert.True(await PostAsync(http, second.BaseUrl, i), $"event {i} re-posted after the restart");
@@ -76,7 +81,7 @@ public sealed class KillDuringLoadTests
             Assert.True(await PostAsync(http, second.BaseUrl, i));
         }
 
-        var (stored, distinct) = await WaitForMessagesAsync(folder, Events);
+        var (stored, distinct) = await WaitForMessagesAsync(second, caughtUp, Events);
         Assert.Equal(Events, stored);
         Assert.Equal(Events, distinct);
     }
@@ -99,30 +104,38 @@ public sealed class KillDuringLoadTests
         }
     }
 
-    /// <summary>Processing runs after the acknowledgement; wait (bounded) until it has caught up, then count.</summary>
-    private static async Task<(long Stored, long Distinct)> WaitForMessagesAsync(string folder, int expected)
+    /// <summary>
+    /// Processing runs after the acknowledgement. Each time the app's worker catches up it logs "none pending"; count
+    /// then, and if an event is still missing (a pass that began before the last post), wait for the next catch-up.
+    /// </summary>
+    private static async Task<(long Stored, long Distinct)> WaitForMessagesAsync(RunningApp app, Task<string> caughtUp, int expected)
     {
-        var database = $"Data Source={Path.Combine(folder, "inbox.db")};Mode=ReadOnly;Pooling=False";
         var deadline = DateTime.UtcNow.AddSeconds(90);
-        (long, long) counts;
-        do
+        while (true)
         {
-            await using var connection = new SqliteConnection(database);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*), COUNT(DISTINCT PlatformMessageId) FROM Messages WHERE PlatformMessageId LIKE 'm_crash_%'";
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            counts = (reader.GetInt64(0), reader.GetInt64(1));
-            if (counts.Item1 >= expected)
+            await caughtUp.WaitAsync(deadline - DateTime.UtcNow);
+            var next = app.NextLineAsync(CaughtUp());
+            var counts = await CountAsync(app.DataFolder);
+            if (counts.Stored >= expected)
             {
                 return counts;
             }
 
-            await Task.Delay(250);
+            caughtUp = next;
         }
-        while (DateTime.UtcNow < deadline);
-
-        return counts;
     }
+
+    private static async Task<(long Stored, long Distinct)> CountAsync(string folder)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "inbox.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*), COUNT(DISTINCT PlatformMessageId) FROM Messages WHERE PlatformMessageId LIKE 'm_crash_%'";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    [GeneratedRegex("Webhook deliveries processed: .*none pending")]
+    private static partial Regex CaughtUp();
 }

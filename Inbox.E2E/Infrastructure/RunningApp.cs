@@ -14,6 +14,7 @@ public sealed partial class RunningApp : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
     private bool keepData;
+    private readonly List<(Regex Pattern, TaskCompletionSource<string> Seen)> waiters = [];
 
     private RunningApp(Process process, string dataFolder)
     {
@@ -69,6 +70,11 @@ public sealed partial class RunningApp : IAsyncDisposable
             lock (app.output)
             {
                 app.output.AppendLine(line);
+                foreach (var waiter in app.waiters.Where(w => w.Pattern.IsMatch(line)).ToList())
+                {
+                    app.waiters.Remove(waiter);
+                    waiter.Seen.TrySetResult(line);
+                }
             }
 
             if (ListeningLine().Match(line) is { Success: true } match)
@@ -99,6 +105,18 @@ public sealed partial class RunningApp : IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The next line the app prints that matches <paramref name="pattern"/> (lines printed before the call do not count).</summary>
+    public Task<string> NextLineAsync(Regex pattern)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (output)
+        {
+            waiters.Add((pattern, seen));
+        }
+
+        return seen.Task;
     }
 
     /// <summary>SIGKILL, as a crash or an OOM killer would: no shutdown hooks run. The data folder is kept for a restart.</summary>

@@ -38,6 +38,12 @@ public sealed class WebhookProcessor(
                     .ToListAsync(cancellationToken);
                 if (batch.Count == 0)
                 {
+                    if (processed > 0)
+                    {
+                        // Operators (and the crash test) read this as "caught up".
+                        logger.LogInformation("Webhook deliveries processed: {Count}; none pending.", processed);
+                    }
+
                     return processed;
                 }
 
