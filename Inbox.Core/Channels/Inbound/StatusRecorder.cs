@@ -54,7 +54,7 @@ public sealed class StatusRecorder(IDbContextFactory<InboxDbContext> contexts, D
 
             message.Status = DeliveryStatus.Failed;
             message.ErrorCode = update.ErrorCode;
-            (message.Failure, message.ErrorMessage) = WhatsAppStatusFailure(update.ErrorCode, update.ErrorMessage);
+            (message.Failure, message.ErrorMessage) = WhatsAppStatusFailure(update.ErrorCode, update.ErrorMessage, message.TemplateName);
             return true;
         }
 
@@ -76,12 +76,19 @@ public sealed class StatusRecorder(IDbContextFactory<InboxDbContext> contexts, D
         _ => -1,
     };
 
-    /// <summary>WhatsApp reports some refusals only later, in <c>statuses[].errors[]</c> (DOMAIN.md §3).</summary>
-    private static (SendFailure, string) WhatsAppStatusFailure(string? code, string? detail) => code switch
+    /// <summary>WhatsApp reports some refusals only later, in <c>statuses[].errors[]</c> (DOMAIN.md §3): mapped as on the send call.</summary>
+    private static (SendFailure, string) WhatsAppStatusFailure(string? code, string? detail, string? templateName)
     {
-        "131047" => (SendFailure.WindowClosed, "Not delivered: the WhatsApp 24-hour window had closed; send an approved template instead."),
-        "132000" or "132001" or "132012" => (SendFailure.TemplateRejected, $"Not delivered: WhatsApp refused the template ({detail ?? code})."),
-        "131026" => (SendFailure.RecipientUnavailable, $"Not delivered: the customer cannot receive this message ({detail ?? code})."),
-        _ => (SendFailure.Rejected, $"Not delivered: {detail ?? "WhatsApp reported a failure"} ({code ?? "no code"})."),
-    };
+        if (int.TryParse(code, out var number) && Channels.Outbound.SendErrorClassifier.WhatsApp(number, code!, detail ?? code!, templateName) is { } known)
+        {
+            return (known.Failure!.Value, known.Message);
+        }
+
+        return code switch
+        {
+            "132001" => (SendFailure.TemplateRejected, $"Not delivered: WhatsApp refused the template ({detail ?? code})."),
+            "131026" => (SendFailure.RecipientUnavailable, $"Not delivered: the customer cannot receive this message ({detail ?? code})."),
+            _ => (SendFailure.Rejected, $"Not delivered: {detail ?? "WhatsApp reported a failure"} ({code ?? "no code"})."),
+        };
+    }
 }

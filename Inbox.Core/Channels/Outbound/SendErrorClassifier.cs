@@ -43,19 +43,33 @@ public static class SendErrorClassifier
         var id = code is null ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : subcode is null ? $"{code}" : $"{code}/{subcode}";
         var platform = channel switch { ChannelKind.WhatsApp => "WhatsApp", ChannelKind.Instagram => "Instagram", _ => "Messenger" };
 
+        if (channel == ChannelKind.WhatsApp && code is { } whatsAppCode && WhatsApp(whatsAppCode, id, said, templateName) is { } whatsApp)
+        {
+            return whatsApp;
+        }
+
         return (code, subcode) switch
         {
             (10, 2018278 or 2534022) => SendError.Final(SendFailure.WindowClosed, id, $"Not delivered: the {platform} window had closed. ({said})"),
             (100, 2018276) => SendError.Final(SendFailure.HumanAgentNotApproved, id, $"Not delivered: this channel's app lacks Meta's Human Agent approval; an admin must apply for it or turn the setting off. ({said})"),
             (551, _) => SendError.Final(SendFailure.RecipientUnavailable, id, $"Not delivered: the person cannot receive messages right now. ({said})"),
             (190, _) => SendError.Auth(id, $"Meta refused the channel's access token; an admin must enter a new one. Replies wait until then. ({said})"),
-            (131047, _) => SendError.Final(SendFailure.WindowClosed, id, $"Not delivered: the WhatsApp 24-hour window had closed; send an approved template instead. ({said})"),
-            (132000 or 132012, _) => SendError.Final(SendFailure.TemplateRejected, id, $"Not delivered: WhatsApp refused the parameters of template '{templateName ?? "unknown"}'. ({said})"),
             (2 or 130429, _) => SendError.Transient(id, $"{platform} is busy or throttling; will retry. ({said})"),
             _ when status >= 500 || status == 429 => SendError.Transient(id, $"{platform} answered HTTP {status}; will retry. ({said})"),
             _ => SendError.Final(SendFailure.Rejected, id, $"{platform} refused the message: {said}"),
         };
     }
+
+    /// <summary>
+    /// WhatsApp's own refusals, which arrive on the send call or later in <c>statuses[].errors[]</c>: one mapping for
+    /// both. Null for a code that is not WhatsApp-specific.
+    /// </summary>
+    public static SendError? WhatsApp(int code, string id, string said, string? templateName = null) => code switch
+    {
+        131047 => SendError.Final(SendFailure.WindowClosed, id, $"Not delivered: the WhatsApp 24-hour window had closed; send an approved template instead. ({said})"),
+        132000 or 132012 => SendError.Final(SendFailure.TemplateRejected, id, $"Not delivered: WhatsApp refused the parameters of template '{templateName ?? "unknown"}'. ({said})"),
+        _ => null,
+    };
 
     private static SendError? Line(int status, string body)
     {
