@@ -40,7 +40,7 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
         var option = decision.For(replyType);
         if (option is null)
         {
-            return CommandResult.NotAllowed($"A {ReplyTypeName(replyType)} does not exist for {conversation.Channel.Kind} {conversation.Kind.ToString().ToLowerInvariant()} conversations.");
+            return CommandResult.NotAllowed($"A {ReplyTypeNames.Of(replyType).ToLowerInvariant()} does not exist for {conversation.Channel.Kind} {conversation.Kind.ToString().ToLowerInvariant()} conversations.");
         }
 
         if (!option.Allowed)
@@ -226,13 +226,4 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
         : template.Parameters.Count == 0
             ? $"Template {template.Name} ({template.Language})"
             : $"Template {template.Name} ({template.Language}): {string.Join(" · ", template.Parameters)}";
-
-    private static string ReplyTypeName(ReplyType type) => type switch
-    {
-        ReplyType.FreeForm => "free-form reply",
-        ReplyType.HumanAgentTag => "HUMAN_AGENT-tagged reply",
-        ReplyType.Template => "template",
-        ReplyType.PrivateReply => "private reply",
-        _ => "public reply",
-    };
 }

@@ -1,8 +1,6 @@
-using Inbox.Core.Policy;
+namespace Inbox.Core.Policy;
 
-namespace Inbox.Web.Components.Shared;
-
-/// <summary>Reply types as agents read them.</summary>
+/// <summary>Reply types as agents read them, in the workspace and in the reasons a reply is refused.</summary>
 public static class ReplyTypeNames
 {
     public static string Of(ReplyType? type) => type switch
