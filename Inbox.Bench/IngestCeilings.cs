@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
 using System.Text;
-using Inbox.Core.Channels.Line;
-using Inbox.Core.Channels.Meta;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
