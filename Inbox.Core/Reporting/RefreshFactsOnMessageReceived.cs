@@ -2,9 +2,9 @@ using Inbox.Core.Events;
 
 namespace Inbox.Core.Reporting;
 
-/// <summary>A customer wrote: the conversation's turns change (a new turn, or one more message in the waiting one).</summary>
-public sealed class RefreshFactsOnMessageReceived(ResponseFactsUpdater facts) : IDomainEventHandler<MessageReceived>
+/// <summary>Customers wrote: each conversation's turns change (a new turn, or one more message in the waiting one), rebuilt once per batch.</summary>
+public sealed class RefreshFactsOnMessageReceived(ResponseFactsUpdater facts) : IDomainEventBatchHandler<MessageReceived>
 {
-    public Task HandleAsync(MessageReceived domainEvent, CancellationToken cancellationToken) =>
-        facts.RefreshConversationAsync(domainEvent.ConversationId, cancellationToken);
+    public Task HandleAsync(IReadOnlyList<MessageReceived> domainEvents, CancellationToken cancellationToken) =>
+        facts.RefreshConversationsAsync([.. domainEvents.Select(e => e.ConversationId)], cancellationToken);
 }

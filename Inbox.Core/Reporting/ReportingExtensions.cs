@@ -16,7 +16,7 @@ public static class ReportingExtensions
         services.TryAddSingleton<IReportingCalendar, NoReportingCalendar>();
         services.AddSingleton<ResponseFactsUpdater>();
         services.AddSingleton<ReportingBackfill>();
-        services.AddSingleton<IDomainEventHandler<MessageReceived>, RefreshFactsOnMessageReceived>();
+        services.AddSingleton<IDomainEventBatchHandler<MessageReceived>, RefreshFactsOnMessageReceived>();
         services.AddSingleton<IDomainEventHandler<MessageStatusChanged>, RefreshFactsOnMessageSent>();
         services.AddSingleton<IDomainEventHandler<ConversationUpdated>, RefreshFactsOnConversationUpdated>();
         services.AddSingleton<BadgeReport>();

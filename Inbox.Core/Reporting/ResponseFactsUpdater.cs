@@ -10,15 +10,22 @@ namespace Inbox.Core.Reporting;
 /// </summary>
 public sealed class ResponseFactsUpdater(IDbContextFactory<InboxDbContext> contexts, IReportingCalendar calendar)
 {
-    public async Task RefreshConversationAsync(int conversationId, CancellationToken cancellationToken = default)
+    public Task RefreshConversationAsync(int conversationId, CancellationToken cancellationToken = default) =>
+        RefreshConversationsAsync([conversationId], cancellationToken);
+
+    /// <summary>Rebuilds the turns of each conversation, all in one transaction.</summary>
+    public async Task RefreshConversationsAsync(IReadOnlyCollection<int> conversationIds, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var timeline = await TimelineLoader.LoadAsync(db, conversationId, cancellationToken);
-        await db.Set<ResponseFact>().Where(f => f.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
-        if (timeline is not null)
+        foreach (var conversationId in conversationIds.Distinct())
         {
-            await FactWriter.InsertTurnsAsync(db, TurnBuilder.Build(timeline, calendar), cancellationToken);
+            var timeline = await TimelineLoader.LoadAsync(db, conversationId, cancellationToken);
+            await db.Set<ResponseFact>().Where(f => f.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
+            if (timeline is not null)
+            {
+                await FactWriter.InsertTurnsAsync(db, TurnBuilder.Build(timeline, calendar), cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

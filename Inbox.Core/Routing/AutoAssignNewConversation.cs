@@ -2,14 +2,17 @@ using Inbox.Core.Events;
 
 namespace Inbox.Core.Routing;
 
-/// <summary>A customer's first message starts a conversation: route it to an agent. Standby threads belong to another app and are left alone.</summary>
-public sealed class AutoAssignNewConversation(AutoAssignment assignment) : IDomainEventHandler<MessageReceived>
+/// <summary>
+/// A customer's first message starts a conversation: route it to an agent, before the away message reads its team.
+/// Standby threads belong to another app and are left alone.
+/// </summary>
+public sealed class AutoAssignNewConversation(AutoAssignment assignment) : IDomainEventBatchHandler<MessageReceived>
 {
-    public async Task HandleAsync(MessageReceived domainEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(IReadOnlyList<MessageReceived> domainEvents, CancellationToken cancellationToken)
     {
-        if (domainEvent.NewConversation && !domainEvent.Standby)
+        foreach (var started in domainEvents.Where(e => e.NewConversation && !e.Standby))
         {
-            await assignment.AssignNewAsync(domainEvent.ConversationId, cancellationToken);
+            await assignment.AssignNewAsync(started.ConversationId, cancellationToken);
         }
     }
 }

@@ -14,7 +14,7 @@ public static class RoutingExtensions
         services.AddSingleton<TeamAssignment>();
         services.AddSingleton<TeamAdmin>();
         services.AddSingleton<AutoAssignment>();
-        services.AddSingleton<IDomainEventHandler<MessageReceived>, AutoAssignNewConversation>();
+        services.AddSingleton<IDomainEventBatchHandler<MessageReceived>, AutoAssignNewConversation>();
         return services;
     }
 }

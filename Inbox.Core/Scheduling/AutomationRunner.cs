@@ -37,10 +37,16 @@ public sealed class AutomationRunner(
     public async Task<AutomationOutcome?> RunAsync(AutomationKind kind, int conversationId, DateTime scheduledFor, CancellationToken cancellationToken = default)
     {
         var row = await ClaimAsync(a => a.ConversationId == conversationId && a.Kind == kind && a.DueAt <= scheduledFor.AddMilliseconds(1), cancellationToken);
+        if (row is null)
+        {
+            // Not due yet: the customer wrote again after the trigger was set, and the due time moved without it.
+            await scheduler.RearmIfMovedAsync(kind, conversationId, scheduledFor.AddMilliseconds(1), cancellationToken);
+            return null;
+        }
 
         // Once claimed, the firing runs to its end even while the scheduler shuts down: stopping half-way would leave
         // the automation "Running", reported as interrupted after the next start although its work was done.
-        return row is null ? null : await TrackedAsync(row);
+        return await TrackedAsync(row);
     }
 
     /// <summary>An admin's "run now": runs a waiting automation at once, facts re-checked as at its due time.</summary>

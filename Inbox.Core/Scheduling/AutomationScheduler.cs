@@ -8,51 +8,119 @@ namespace Inbox.Core.Scheduling;
 /// Schedules and cancels automations: our <see cref="ScheduledAutomation"/> row first (the truth a firing is checked
 /// against), then the timer. A lost trigger is re-armed at start-up (<see cref="RecoverAsync"/>); a stale one finds no row to claim.
 /// </summary>
+/// <remarks>
+/// A waiting automation's trigger is never later than its row's due time. Moving the due time later (every customer
+/// message moves the reminders) therefore only updates the row: the earlier trigger fires, finds nothing due yet, and
+/// is re-armed for the row's time (<see cref="RearmIfMovedAsync"/>). That costs one timer write per firing instead of
+/// one per message, which is what lets a busy number's webhooks through.
+/// </remarks>
 public sealed class AutomationScheduler(
     IDbContextFactory<InboxDbContext> contexts, IAutomationTimer timer, TimeProvider time, ILogger<AutomationScheduler> logger)
 {
     /// <summary>Schedules (or moves) the automation of this kind for the conversation to <paramref name="dueUtc"/>.</summary>
-    public async Task ScheduleAsync(int conversationId, AutomationKind kind, DateTime dueUtc, CancellationToken cancellationToken = default)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            var row = await db.Set<ScheduledAutomation>().SingleOrDefaultAsync(a => a.ConversationId == conversationId && a.Kind == kind, cancellationToken);
-            if (row is null)
-            {
-                row = new ScheduledAutomation { ConversationId = conversationId, Kind = kind };
-                db.Add(row);
-            }
-
-            (row.State, row.DueAt, row.Failures, row.Outcome, row.UpdatedAt) = (AutomationState.Scheduled, dueUtc, 0, null, now);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await timer.SetAsync(kind, conversationId, dueUtc, cancellationToken);
-        logger.LogInformation("{Kind} for conversation {ConversationId} scheduled at {Due:O}", kind, conversationId, dueUtc);
-    }
+    public Task ScheduleAsync(int conversationId, AutomationKind kind, DateTime dueUtc, CancellationToken cancellationToken = default) =>
+        ApplyAsync([AutomationChange.Schedule(conversationId, kind, dueUtc)], cancellationToken);
 
     /// <summary>Cancels the automation if it is still waiting; returns whether one was.</summary>
-    public async Task<bool> CancelAsync(int conversationId, AutomationKind kind, string reason, CancellationToken cancellationToken = default)
+    public async Task<bool> CancelAsync(int conversationId, AutomationKind kind, string reason, CancellationToken cancellationToken = default) =>
+        await ApplyAsync([AutomationChange.Cancel(conversationId, kind, reason)], cancellationToken) > 0;
+
+    /// <summary>
+    /// Applies many changes in one transaction on our rows, then sets and clears their timers in one go (a webhook
+    /// batch moves the reminders of a hundred conversations at once). Cancelling only touches automations still
+    /// waiting; returns how many were cancelled.
+    /// </summary>
+    public async Task<int> ApplyAsync(IReadOnlyCollection<AutomationChange> changes, CancellationToken cancellationToken = default)
     {
+        var latest = changes.GroupBy(c => (c.ConversationId, c.Kind)).Select(g => g.Last()).ToList();
+        if (latest.Count == 0)
+        {
+            return 0;
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
-        int cancelled;
+        var armed = latest.Where(c => c.Due is not null).ToList();
+        var timers = new List<AutomationChange>();
+        var cancelled = new List<AutomationChange>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            cancelled = await db.Set<ScheduledAutomation>()
-                .Where(a => a.ConversationId == conversationId && a.Kind == kind && a.State == AutomationState.Scheduled)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(a => a.State, AutomationState.Cancelled).SetProperty(a => a.Outcome, reason).SetProperty(a => a.UpdatedAt, now),
-                    cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var ids = latest.Select(c => c.ConversationId).Distinct().ToList();
+            var rows = (await db.Set<ScheduledAutomation>().Where(a => ids.Contains(a.ConversationId)).ToListAsync(cancellationToken))
+                .ToDictionary(a => (a.ConversationId, a.Kind));
+            foreach (var change in armed)
+            {
+                if (!rows.TryGetValue((change.ConversationId, change.Kind), out var row))
+                {
+                    row = new ScheduledAutomation { ConversationId = change.ConversationId, Kind = change.Kind };
+                    db.Add(row);
+                    timers.Add(change);
+                }
+                else if (row.State != AutomationState.Scheduled || change.Due < row.DueAt)
+                {
+                    timers.Add(change);
+                }
+
+                (row.State, row.DueAt, row.Failures, row.Outcome, row.UpdatedAt) = (AutomationState.Scheduled, change.Due!.Value, 0, null, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+
+            // A cancel is a conditional update, so a firing that has just claimed its row (Running) is left to finish.
+            foreach (var change in latest.Where(c => c.Due is null && rows.GetValueOrDefault((c.ConversationId, c.Kind)) is { State: AutomationState.Scheduled }))
+            {
+                var done = await db.Set<ScheduledAutomation>()
+                    .Where(a => a.ConversationId == change.ConversationId && a.Kind == change.Kind && a.State == AutomationState.Scheduled)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(a => a.State, AutomationState.Cancelled).SetProperty(a => a.Outcome, change.Reason).SetProperty(a => a.UpdatedAt, now),
+                        cancellationToken);
+                if (done > 0)
+                {
+                    cancelled.Add(change);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        if (cancelled > 0)
+        await timer.SetManyAsync([.. timers.Select(c => (c.Kind, c.ConversationId, c.Due!.Value))], cancellationToken);
+        await timer.ClearManyAsync([.. cancelled.Select(c => (c.Kind, c.ConversationId))], cancellationToken);
+        foreach (var change in armed)
         {
-            await timer.ClearAsync(kind, conversationId, cancellationToken);
-            logger.LogInformation("{Kind} for conversation {ConversationId} cancelled: {Reason}", kind, conversationId, reason);
+            logger.LogInformation("{Kind} for conversation {ConversationId} scheduled at {Due:O}", change.Kind, change.ConversationId, change.Due);
         }
 
-        return cancelled > 0;
+        foreach (var change in cancelled)
+        {
+            logger.LogInformation("{Kind} for conversation {ConversationId} cancelled: {Reason}", change.Kind, change.ConversationId, change.Reason);
+        }
+
+        return cancelled.Count;
+    }
+
+    /// <summary>
+    /// A trigger fired for <paramref name="firedFor"/> but found its automation not yet due: the due time moved later
+    /// since. Arms the timer for the row's time; returns whether it did.
+    /// </summary>
+    public async Task<bool> RearmIfMovedAsync(AutomationKind kind, int conversationId, DateTime firedFor, CancellationToken cancellationToken = default)
+    {
+        DateTime? due;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            due = await db.Set<ScheduledAutomation>()
+                .Where(a => a.ConversationId == conversationId && a.Kind == kind && a.State == AutomationState.Scheduled && a.DueAt > firedFor)
+                .Select(a => (DateTime?)a.DueAt)
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+
+        if (due is null)
+        {
+            return false;
+        }
+
+        await timer.SetAsync(kind, conversationId, due.Value, cancellationToken);
+        logger.LogDebug("{Kind} for conversation {ConversationId} moved to {Due:O} since its trigger was set; re-armed", kind, conversationId, due);
+        return true;
     }
 
     /// <summary>Sets the due time again after a failed attempt, keeping the failure count.</summary>

@@ -21,15 +21,20 @@ public sealed class CsatSurveys(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
-        if (conversation is { Status: ConversationStatus.Resolved, CsatAskedAt: null, Kind: ConversationKind.Direct })
+        if (Follow(conversationId, conversation) is { } change)
         {
-            await scheduler.ScheduleAsync(conversationId, AutomationKind.CsatSurvey, time.GetUtcNow().UtcDateTime + options.Value.CsatDelay, cancellationToken);
-        }
-        else if (conversation is not { Status: ConversationStatus.Resolved })
-        {
-            await scheduler.CancelAsync(conversationId, AutomationKind.CsatSurvey, "The conversation was reopened.", cancellationToken);
+            await scheduler.ApplyAsync([change], cancellationToken);
         }
     }
+
+    /// <summary>What the survey becomes for the conversation as it is now (nothing for a deleted one).</summary>
+    public AutomationChange? Follow(int conversationId, Conversation? conversation) => conversation switch
+    {
+        { Status: ConversationStatus.Resolved, CsatAskedAt: null, Kind: ConversationKind.Direct } =>
+            AutomationChange.Schedule(conversationId, AutomationKind.CsatSurvey, time.GetUtcNow().UtcDateTime + options.Value.CsatDelay),
+        { Status: ConversationStatus.Resolved } => null,
+        _ => AutomationChange.Cancel(conversationId, AutomationKind.CsatSurvey, "The conversation was reopened."),
+    };
 
     /// <summary>The survey came due: asks if still resolved and not asked, with a reply type allowed now; otherwise logs why not.</summary>
     public async Task<AutomationOutcome> AskAsync(int conversationId, CancellationToken cancellationToken = default)

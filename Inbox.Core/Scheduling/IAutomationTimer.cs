@@ -12,6 +12,24 @@ public interface IAutomationTimer
     /// <summary>Removes it, if any.</summary>
     Task ClearAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken);
 
+    /// <summary>Sets (or moves) many wake-ups at once; the Quartz timer does it in one transaction.</summary>
+    async Task SetManyAsync(IReadOnlyList<(AutomationKind Kind, int ConversationId, DateTime DueUtc)> wakeUps, CancellationToken cancellationToken)
+    {
+        foreach (var (kind, conversationId, dueUtc) in wakeUps)
+        {
+            await SetAsync(kind, conversationId, dueUtc, cancellationToken);
+        }
+    }
+
+    /// <summary>Removes many at once.</summary>
+    async Task ClearManyAsync(IReadOnlyList<(AutomationKind Kind, int ConversationId)> wakeUps, CancellationToken cancellationToken)
+    {
+        foreach (var (kind, conversationId) in wakeUps)
+        {
+            await ClearAsync(kind, conversationId, cancellationToken);
+        }
+    }
+
     /// <summary>Whether a wake-up is set (used at start-up to re-arm automations whose trigger was lost).</summary>
     Task<bool> IsSetAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken);
 }

@@ -23,17 +23,21 @@ public sealed class PendingFollowUps(
             conversation = await AutomationLog.LoadAsync(db, conversationId, cancellationToken);
         }
 
+        await scheduler.ApplyAsync([Follow(conversationId, conversation, await admin.SettingsAsync(cancellationToken))], cancellationToken);
+    }
+
+    /// <summary>What the follow-up becomes for the conversation as it is now.</summary>
+    public AutomationChange Follow(int conversationId, Conversation? conversation, AutomationSettings settings)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var closes = conversation is null ? null : ReplyPolicy.Evaluate(ConversationFacts.Of(conversation), now, SenderKind.Automation).For(ReplyType.FreeForm) is { Allowed: true } free ? free.ExpiresAt : null;
-        if (conversation is { Status: ConversationStatus.Pending, Kind: ConversationKind.Direct } && closes is { } end && (await admin.SettingsAsync(cancellationToken)).PendingFollowUpEnabled)
+        if (conversation is { Status: ConversationStatus.Pending, Kind: ConversationKind.Direct } && closes is { } end && settings.PendingFollowUpEnabled)
         {
             var due = end - options.Value.PendingFollowUpBefore;
-            await scheduler.ScheduleAsync(conversationId, AutomationKind.PendingFollowUp, due > now ? due : now, cancellationToken);
+            return AutomationChange.Schedule(conversationId, AutomationKind.PendingFollowUp, due > now ? due : now);
         }
-        else
-        {
-            await scheduler.CancelAsync(conversationId, AutomationKind.PendingFollowUp, "The conversation is no longer pending.", cancellationToken);
-        }
+
+        return AutomationChange.Cancel(conversationId, AutomationKind.PendingFollowUp, "The conversation is no longer pending.");
     }
 
     /// <summary>The follow-up came due: sends the admin's question if still pending and a free-form reply is allowed.</summary>

@@ -27,8 +27,8 @@ public static class SchedulingExtensions
         services.AddSingleton<WindowReminders>();
         services.AddSingleton<CsatSurveys>();
         services.AddSingleton<PendingFollowUps>();
-        services.AddSingleton<IDomainEventHandler<MessageReceived>, SendAwayMessageWhenClosed>();
-        services.AddSingleton<IDomainEventHandler<MessageReceived>, RescheduleOnCustomerMessage>();
+        services.AddSingleton<IDomainEventBatchHandler<MessageReceived>, SendAwayMessageWhenClosed>();
+        services.AddSingleton<IDomainEventBatchHandler<MessageReceived>, RescheduleOnCustomerMessage>();
         services.AddSingleton<IDomainEventHandler<MessageQueued>, CancelRemindersOnAgentReply>();
         services.AddSingleton<IDomainEventHandler<ConversationUpdated>, FollowUpOnStatusChange>();
 

@@ -13,22 +13,38 @@ namespace Inbox.Core.Scheduling;
 /// </summary>
 public sealed class SendAwayMessageWhenClosed(
     IDbContextFactory<InboxDbContext> contexts, BusinessHoursAdmin hours, ConversationCommands commands, TimeProvider time, ILogger<SendAwayMessageWhenClosed> logger)
-    : IDomainEventHandler<MessageReceived>
+    : IDomainEventBatchHandler<MessageReceived>
 {
-    public async Task HandleAsync(MessageReceived domainEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(IReadOnlyList<MessageReceived> domainEvents, CancellationToken cancellationToken)
     {
+        // The latest message of each conversation decides; the business hours are read once per team.
+        var latest = domainEvents.GroupBy(e => e.ConversationId).ToDictionary(g => g.Key, g => g.Last());
+        var ids = latest.Keys.ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await AutomationLog.LoadAsync(db, domainEvent.ConversationId, cancellationToken) is not { } conversation)
+        var conversations = await db.Conversations.AsNoTrackingWithIdentityResolution().Include(c => c.Channel).Include(c => c.Contact)
+            .Where(c => ids.Contains(c.Id))
+            .ToListAsync(cancellationToken);
+        var teams = new Dictionary<int, (BusinessHours? Stored, BusinessCalendar Calendar)>();
+        foreach (var conversation in conversations)
         {
-            return;
-        }
+            var team = conversation.TeamId ?? 0;
+            if (!teams.TryGetValue(team, out var hoursOfTeam))
+            {
+                var stored = await hours.ForTeamAsync(conversation.TeamId, cancellationToken);
+                teams[team] = hoursOfTeam = (stored, stored is null ? BusinessCalendar.AlwaysOpen : BusinessHoursText.Calendar(stored) ?? BusinessCalendar.AlwaysOpen);
+            }
 
-        var stored = await hours.ForTeamAsync(conversation.TeamId, cancellationToken);
-        var calendar = stored is null ? BusinessCalendar.AlwaysOpen : BusinessHoursText.Calendar(stored) ?? BusinessCalendar.AlwaysOpen;
+            await HandleAsync(db, conversation, latest[conversation.Id].Standby, hoursOfTeam.Stored, hoursOfTeam.Calendar, cancellationToken);
+        }
+    }
+
+    private async Task HandleAsync(
+        InboxDbContext db, Conversation conversation, bool standby, BusinessHours? stored, BusinessCalendar calendar, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var facts = ConversationFacts.Of(conversation);
 
-        var warning = domainEvent.Standby ? null : ReopeningWarning.FlagFor(facts, calendar, now);
+        var warning = standby ? null : ReopeningWarning.FlagFor(facts, calendar, now);
         if (warning != conversation.ReopeningWarningAt)
         {
             await db.Conversations.Where(c => c.Id == conversation.Id)
@@ -36,7 +52,7 @@ public sealed class SendAwayMessageWhenClosed(
         }
 
         var decision = AwayMessageRule.Decide(
-            conversation.Kind, domainEvent.Standby, calendar, now, conversation.AwayOpeningAt, stored?.AwayMessage ?? "",
+            conversation.Kind, standby, calendar, now, conversation.AwayOpeningAt, stored?.AwayMessage ?? "",
             ReplyPolicy.Evaluate(facts, now, SenderKind.Automation));
         if (!decision.Send)
         {

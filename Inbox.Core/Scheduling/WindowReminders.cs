@@ -20,23 +20,19 @@ public sealed class WindowReminders(
     public async Task PlanAsync(int conversationId, bool standby, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await AutomationLog.LoadAsync(db, conversationId, cancellationToken) is not { } conversation)
+        if (await AutomationLog.LoadAsync(db, conversationId, cancellationToken) is { } conversation)
         {
-            return;
+            await scheduler.ApplyAsync(Plan(conversation, standby), cancellationToken);
         }
+    }
 
+    /// <summary>What the reminders of this conversation become after a customer message.</summary>
+    public IReadOnlyList<AutomationChange> Plan(Conversation conversation, bool standby)
+    {
         var plan = standby ? [] : WindowReminderRule.Plan(ConversationFacts.Of(conversation), options.Value, time.GetUtcNow().UtcDateTime);
-        foreach (var kind in Kinds)
-        {
-            if (plan.FirstOrDefault(p => p.Kind == kind) is { Due: var due } && due != default)
-            {
-                await scheduler.ScheduleAsync(conversationId, kind, due, cancellationToken);
-            }
-            else
-            {
-                await scheduler.CancelAsync(conversationId, kind, "No longer applies after the customer's latest message.", cancellationToken);
-            }
-        }
+        return [.. Kinds.Select(kind => plan.FirstOrDefault(p => p.Kind == kind) is { Due: var due } && due != default
+            ? AutomationChange.Schedule(conversation.Id, kind, due)
+            : AutomationChange.Cancel(conversation.Id, kind, "No longer applies after the customer's latest message."))];
     }
 
     /// <summary>An agent answered: both reminders stand down, and the reopening warning is cleared.</summary>

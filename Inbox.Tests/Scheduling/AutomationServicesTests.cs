@@ -91,12 +91,19 @@ public class AutomationServicesTests : CoreTestBase
     {
         var channel = await Harness.AddChannelAsync(ChannelKind.WhatsApp);
         var conversation = await CustomerWritesAsync(channel);
+        var firstDue = Harness.Time.UtcNow.AddHours(23);
         Harness.Time.Advance(TimeSpan.FromHours(3));
         await CustomerWritesAsync(channel, conversation);
 
         var due = Harness.Time.UtcNow.AddHours(23);
         Assert.Equal(due, (await RowAsync(conversation.Id, AutomationKind.WindowReminder)).DueAt);
+
+        // The timer set for the first window fires first: no reminder yet, and it is re-armed for the new window.
+        Assert.Equal(firstDue, timer.Set[(AutomationKind.WindowReminder, conversation.Id)]);
+        Harness.Time.Advance(TimeSpan.FromHours(20));
+        Assert.Null(await Harness.Get<AutomationRunner>().RunAsync(AutomationKind.WindowReminder, conversation.Id, firstDue));
         Assert.Equal(due, timer.Set[(AutomationKind.WindowReminder, conversation.Id)]);
+        Assert.Equal(AutomationState.Scheduled, (await RowAsync(conversation.Id, AutomationKind.WindowReminder)).State);
     }
 
     [Fact]

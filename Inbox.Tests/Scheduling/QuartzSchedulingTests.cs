@@ -46,9 +46,9 @@ public sealed class QuartzSchedulingTests : IDisposable
             .AddSingleton<IDomainEventHandler<WindowClosingSoon>>(reminders)
             .Replace(ServiceDescriptor.Singleton<IAutomationTimer>(sp => new SignallingTimer(new QuartzAutomationTimer(sp.GetRequiredService<QuartzHost>()), scheduled))));
 
-    private async Task<int> CustomerWritesAsync(InboxAppFactory app)
+    private async Task<int> CustomerWritesAsync(InboxAppFactory app, long? atMilliseconds = null)
     {
-        var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var at = atMilliseconds ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var body = $$$"""
             {"object":"page","entry":[{"id":"{{{PageId}}}","time":{{{at}}},"messaging":[
               {"sender":{"id":"psid-1"},"recipient":{"id":"{{{PageId}}}"},"timestamp":{{{at}}},"message":{"mid":"m-{{{at}}}","text":"Where is my parcel?"}}]}]}
@@ -58,6 +58,33 @@ public sealed class QuartzSchedulingTests : IDisposable
 
         // Once Quartz holds the reminder's trigger, the scheduling is complete.
         return await scheduled.Task.WaitAsync(Ceiling);
+    }
+
+    private static async Task PostMessageAsync(InboxAppFactory app, long atMilliseconds)
+    {
+        var body = $$$"""
+            {"object":"page","entry":[{"id":"{{{PageId}}}","time":{{{atMilliseconds}}},"messaging":[
+              {"sender":{"id":"psid-1"},"recipient":{"id":"{{{PageId}}}"},"timestamp":{{{atMilliseconds}}},"message":{"mid":"m-{{{atMilliseconds}}}","text":"Hello? Still there?"}}]}]}
+            """;
+        var response = await new WebhookPoster(app.CreateClient(), AppSecret).MetaRawAsync(body);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Checks the condition until it holds or the ceiling passes; the processing after the 200 is asynchronous.</summary>
+    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
+    {
+        var until = DateTime.UtcNow + Ceiling;
+        while (DateTime.UtcNow < until)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return false;
     }
 
     private static async Task<ScheduledAutomation> ReminderAsync(InboxAppFactory app, int conversationId)
@@ -103,6 +130,29 @@ public sealed class QuartzSchedulingTests : IDisposable
         // spent one-shot trigger when it stops; a firing of it would find nothing to claim, as AutomationServicesTests shows.)
         Assert.Single(after.Received);
         Assert.Equal("Done", Scalar($"SELECT State FROM ScheduledAutomations WHERE ConversationId = {conversationId} AND Kind = 'WindowReminder'"));
+    }
+
+    [Fact]
+    public async Task Reminder_CustomerWritesAgainBeforeItIsDue_FiresOnceForTheLatestWindow()
+    {
+        var reminders = new RecordingHandler<WindowClosingSoon>();
+        using var app = StartApp(reminders, FiresSoon);
+        var first = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var conversationId = await CustomerWritesAsync(app, first);
+        var firstDue = (await ReminderAsync(app, conversationId)).DueAt;
+
+        // The second message is stamped 3 s later: its reminder is due 3 s after the trigger Quartz already holds.
+        var second = first + 3000;
+        await PostMessageAsync(app, second);
+        var secondDue = firstDue.AddSeconds(3);
+        var moved = await WaitForAsync(async () => (await ReminderAsync(app, conversationId)).DueAt == secondDue);
+        Assert.True(moved, "The second message did not move the reminder.");
+
+        // The first trigger fires, finds nothing due, and re-arms; the reminder then fires once, for the second window.
+        var reminder = await reminders.First.WaitAsync(Ceiling);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(second).UtcDateTime.AddHours(24), reminder.ClosesAt);
+        Assert.True(await WaitForAsync(async () => (await ReminderAsync(app, conversationId)).State == AutomationState.Done));
+        Assert.Single(reminders.Received);
     }
 
     [Fact]

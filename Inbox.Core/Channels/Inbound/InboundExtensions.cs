@@ -8,6 +8,8 @@ public static class InboundExtensions
     public static IServiceCollection AddInbound(this IServiceCollection services)
     {
         services.AddSingleton<WebhookSignal>();
+        services.AddSingleton<IngestWriteGate>();
+        services.AddSingleton<WebhookStore>();
         services.AddSingleton<WebhookInbox>();
         services.AddSingleton<StatusRecorder>();
         services.AddSingleton<InboundRecorder>();

@@ -8,14 +8,15 @@ using Microsoft.Extensions.Logging;
 namespace Inbox.Core.Channels.Inbound;
 
 /// <summary>
-/// Applies inbound items to conversations. Each keyed event (message, echo, comment) runs in its own transaction
-/// together with its <see cref="InboundEvent"/> key, so a redelivered event finds its key and changes nothing,
-/// and <see cref="MessageReceived"/> is raised exactly once per customer message.
+/// Applies inbound items to conversations, inside the caller's <see cref="InboundUnit"/> transaction. Each keyed event
+/// (message, echo, comment) is saved together with its <see cref="InboundEvent"/> key, so a redelivered event finds
+/// its key and changes nothing, and <see cref="MessageReceived"/> is raised exactly once per customer message.
 /// </summary>
 public sealed class InboundRecorder(
-    IDbContextFactory<InboxDbContext> contexts, TimeProvider time, DomainEvents events, StatusRecorder statuses, Reporting.CsatRecorder csatFacts, ILogger<InboundRecorder> logger)
+    TimeProvider time, DomainEvents events, StatusRecorder statuses, Reporting.CsatRecorder csatFacts, ILogger<InboundRecorder> logger)
 {
-    public async Task ApplyAsync(int channelId, long deliveryId, InboundItem item, CancellationToken cancellationToken = default)
+    /// <summary>Records one item; its effects wait in the unit until <see cref="PublishAsync"/> after the commit.</summary>
+    public async Task RecordAsync(InboundUnit unit, int channelId, long deliveryId, InboundItem item, CancellationToken cancellationToken = default)
     {
         switch (item)
         {
@@ -23,13 +24,12 @@ public sealed class InboundRecorder(
                 logger.LogInformation("Channel {ChannelId}: acknowledged and ignored {What}.", channelId, ignored.What);
                 return;
             case InboundStatusUpdate update:
-                await statuses.ApplyAsync(channelId, update, cancellationToken);
+                await statuses.RecordAsync(unit, channelId, update, cancellationToken);
                 return;
         }
 
+        var db = unit.Db;
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var eventId = item.EventId!;
         if (await db.InboundEvents.AnyAsync(e => e.ChannelId == channelId && e.EventId == eventId, cancellationToken))
         {
@@ -37,8 +37,7 @@ public sealed class InboundRecorder(
             return;
         }
 
-        var channel = await db.Channels.SingleAsync(c => c.Id == channelId, cancellationToken);
-        var threads = new Threads(db, channel, now);
+        var threads = new Threads(db, await unit.ChannelAsync(channelId, cancellationToken), now);
         var recorded = item switch
         {
             InboundMessage message => await RecordMessageAsync(threads, message, cancellationToken),
@@ -49,8 +48,8 @@ public sealed class InboundRecorder(
         db.InboundEvents.Add(new InboundEvent { ChannelId = channelId, EventId = eventId, DeliveryId = deliveryId, ProcessedAt = now });
         try
         {
+            // Inside the unit's transaction EF wraps this in a savepoint: a refused item is undone alone.
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
         {
@@ -58,17 +57,33 @@ public sealed class InboundRecorder(
             logger.LogInformation("Channel {ChannelId}: event {EventId} duplicates a stored message; ignored.", channelId, eventId);
             return;
         }
+        finally
+        {
+            // Each item starts from the database, not from what the previous one left tracked.
+            db.ChangeTracker.Clear();
+        }
 
         if (threads.CsatAnswer is { } answer && recorded is not null)
         {
-            await csatFacts.AnsweredAsync(recorded.ConversationId, answer.Score, answer.At, cancellationToken);
+            unit.CsatAnswers.Add((recorded.ConversationId, answer.Score, answer.At));
         }
 
         if (recorded is { Author: MessageAuthor.Customer } received)
         {
-            await events.PublishAsync(
-                new MessageReceived(received.ConversationId, received.Id, channelId, threads.CreatedConversation, received.Standby), cancellationToken);
+            unit.Received.Add(new MessageReceived(received.ConversationId, received.Id, channelId, threads.CreatedConversation, received.Standby));
         }
+    }
+
+    /// <summary>After the unit committed: records the CSAT answers and tells the rest of the app, one batch per kind of event.</summary>
+    public async Task PublishAsync(InboundUnit unit, CancellationToken cancellationToken = default)
+    {
+        foreach (var (conversationId, score, at) in unit.CsatAnswers)
+        {
+            await csatFacts.AnsweredAsync(conversationId, score, at, cancellationToken);
+        }
+
+        await events.PublishAllAsync(unit.Received, cancellationToken);
+        await events.PublishAllAsync(unit.StatusChanges, cancellationToken);
     }
 
     private static async Task<Message> RecordMessageAsync(Threads threads, InboundMessage inbound, CancellationToken cancellationToken)

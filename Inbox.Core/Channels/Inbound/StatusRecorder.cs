@@ -10,11 +10,12 @@ namespace Inbox.Core.Channels.Inbound;
 /// Moves our sent messages forward on the platform's word: sent → delivered → read, or failed with the reason.
 /// Statuses never move backwards, so a redelivered or late status changes nothing.
 /// </summary>
-public sealed class StatusRecorder(IDbContextFactory<InboxDbContext> contexts, DomainEvents events, ILogger<StatusRecorder> logger)
+public sealed class StatusRecorder(ILogger<StatusRecorder> logger)
 {
-    public async Task ApplyAsync(int channelId, InboundStatusUpdate update, CancellationToken cancellationToken = default)
+    /// <summary>Applies the status inside the unit's transaction; the <see cref="MessageStatusChanged"/> events wait in the unit.</summary>
+    public async Task RecordAsync(InboundUnit unit, int channelId, InboundStatusUpdate update, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var db = unit.Db;
         var outbound = db.Messages.Where(m => m.ChannelId == channelId && m.Direction == MessageDirection.Outbound);
         var messages = new List<Message>();
         if (update.PlatformMessageIds.Count > 0)
@@ -37,10 +38,8 @@ public sealed class StatusRecorder(IDbContextFactory<InboxDbContext> contexts, D
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var message in changed)
-        {
-            await events.PublishAsync(new MessageStatusChanged(message.ConversationId, message.Id, message.Status), cancellationToken);
-        }
+        db.ChangeTracker.Clear();
+        unit.StatusChanges.AddRange(changed.Select(m => new MessageStatusChanged(m.ConversationId, m.Id, m.Status)));
     }
 
     private static bool Advance(Message message, InboundStatusUpdate update)

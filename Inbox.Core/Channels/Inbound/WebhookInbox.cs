@@ -14,7 +14,7 @@ namespace Inbox.Core.Channels.Inbound;
 /// in <see cref="WebhookProcessor"/>, from the stored copy.
 /// </summary>
 public sealed class WebhookInbox(
-    IDbContextFactory<InboxDbContext> contexts, IOptions<MetaOptions> meta, TimeProvider time, WebhookSignal signal, ILogger<WebhookInbox> logger)
+    IDbContextFactory<InboxDbContext> contexts, WebhookStore store, IOptions<MetaOptions> meta, TimeProvider time, WebhookSignal signal, ILogger<WebhookInbox> logger)
 {
     public async Task<WebhookAcceptance> AcceptMetaAsync(ReadOnlyMemory<byte> body, string? signature, CancellationToken cancellationToken = default)
     {
@@ -66,7 +66,7 @@ public sealed class WebhookInbox(
             return new(WebhookOutcome.UnknownChannel, $"No channel is connected for {names}.");
         }
 
-        return await StoreAsync(db, WebhookPlatform.Meta, null, body, now, cancellationToken);
+        return await StoreAsync(WebhookPlatform.Meta, null, body, now);
     }
 
     public async Task<WebhookAcceptance> AcceptLineAsync(string channelKey, ReadOnlyMemory<byte> body, string? signature, CancellationToken cancellationToken = default)
@@ -102,30 +102,20 @@ public sealed class WebhookInbox(
         // LINE's "Verify" button posts an empty event list: answer it, store nothing.
         return items.Count == 0
             ? new(WebhookOutcome.Accepted, "No events.")
-            : await StoreAsync(db, WebhookPlatform.Line, channel.Id, body, now, cancellationToken);
+            : await StoreAsync(WebhookPlatform.Line, channel.Id, body, now);
     }
 
-    private async Task<WebhookAcceptance> StoreAsync(
-        InboxDbContext db, WebhookPlatform platform, int? channelId, ReadOnlyMemory<byte> body, DateTime now, CancellationToken cancellationToken)
+    private async Task<WebhookAcceptance> StoreAsync(WebhookPlatform platform, int? channelId, ReadOnlyMemory<byte> body, DateTime now)
     {
-        var delivery = new WebhookDelivery
+        var id = await store.StoreAsync(new WebhookDelivery
         {
             Platform = platform,
             ChannelId = channelId,
             ReceivedAt = now,
             Body = Encoding.UTF8.GetString(body.Span),
             State = WebhookDeliveryState.Pending,
-        };
-        db.WebhookDeliveries.Add(delivery);
-
-        // The platform forgets the event once we answer 200: this one write waits for the disk even through
-        // a power cut (synchronous=FULL), where the rest of the app settles for WAL's crash safety. The
-        // connection interceptor sets NORMAL again on the next open.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await db.Database.CloseConnectionAsync();
+        });
         signal.Notify();
-        return new(WebhookOutcome.Accepted, "Stored.", delivery.Id);
+        return new(WebhookOutcome.Accepted, "Stored.", id);
     }
 }

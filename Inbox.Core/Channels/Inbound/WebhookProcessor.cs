@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Inbox.Core.Channels.Line;
 using Inbox.Core.Channels.Meta;
@@ -8,35 +9,51 @@ using Microsoft.Extensions.Logging;
 namespace Inbox.Core.Channels.Inbound;
 
 /// <summary>
-/// Turns stored webhook deliveries into conversations, oldest first, one at a time. Runs after the platform was
-/// answered and again after a restart, so a crash between the 200 and the processing loses nothing; every event
-/// is keyed, so running a delivery twice changes nothing the second time.
+/// Turns stored webhook deliveries into conversations, oldest first. Runs after the platform was answered and again
+/// after a restart, so a crash between the 200 and the processing loses nothing; every event is keyed, so running a
+/// delivery twice changes nothing the second time.
 /// </summary>
+/// <remarks>
+/// Deliveries are applied in batches: one transaction records the events of many deliveries and marks them processed,
+/// and the domain events of the whole batch are handled together after the commit. A busy number's backlog is thus
+/// paid in commits per batch, not per message. When a batch fails, its deliveries are retried one by one, so a single
+/// bad delivery is counted and parked without holding up the others.
+/// </remarks>
 public sealed class WebhookProcessor(
-    IDbContextFactory<InboxDbContext> contexts, InboundRecorder recorder, TimeProvider time, ILogger<WebhookProcessor> logger)
+    IDbContextFactory<InboxDbContext> contexts, InboundRecorder recorder, IngestWriteGate gate, TimeProvider time, ILogger<WebhookProcessor> logger)
 {
     /// <summary>A delivery that throws this many times is parked as <see cref="WebhookDeliveryState.Failed"/> for an admin to look at.</summary>
     public const int MaxAttempts = 5;
 
-    private readonly SemaphoreSlim gate = new(1, 1);
+    /// <summary>Most deliveries in one transaction.</summary>
+    private const int BatchSize = 100;
+
+    /// <summary>A batch stops taking deliveries after this long, so the write lock is never held long against new acknowledgements.</summary>
+    private static readonly TimeSpan BatchBudget = TimeSpan.FromMilliseconds(40);
+
+    private readonly SemaphoreSlim running = new(1, 1);
 
     /// <summary>Processes every pending delivery; returns how many were processed successfully.</summary>
     public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken = default)
     {
-        await gate.WaitAsync(cancellationToken);
+        await running.WaitAsync(cancellationToken);
         try
         {
             var processed = 0;
             var after = 0L;
             while (true)
             {
-                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                var batch = await db.WebhookDeliveries.AsNoTracking()
-                    .Where(d => d.State == WebhookDeliveryState.Pending && d.Id > after)
-                    .OrderBy(d => d.Id)
-                    .Take(50)
-                    .ToListAsync(cancellationToken);
-                if (batch.Count == 0)
+                List<WebhookDelivery> pending;
+                await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+                {
+                    pending = await db.WebhookDeliveries.AsNoTracking()
+                        .Where(d => d.State == WebhookDeliveryState.Pending && d.Id > after)
+                        .OrderBy(d => d.Id)
+                        .Take(BatchSize)
+                        .ToListAsync(cancellationToken);
+                }
+
+                if (pending.Count == 0)
                 {
                     if (processed > 0)
                     {
@@ -47,28 +64,82 @@ public sealed class WebhookProcessor(
                     return processed;
                 }
 
-                foreach (var delivery in batch)
+                var done = await ProcessBatchAsync(pending, cancellationToken);
+                if (done > 0)
+                {
+                    processed += done;
+                    after = pending[done - 1].Id;
+                    continue;
+                }
+
+                // The batch failed as a whole: one by one, so the bad delivery is found, counted and, in the end, parked.
+                foreach (var delivery in pending)
                 {
                     after = delivery.Id;
-                    processed += await ProcessAsync(delivery, cancellationToken) ? 1 : 0;
+                    processed += await ProcessAloneAsync(delivery, cancellationToken) ? 1 : 0;
                 }
             }
         }
         finally
         {
-            gate.Release();
+            running.Release();
         }
     }
 
-    private async Task<bool> ProcessAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>Applies deliveries from the front of <paramref name="pending"/> in one transaction; returns how many, or 0 if it failed.</summary>
+    private async Task<int> ProcessBatchAsync(IReadOnlyList<WebhookDelivery> pending, CancellationToken cancellationToken)
     {
-        string? error = null;
+        InboundUnit unit;
+        var done = new List<long>();
         try
         {
-            foreach (var (channelId, item) in await ItemsAsync(delivery, cancellationToken))
+            using var turn = await gate.EnterAsync(cancellationToken);
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            unit = new InboundUnit(db);
+            var clock = Stopwatch.StartNew();
+            var routes = await MetaRoutes.LoadAsync(db, cancellationToken);
+            foreach (var delivery in pending)
             {
-                await recorder.ApplyAsync(channelId, delivery.Id, item, cancellationToken);
+                await ApplyAsync(unit, routes, delivery, cancellationToken);
+                done.Add(delivery.Id);
+                if (clock.Elapsed > BatchBudget)
+                {
+                    break;
+                }
             }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            await db.WebhookDeliveries.Where(d => done.Contains(d.Id)).ExecuteUpdateAsync(
+                d => d.SetProperty(x => x.State, WebhookDeliveryState.Processed)
+                    .SetProperty(x => x.Attempts, x => x.Attempts + 1)
+                    .SetProperty(x => x.Error, (string?)null)
+                    .SetProperty(x => x.ProcessedAt, now),
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("A batch of {Count} webhook deliveries failed ({Error}); retrying them one by one.", pending.Count, ex.Message);
+            return 0;
+        }
+
+        await recorder.PublishAsync(unit, cancellationToken);
+        return done.Count;
+    }
+
+    private async Task<bool> ProcessAloneAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        string? error = null;
+        InboundUnit? unit = null;
+        try
+        {
+            using var turn = await gate.EnterAsync(cancellationToken);
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            unit = new InboundUnit(db);
+            await ApplyAsync(unit, await MetaRoutes.LoadAsync(db, cancellationToken), delivery, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -78,39 +149,49 @@ public sealed class WebhookProcessor(
 
         var attempts = delivery.Attempts + 1;
         var state = error is null ? WebhookDeliveryState.Processed : attempts >= MaxAttempts ? WebhookDeliveryState.Failed : WebhookDeliveryState.Pending;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(
-            d => d.SetProperty(x => x.State, state)
-                .SetProperty(x => x.Attempts, attempts)
-                .SetProperty(x => x.Error, error)
-                .SetProperty(x => x.ProcessedAt, state == WebhookDeliveryState.Pending ? null : time.GetUtcNow().UtcDateTime),
-            cancellationToken);
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(
+                d => d.SetProperty(x => x.State, state)
+                    .SetProperty(x => x.Attempts, attempts)
+                    .SetProperty(x => x.Error, error)
+                    .SetProperty(x => x.ProcessedAt, state == WebhookDeliveryState.Pending ? null : time.GetUtcNow().UtcDateTime),
+                cancellationToken);
+        }
+
+        if (error is null)
+        {
+            await recorder.PublishAsync(unit!, cancellationToken);
+        }
+
         return error is null;
     }
 
-    private async Task<IReadOnlyList<(int ChannelId, InboundItem Item)>> ItemsAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    private async Task ApplyAsync(InboundUnit unit, IReadOnlyDictionary<(ChannelKind, string), int> routes, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetBytes(delivery.Body);
         if (delivery.Platform == WebhookPlatform.Line)
         {
-            return LineWebhookParser.Parse(body, delivery.ReceivedAt).Select(item => (delivery.ChannelId!.Value, item)).ToList();
+            foreach (var item in LineWebhookParser.Parse(body, delivery.ReceivedAt))
+            {
+                await recorder.RecordAsync(unit, delivery.ChannelId!.Value, delivery.Id, item, cancellationToken);
+            }
+
+            return;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var routes = await MetaRoutes.LoadAsync(db, cancellationToken);
-        var items = new List<(int, InboundItem)>();
         foreach (var entry in MetaWebhookParser.Parse(body, delivery.ReceivedAt).Entries)
         {
-            if (routes.TryGetValue((entry.Kind, entry.ExternalId), out var channelId))
-            {
-                items.AddRange(entry.Items.Select(item => (channelId, item)));
-            }
-            else
+            if (!routes.TryGetValue((entry.Kind, entry.ExternalId), out var channelId))
             {
                 logger.LogWarning("Webhook delivery {Id}: {Count} events for unknown {Kind} account {ExternalId} skipped.", delivery.Id, entry.Items.Count, entry.Kind, entry.ExternalId);
+                continue;
+            }
+
+            foreach (var item in entry.Items)
+            {
+                await recorder.RecordAsync(unit, channelId, delivery.Id, item, cancellationToken);
             }
         }
-
-        return items;
     }
 }
