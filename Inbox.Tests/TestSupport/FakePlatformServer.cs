@@ -20,7 +20,8 @@ public sealed class FakePlatformServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> scripts = new();
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly SemaphoreSlim arrived = new(0);
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> held = new();
+    private readonly ConcurrentDictionary<string, (TaskCompletionSource Gate, int From)> held = new();
+    private readonly ConcurrentDictionary<string, int> arrivals = new();
     private int served;
 
     private FakePlatformServer(WebApplication app)
@@ -51,12 +52,16 @@ public sealed class FakePlatformServer : IAsyncDisposable
     /// <summary>Answers for requests to <paramref name="path"/>, in order; the last one repeats.</summary>
     public void Script(string path, params FakeResponse[] responses) => scripts[path] = new ConcurrentQueue<FakeResponse>(responses);
 
-    /// <summary>Holds requests to <paramref name="path"/> open, unanswered, until <see cref="Release"/> or until the caller gives up.</summary>
-    public void Hold(string path) => held[path] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>
+    /// Holds requests to <paramref name="path"/> open, unanswered, until <see cref="Release"/> or until the caller gives up;
+    /// with <paramref name="from"/>, only the <paramref name="from"/>-th request and later ones, so a test can stop a send
+    /// after its first failed calls, at the retry.
+    /// </summary>
+    public void Hold(string path, int from = 1) => held[path] = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), from);
 
     public void Release()
     {
-        foreach (var gate in held.Values)
+        foreach (var (gate, _) in held.Values)
         {
             gate.TrySetResult();
         }
@@ -87,12 +92,13 @@ public sealed class FakePlatformServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var path = context.Request.Path.Value ?? "/";
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var number = arrivals.AddOrUpdate(path, 1, (_, count) => count + 1);
         requests.Enqueue(new RecordedRequest(context.Request.Method, path, headers, body));
         arrived.Release();
 
-        if (held.TryGetValue(path, out var gate))
+        if (held.TryGetValue(path, out var hold) && number >= hold.From)
         {
-            await gate.Task.WaitAsync(context.RequestAborted);
+            await hold.Gate.Task.WaitAsync(context.RequestAborted);
         }
 
         var response = Next(path);

@@ -27,7 +27,7 @@ public sealed class OutboundApp : IDisposable
     private readonly WebApplicationFactory<Program> host;
     private int contacts;
 
-    private OutboundApp(FakePlatformServer platform, string? database, FakeTime? time, IReadOnlyDictionary<string, string?>? overrides)
+    private OutboundApp(FakePlatformServer platform, string? database, TimeProvider? time, IReadOnlyDictionary<string, string?>? overrides)
     {
         Platform = platform;
         var settings = new Dictionary<string, string?>
@@ -65,8 +65,8 @@ public sealed class OutboundApp : IDisposable
 
     public DateTime Now => Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
-    /// <summary>Starts the app; <paramref name="database"/> shares a file between instances (restart tests).</summary>
-    public static OutboundApp Start(FakePlatformServer platform, string? database = null, FakeTime? time = null, IReadOnlyDictionary<string, string?>? overrides = null) =>
+    /// <summary>Starts the app; <paramref name="database"/> shares a file between instances (restart tests), <paramref name="time"/> replaces its clock.</summary>
+    public static OutboundApp Start(FakePlatformServer platform, string? database = null, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? overrides = null) =>
         new(platform, database, time, overrides);
 
     public InboxDbContext OpenDb() => Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext();

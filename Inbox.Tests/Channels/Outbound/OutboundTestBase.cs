@@ -13,7 +13,7 @@ public abstract class OutboundTestBase : IAsyncLifetime
     {
         Platform = await FakePlatformServer.StartAsync();
         BeforeStart(Platform);
-        App = OutboundApp.Start(Platform, overrides: Overrides);
+        App = OutboundApp.Start(Platform, time: Time, overrides: Overrides);
     }
 
     public async Task DisposeAsync()
@@ -31,6 +31,9 @@ public abstract class OutboundTestBase : IAsyncLifetime
 
     /// <summary>Settings on top of the outbound defaults, for a test class that needs others.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Overrides => null;
+
+    /// <summary>A clock for the app in place of the system's, for a test class that needs to control it.</summary>
+    protected virtual TimeProvider? Time => null;
 
     /// <summary>Answers scripted before start-up, for calls the app makes at once (the LINE quota).</summary>
     protected virtual void BeforeStart(FakePlatformServer platform)
