@@ -10,6 +10,7 @@ public static class InboundExtensions
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<IngestWriteGate>();
         services.AddSingleton<WebhookStore>();
+        services.AddSingleton<WebhookAddressBook>();
         services.AddSingleton<WebhookInbox>();
         services.AddSingleton<StatusRecorder>();
         services.AddSingleton<InboundRecorder>();

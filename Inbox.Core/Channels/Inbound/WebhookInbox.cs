@@ -14,7 +14,7 @@ namespace Inbox.Core.Channels.Inbound;
 /// in <see cref="WebhookProcessor"/>, from the stored copy.
 /// </summary>
 public sealed class WebhookInbox(
-    IDbContextFactory<InboxDbContext> contexts, WebhookStore store, IOptions<MetaOptions> meta, TimeProvider time, WebhookSignal signal, ILogger<WebhookInbox> logger)
+    WebhookAddressBook addresses, WebhookStore store, IOptions<MetaOptions> meta, TimeProvider time, WebhookSignal signal, ILogger<WebhookInbox> logger)
 {
     public async Task<WebhookAcceptance> AcceptMetaAsync(ReadOnlyMemory<byte> body, string? signature, CancellationToken cancellationToken = default)
     {
@@ -52,8 +52,12 @@ public sealed class WebhookInbox(
             return new(WebhookOutcome.Accepted, "Nothing for the inbox in this delivery.");
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var routes = await MetaRoutes.LoadAsync(db, cancellationToken);
+        var routes = await addresses.MetaAsync(reload: false, cancellationToken);
+        if (webhook.Entries.Any(e => !routes.ContainsKey((e.Kind, e.ExternalId))))
+        {
+            routes = await addresses.MetaAsync(reload: true, cancellationToken);
+        }
+
         var unknown = webhook.Entries.Where(e => !routes.ContainsKey((e.Kind, e.ExternalId))).ToList();
         foreach (var entry in unknown)
         {
@@ -71,8 +75,13 @@ public sealed class WebhookInbox(
 
     public async Task<WebhookAcceptance> AcceptLineAsync(string channelKey, ReadOnlyMemory<byte> body, string? signature, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var channel = await db.Channels.AsNoTracking().SingleOrDefaultAsync(c => c.Key == channelKey && c.Kind == ChannelKind.Line, cancellationToken);
+        var channel = await addresses.LineAsync(channelKey, reload: false, cancellationToken);
+        if (channel is null || !LineSignature.IsValid(body.Span, signature, channel.ChannelSecret))
+        {
+            // Not known, or signed with another secret: perhaps the channel was added or re-keyed a moment ago.
+            channel = await addresses.LineAsync(channelKey, reload: true, cancellationToken);
+        }
+
         if (channel is null)
         {
             logger.LogWarning("LINE webhook for unknown channel key {Key}.", channelKey);
@@ -102,7 +111,7 @@ public sealed class WebhookInbox(
         // LINE's "Verify" button posts an empty event list: answer it, store nothing.
         return items.Count == 0
             ? new(WebhookOutcome.Accepted, "No events.")
-            : await StoreAsync(WebhookPlatform.Line, channel.Id, body, now);
+            : await StoreAsync(WebhookPlatform.Line, channel.ChannelId, body, now);
     }
 
     private async Task<WebhookAcceptance> StoreAsync(WebhookPlatform platform, int? channelId, ReadOnlyMemory<byte> body, DateTime now)
