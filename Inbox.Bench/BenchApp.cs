@@ -23,6 +23,16 @@ public sealed partial class BenchApp : IAsyncDisposable
 
     public string DataFolder { get; }
 
+    /// <summary>CPU time the app process has used so far, all threads.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public string DatabasePath => Path.Combine(DataFolder, "inbox.db");
 
     public string Output

@@ -36,8 +36,10 @@ public static class IngestBenchmark
         var hubClients = Option(args, "--hub-clients", 200);
         var ceilingSeconds = Option(args, "--ceiling-seconds", 5);
         var sampleEvery = Option(args, "--sample-every", 10);
+        var rate = Option(args, "--rate", 1000);
 
-        Console.WriteLine($"ingest: {seconds} s, {concurrency} concurrent senders, {hubClients} hub clients, {Environment.ProcessorCount} cores");
+        var offered = rate > 0 ? $"offering {rate:N0} webhooks/s" : "as fast as they are answered";
+        Console.WriteLine($"ingest: {seconds} s, {concurrency} concurrent senders {offered}, {hubClients} hub clients, {Environment.ProcessorCount} cores");
 
         // Ceilings first, each alone on the machine, so neither competes with the app.
         var sqliteCeiling = await IngestCeilings.SqliteAsync(ceilingSeconds);
@@ -60,16 +62,24 @@ public static class IngestBenchmark
         Console.WriteLine($"{hubs.Count} hub clients connected in {connecting.Elapsed.TotalSeconds:F1} s");
 
         // Warm-up (JIT, connection pool, first conversations), not counted.
-        await HammerAsync(http, app.BaseUrl, concurrency, TimeSpan.FromSeconds(2), new Traffic(sampleEvery: 0));
+        await HammerAsync(http, app.BaseUrl, concurrency, TimeSpan.FromSeconds(2), new Traffic(sampleEvery: 0), rate);
+        while (await ScalarAsync(app.DatabasePath, Pending) > 0)
+        {
+            await Task.Delay(100);
+        }
 
         var traffic = new Traffic(sampleEvery);
-        var run = await HammerAsync(http, app.BaseUrl, concurrency, TimeSpan.FromSeconds(seconds), traffic);
-        var backlogAtEnd = await ScalarAsync(app.DatabasePath, "SELECT COUNT(*) FROM WebhookDeliveries WHERE State IN (0, 'Pending')");
+        var processedBefore = await ScalarAsync(app.DatabasePath, Processed);
+        var cpuBefore = app.ProcessorTime;
+        var run = await HammerAsync(http, app.BaseUrl, concurrency, TimeSpan.FromSeconds(seconds), traffic, rate);
+        var appCpu = app.ProcessorTime - cpuBefore;
+        var processedPerSecond = (await ScalarAsync(app.DatabasePath, Processed) - processedBefore) / run.Elapsed.TotalSeconds;
+        var backlogAtEnd = await ScalarAsync(app.DatabasePath, Pending);
 
         // Let the worker finish what was acknowledged, so every sampled message has had its chance to reach the hubs.
         var draining = Stopwatch.StartNew();
         while (draining.Elapsed < TimeSpan.FromSeconds(120)
-            && await ScalarAsync(app.DatabasePath, "SELECT COUNT(*) FROM WebhookDeliveries WHERE State IN (0, 'Pending')") > 0)
+            && await ScalarAsync(app.DatabasePath, Pending) > 0)
         {
             await Task.Delay(250);
         }
@@ -104,13 +114,17 @@ public static class IngestBenchmark
         expected = messageIds.Count * hubs.Count;
         fanOut.Sort();
 
-        var eventsPerSecond = run.PerSecond;
+        // Sustained: what was both acknowledged and turned into conversations while the load ran.
+        var eventsPerSecond = Math.Min(run.PerSecond, processedPerSecond);
         var ackP99 = run.P(0.99);
         var fanP99 = Percentile(fanOut, 0.99);
         Console.WriteLine();
         Console.WriteLine($"sent {run.Sent:N0} webhooks in {run.Elapsed.TotalSeconds:F1} s: {traffic.Describe()}");
         Console.WriteLine($"acknowledged (200)      {run.Acknowledged,10:N0}    errors {run.Errors:N0}{run.ErrorSummary()}");
+        Console.WriteLine($"acknowledged/s          {run.PerSecond,10:N0}");
+        Console.WriteLine($"processed/s during load {processedPerSecond,10:N0}    (deliveries turned into conversations while the load ran)");
         Console.WriteLine($"events/s sustained      {eventsPerSecond,10:N0}    target >= 1,000          {Verdict(eventsPerSecond >= 1000)}");
+        Console.WriteLine($"app CPU during load     {appCpu.TotalSeconds / run.Elapsed.TotalSeconds,10:F2} cores    {appCpu.TotalMilliseconds / Math.Max(1, run.Acknowledged),5:F2} ms per acknowledged webhook");
         Console.WriteLine($"ack latency p50         {run.P(0.50),10:F1} ms");
         Console.WriteLine($"ack latency p99         {ackP99,10:F1} ms  target <= 250 ms at {concurrency}   {Verdict(ackP99 <= 250)}");
         Console.WriteLine($"ack latency max         {run.P(1),10:F1} ms");
@@ -123,6 +137,10 @@ public static class IngestBenchmark
         Console.WriteLine($"Inbox events/s as a fraction of the Kestrel 200 ceiling    {eventsPerSecond / kestrelCeiling.PerSecond,6:P1}");
         return 0;
     }
+
+    private const string Pending = "SELECT COUNT(*) FROM WebhookDeliveries WHERE State = 'Pending'";
+
+    private const string Processed = "SELECT COUNT(*) FROM WebhookDeliveries WHERE State = 'Processed'";
 
     private static string Verdict(bool pass) => pass ? "PASS" : "MISS";
 
@@ -162,9 +180,11 @@ public static class IngestBenchmark
     })
     { Timeout = TimeSpan.FromSeconds(30) };
 
-    internal static async Task<Run> HammerAsync(HttpClient http, Uri baseUrl, int concurrency, TimeSpan duration, Traffic traffic)
+    /// <param name="rate">Webhooks per second offered by all senders together, on a fixed timetable; 0 sends as fast as they are answered.</param>
+    internal static async Task<Run> HammerAsync(HttpClient http, Uri baseUrl, int concurrency, TimeSpan duration, Traffic traffic, int rate = 0)
     {
         var runs = new Run[concurrency];
+        var issued = -1L;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => Task.Run(async () =>
         {
@@ -172,6 +192,21 @@ public static class IngestBenchmark
             var random = new Random(i * 7919 + 1);
             while (clock.Elapsed < duration)
             {
+                if (rate > 0)
+                {
+                    // The n-th webhook leaves at n / rate seconds; a sender that is late (all were busy) sends at once.
+                    var due = TimeSpan.FromSeconds(Interlocked.Increment(ref issued) / (double)rate);
+                    if (due >= duration)
+                    {
+                        break;
+                    }
+
+                    if (due - clock.Elapsed is { TotalMilliseconds: > 1 } wait)
+                    {
+                        await Task.Delay(wait);
+                    }
+                }
+
                 var post = traffic.Next(random);
                 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, post.Path)) { Content = new ByteArrayContent(post.Body) };
                 request.Content.Headers.ContentType = new("application/json");

@@ -28,7 +28,32 @@ public sealed class BusinessCalendar
     public TimeZoneInfo Zone { get; }
 
     /// <summary>Whether the business is open at <paramref name="utc"/> (openings are half-open: open at the start, closed at the end).</summary>
-    public bool IsOpen(DateTime utc) => OpeningAt(utc) is not null;
+    /// <remarks>
+    /// Looks only at the ranges of the local days around <paramref name="utc"/>: merging touching openings first, as
+    /// <see cref="Openings"/> does, would walk the whole <see cref="Horizon"/> for a business open round the clock,
+    /// and this runs for every customer message.
+    /// </remarks>
+    public bool IsOpen(DateTime utc)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
+        for (var day = today.AddDays(-1); day <= today.AddDays(1); day = day.AddDays(1))
+        {
+            if (closedDays.Contains(day) || !week.TryGetValue(day.DayOfWeek, out var ranges))
+            {
+                continue;
+            }
+
+            foreach (var range in ranges)
+            {
+                if (ToUtc(day, range.StartMinute) <= utc && utc < ToUtc(day, range.EndMinute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary><paramref name="utc"/> itself when open then; otherwise the start of the next opening, or null when none lies within <see cref="Horizon"/>.</summary>
     public DateTime? NextOpening(DateTime utc)
@@ -77,25 +102,6 @@ public sealed class BusinessCalendar
 
     /// <summary>Whole business minutes between two instants.</summary>
     public int BusinessMinutes(DateTime fromUtc, DateTime toUtc) => (int)BusinessTime(fromUtc, toUtc).TotalMinutes;
-
-    /// <summary>The opening containing <paramref name="utc"/>, or null when closed then.</summary>
-    private (DateTime Start, DateTime End)? OpeningAt(DateTime utc)
-    {
-        foreach (var opening in Openings(utc))
-        {
-            if (opening.Start > utc)
-            {
-                return null;
-            }
-
-            if (opening.End > utc)
-            {
-                return opening;
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>Openings as UTC intervals in time order, from the local day before <paramref name="fromUtc"/>, touching ones merged (18:00–24:00 + 00:00–02:00 is one).</summary>
     private IEnumerable<(DateTime Start, DateTime End)> Openings(DateTime fromUtc)
