@@ -49,6 +49,22 @@ public sealed class OutboundFailureTests : OutboundTestBase
         var message = await App.MessageAsync(id);
         OutboundAssert.Failed(message, SendFailure.RetriesExhausted, "2", "after 3 attempts");
         Assert.Equal(3, message.SendAttempts);
+
+        // The final text never says the message will be retried; the platform's own words follow in brackets.
+        Assert.Equal("Not delivered after 3 attempts. Messenger is busy or throttling. (An unexpected error has occurred. Please retry your request later.)", message.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Send_ServerErrorPageOnEveryAttempt_FinalTextSaysWhatHappenedOnce()
+    {
+        Platform.Script(Messenger, new FakeResponse(503, "<html>Service Unavailable</html>"));
+        var id = await QueueMessengerAsync(TimeSpan.FromHours(2), ReplyType.FreeForm);
+
+        await App.SendAsync();
+
+        var message = await App.MessageAsync(id);
+        OutboundAssert.Failed(message, SendFailure.RetriesExhausted, "503", "after 3 attempts");
+        Assert.Equal("Not delivered after 3 attempts. Messenger answered HTTP 503.", message.ErrorMessage);
     }
 
     [Fact]
