@@ -95,6 +95,28 @@ public sealed class OutboundFailureTests : OutboundTestBase
     }
 
     [Fact]
+    public async Task Send_HeldForTokenThenSentAgain_InFlightShowsNoOldReasonAsARetry()
+    {
+        Platform.Script(Messenger, FakeResponse.GraphError(401, 190, 463, "Error validating access token: Session has expired."), FakeResponse.SendApiOk("m_after"));
+        var id = await QueueMessengerAsync(TimeSpan.FromHours(2), ReplyType.FreeForm);
+        await App.SendAsync();
+        Platform.Hold(Messenger, from: 2);
+
+        await App.SetAuthErrorAsync("fb", null);
+        var sending = App.SendAsync();
+        await Platform.WaitForAsync(Messenger, 2);
+
+        // The token error was the reason to wait, not a failed attempt of this send.
+        var inFlight = await App.MessageAsync(id);
+        Assert.Equal((DeliveryStatus.Sending, null, null), (inFlight.Status, inFlight.ErrorCode, inFlight.ErrorMessage));
+        Assert.DoesNotContain("Retrying", await TimelineMarkup.RenderAsync(App, id));
+
+        Platform.Release();
+        await sending;
+        Assert.Equal(DeliveryStatus.Sent, (await App.MessageAsync(id)).Status);
+    }
+
+    [Fact]
     public async Task Send_HumanAgentWithoutApproval_FailsAndFlagsChannel()
     {
         Platform.Script(Messenger, FakeResponse.GraphError(400, 100, 2018276, "(#100) Human Agent tag is not approved for this page."));
