@@ -70,6 +70,7 @@ public sealed class OutboundDispatcher(
                 if (message.Conversation!.Channel!.Kind == ChannelKind.Line && message.SendKey is not null)
                 {
                     message.Status = DeliveryStatus.Queued;
+                    (message.ErrorCode, message.ErrorMessage) = (null, null);
                     continue;
                 }
 
@@ -117,7 +118,9 @@ public sealed class OutboundDispatcher(
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, DeliveryStatus.Sending)
                 .SetProperty(m => m.SendingSince, now)
-                .SetProperty(m => m.SendAttempts, m => m.SendAttempts + 1), cancellationToken);
+                .SetProperty(m => m.SendAttempts, m => m.SendAttempts + 1)
+                .SetProperty(m => m.ErrorCode, (string?)null)
+                .SetProperty(m => m.ErrorMessage, (string?)null), cancellationToken);
         return claimed == 1;
     }
 
@@ -130,13 +133,39 @@ public sealed class OutboundDispatcher(
             .SingleAsync(m => m.Id == id, cancellationToken);
         await events.PublishAsync(new MessageStatusChanged(message.ConversationId, id, DeliveryStatus.Sending), cancellationToken);
 
-        var send = OutboundSend.Of(message);
+        // The claim counted the first call; each retry recorded on the way, and the outcome, count the rest.
+        var claimed = message.SendAttempts;
+        var send = OutboundSend.Of(message) with { Retrying = (retry, token) => RecordRetryAsync(db, message, claimed + retry.Attempt - 1, retry.Error, token) };
         var outcome = await OutcomeAsync(send, cancellationToken);
+        message.SendAttempts = Math.Max(message.SendAttempts, claimed + outcome.Calls - 1);
 
         // Once the platform has answered, what it said is recorded even during shutdown: losing it would turn a sent message into an interrupted one.
         var status = await SendOutcomeRecorder.SaveAsync(db, send, outcome, time.GetUtcNow().UtcDateTime, CancellationToken.None);
         logger.LogInformation("Message {MessageId} on {Channel}: {Status} {Code}", id, send.Channel.Key, status, outcome.Error?.Code);
         await events.PublishAsync(new MessageStatusChanged(message.ConversationId, id, status), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A call failed and another follows after the back-off: the message, still Sending, shows the calls made and why the
+    /// last one failed, and open workspaces hear of it, instead of a silent "Sending" for a minute or more.
+    /// </summary>
+    private async Task RecordRetryAsync(InboxDbContext db, Message message, int attempts, SendError error, CancellationToken cancellationToken)
+    {
+        message.SendAttempts = attempts;
+        (message.ErrorCode, message.ErrorMessage) = (error.Code, error.Message);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Progress only: the retry goes on, and the outcome is saved with these values all the same.
+            logger.LogWarning(ex, "Could not record the retry of message {MessageId}", message.Id);
+            return;
+        }
+
+        logger.LogInformation("Message {MessageId}: attempt {Attempts} failed ({Code}); retrying", message.Id, attempts, error.Code);
+        await events.PublishAsync(new MessageStatusChanged(message.ConversationId, message.Id, DeliveryStatus.Sending), cancellationToken);
     }
 
     private async Task<SendOutcome> OutcomeAsync(OutboundSend send, CancellationToken cancellationToken)

@@ -5,6 +5,12 @@ namespace Inbox.Core.Channels.Outbound;
 /// <summary>A claimed message with what its platform call needs: the conversation, the channel and the recipient's platform id.</summary>
 public sealed record OutboundSend(Message Message, Conversation Conversation, Channel Channel, string Recipient)
 {
+    /// <summary>
+    /// Told after each failed call that will be retried, before the back-off: the dispatcher records it on the message so
+    /// the agent sees the retry while it happens. Null when nobody listens.
+    /// </summary>
+    public Func<SendRetry, CancellationToken, Task>? Retrying { get; init; }
+
     /// <summary>Reads a message whose conversation, contact and channel are loaded.</summary>
     public static OutboundSend Of(Message message)
     {

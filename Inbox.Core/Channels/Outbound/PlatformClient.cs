@@ -17,6 +17,9 @@ public sealed class PlatformClient
     /// <summary>The named <see cref="HttpClient"/> all platform calls use.</summary>
     public const string HttpClientName = "Inbox.Outbound";
 
+    /// <summary>Carries the send's <see cref="OutboundSend.Retrying"/> to the pipeline, which is shared by every send.</summary>
+    private static readonly ResiliencePropertyKey<Func<SendRetry, CancellationToken, Task>> Listener = new("Inbox.Outbound.Retrying");
+
     private readonly IHttpClientFactory clients;
     private readonly ResiliencePipeline<PlatformReply> retrying;
     private readonly ResiliencePipeline<PlatformReply> once;
@@ -29,15 +32,25 @@ public sealed class PlatformClient
         once = Build(settings, time, 0);
     }
 
-    /// <summary>Posts <paramref name="request"/>; with <paramref name="retry"/> false it is tried exactly once (a LINE reply token is single-use).</summary>
+    /// <summary>
+    /// Posts <paramref name="request"/>; with <paramref name="retry"/> false it is tried exactly once (a LINE reply token is
+    /// single-use). Each failed call that will be retried is reported to <see cref="OutboundSend.Retrying"/> first.
+    /// </summary>
     public async Task<PlatformReply> PostAsync(OutboundSend send, PlatformRequest request, bool retry, CancellationToken cancellationToken)
     {
         var calls = 0;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        if (send.Retrying is { } listener)
+        {
+            context.Properties.Set(Listener, listener);
+        }
+
         try
         {
-            return await (retry ? retrying : once).ExecuteAsync(async token =>
+            return await (retry ? retrying : once).ExecuteAsync(async attempt =>
             {
                 var call = Interlocked.Increment(ref calls);
+                var token = attempt.CancellationToken;
                 using var message = new HttpRequestMessage(HttpMethod.Post, request.Url) { Content = JsonContent.Create(request.Body) };
                 message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", send.Channel.AccessToken ?? "");
                 if (request.RetryKey is { } key)
@@ -49,12 +62,27 @@ public sealed class PlatformClient
                 var body = await response.Content.ReadAsStringAsync(token);
                 var status = (int)response.StatusCode;
                 return new PlatformReply(status, body, SendErrorClassifier.Classify(send.Channel.Kind, status, body, send.Message.TemplateName), call);
-            }, cancellationToken);
+            }, context);
         }
         catch (Exception ex) when (ex is TimeoutRejectedException or HttpRequestException)
         {
             return new PlatformReply(0, "", SendErrorClassifier.FromException(ex), calls);
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static ValueTask ReportAsync(OnRetryArguments<PlatformReply> args)
+    {
+        if (!args.Context.Properties.TryGetValue(Listener, out var listener))
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var error = args.Outcome.Exception is { } exception ? SendErrorClassifier.FromException(exception) : args.Outcome.Result!.Error!;
+        return new ValueTask(listener(new SendRetry(args.AttemptNumber + 1, error), args.Context.CancellationToken));
     }
 
     private static ResiliencePipeline<PlatformReply> Build(OutboundOptions settings, TimeProvider time, int retries)
@@ -74,6 +102,7 @@ public sealed class PlatformClient
                     { Result.Error.Kind: SendErrorKind.Transient } => true,
                     _ => false,
                 }),
+                OnRetry = ReportAsync,
             });
         }
 

@@ -39,7 +39,8 @@ public static class SendErrorClassifier
         var error = JsonBodies.Parse(body)?["error"];
         var code = JsonBodies.Int(error?["code"]);
         var subcode = JsonBodies.Int(error?["error_subcode"]);
-        var said = JsonBodies.Text(error?["message"]) ?? $"HTTP {status}";
+        var platformSaid = JsonBodies.Text(error?["message"]);
+        var said = platformSaid ?? $"HTTP {status}";
         var id = code is null ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : subcode is null ? $"{code}" : $"{code}/{subcode}";
         var platform = channel switch { ChannelKind.WhatsApp => "WhatsApp", ChannelKind.Instagram => "Instagram", _ => "Messenger" };
 
@@ -54,8 +55,8 @@ public static class SendErrorClassifier
             (100, 2018276) => SendError.Final(SendFailure.HumanAgentNotApproved, id, $"Not delivered: this channel's app lacks Meta's Human Agent approval; an admin must apply for it or turn the setting off. ({said})"),
             (551, _) => SendError.Final(SendFailure.RecipientUnavailable, id, $"Not delivered: the person cannot receive messages right now. ({said})"),
             (190, _) => SendError.Auth(id, $"Meta refused the channel's access token; an admin must enter a new one. Replies wait until then. ({said})"),
-            (2 or 130429, _) => SendError.Transient(id, $"{platform} is busy or throttling; will retry. ({said})"),
-            _ when status >= 500 || status == 429 => SendError.Transient(id, $"{platform} answered HTTP {status}; will retry. ({said})"),
+            (2 or 130429, _) => SendError.Transient(id, $"{platform} is busy or throttling. ({said})"),
+            _ when status >= 500 || status == 429 => SendError.Transient(id, $"{platform} answered HTTP {status}.{Quoted(platformSaid)}"),
             _ => SendError.Final(SendFailure.Rejected, id, $"{platform} refused the message: {said}"),
         };
     }
@@ -74,7 +75,8 @@ public static class SendErrorClassifier
     private static SendError? Line(int status, string body)
     {
         var json = JsonBodies.Parse(body);
-        var said = JsonBodies.Text(json?["message"]) ?? $"HTTP {status}";
+        var platformSaid = JsonBodies.Text(json?["message"]);
+        var said = platformSaid ?? $"HTTP {status}";
         var details = json?["details"] is JsonArray { Count: > 0 } list
             ? " " + string.Join("; ", list.Select(d => $"{JsonBodies.Text(d?["property"])}: {JsonBodies.Text(d?["message"])}"))
             : "";
@@ -86,9 +88,12 @@ public static class SendErrorClassifier
             409 when said.Contains("retry key", StringComparison.OrdinalIgnoreCase) => null,
             429 when said.Contains("monthly limit", StringComparison.OrdinalIgnoreCase) =>
                 SendError.Final(SendFailure.QuotaExhausted, code, $"Not delivered: the LINE monthly message quota is used up. ({said})"),
-            429 or >= 500 => SendError.Transient(code, $"LINE answered HTTP {status}; will retry. ({said})"),
+            429 or >= 500 => SendError.Transient(code, $"LINE answered HTTP {status}.{Quoted(platformSaid)}"),
             401 => SendError.Auth(code, $"LINE refused the channel's access token; an admin must enter a new one. Replies wait until then. ({said})"),
             _ => SendError.Final(SendFailure.Rejected, code, $"LINE refused the message: {said}{details}"),
         };
     }
+
+    /// <summary>The platform's own words in brackets, or nothing when it gave none (an HTML error page says no more than its status).</summary>
+    private static string Quoted(string? platformSaid) => platformSaid is null ? "" : $" ({platformSaid})";
 }

@@ -8,13 +8,15 @@ namespace Inbox.Core.Channels.Outbound;
 /// <summary>Stores how a send ended, in one transaction: the message's new state, the channel's alerts, the used reply token and quota.</summary>
 public static class SendOutcomeRecorder
 {
-    /// <summary>Applies <paramref name="outcome"/> to the tracked message and channel and saves; returns the message's new status.</summary>
+    /// <summary>
+    /// Applies <paramref name="outcome"/> to the tracked message and channel and saves; returns the message's new status.
+    /// The message's <see cref="Message.SendAttempts"/> already counts every call of this send.
+    /// </summary>
     public static async Task<DeliveryStatus> SaveAsync(InboxDbContext db, OutboundSend send, SendOutcome outcome, DateTime now, CancellationToken cancellationToken)
     {
         var (message, channel) = (send.Message, send.Channel);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         message.SendingSince = null;
-        message.SendAttempts += Math.Max(0, outcome.Calls - 1);
         switch (outcome.Error)
         {
             case null:

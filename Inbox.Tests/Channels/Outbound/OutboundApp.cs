@@ -69,6 +69,14 @@ public sealed class OutboundApp : IDisposable
     public static OutboundApp Start(FakePlatformServer platform, string? database = null, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? overrides = null) =>
         new(platform, database, time, overrides);
 
+    /// <summary>A REST client with the agent API key, as another program calls the app.</summary>
+    public HttpClient Api()
+    {
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", InboxAppFactory.AgentKey);
+        return client;
+    }
+
     public InboxDbContext OpenDb() => Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext();
 
     /// <summary>Runs a dispatcher pass; when it returns, every message due before the call is settled.</summary>

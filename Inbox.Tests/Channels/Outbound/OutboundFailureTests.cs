@@ -49,6 +49,22 @@ public sealed class OutboundFailureTests : OutboundTestBase
         var message = await App.MessageAsync(id);
         OutboundAssert.Failed(message, SendFailure.RetriesExhausted, "2", "after 3 attempts");
         Assert.Equal(3, message.SendAttempts);
+
+        // The final text never says the message will be retried; the platform's own words follow in brackets.
+        Assert.Equal("Not delivered after 3 attempts. Messenger is busy or throttling. (An unexpected error has occurred. Please retry your request later.)", message.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Send_ServerErrorPageOnEveryAttempt_FinalTextSaysWhatHappenedOnce()
+    {
+        Platform.Script(Messenger, new FakeResponse(503, "<html>Service Unavailable</html>"));
+        var id = await QueueMessengerAsync(TimeSpan.FromHours(2), ReplyType.FreeForm);
+
+        await App.SendAsync();
+
+        var message = await App.MessageAsync(id);
+        OutboundAssert.Failed(message, SendFailure.RetriesExhausted, "503", "after 3 attempts");
+        Assert.Equal("Not delivered after 3 attempts. Messenger answered HTTP 503.", message.ErrorMessage);
     }
 
     [Fact]
@@ -76,6 +92,28 @@ public sealed class OutboundFailureTests : OutboundTestBase
         var sent = await App.MessageAsync(id);
         Assert.Equal(DeliveryStatus.Sent, sent.Status);
         Assert.Null(sent.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Send_HeldForTokenThenSentAgain_InFlightShowsNoOldReasonAsARetry()
+    {
+        Platform.Script(Messenger, FakeResponse.GraphError(401, 190, 463, "Error validating access token: Session has expired."), FakeResponse.SendApiOk("m_after"));
+        var id = await QueueMessengerAsync(TimeSpan.FromHours(2), ReplyType.FreeForm);
+        await App.SendAsync();
+        Platform.Hold(Messenger, from: 2);
+
+        await App.SetAuthErrorAsync("fb", null);
+        var sending = App.SendAsync();
+        await Platform.WaitForAsync(Messenger, 2);
+
+        // The token error was the reason to wait, not a failed attempt of this send.
+        var inFlight = await App.MessageAsync(id);
+        Assert.Equal((DeliveryStatus.Sending, null, null), (inFlight.Status, inFlight.ErrorCode, inFlight.ErrorMessage));
+        Assert.DoesNotContain("Retrying", await TimelineMarkup.RenderAsync(App, id));
+
+        Platform.Release();
+        await sending;
+        Assert.Equal(DeliveryStatus.Sent, (await App.MessageAsync(id)).Status);
     }
 
     [Fact]

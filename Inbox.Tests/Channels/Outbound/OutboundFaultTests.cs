@@ -43,6 +43,7 @@ public sealed class OutboundFaultTests : OutboundTestBase
         Assert.Equal(3, Platform.To(Messenger).Count);
         var message = await App.MessageAsync(id);
         Assert.Equal((DeliveryStatus.Failed, SendFailure.RetriesExhausted), (message.Status, message.Failure));
-        Assert.StartsWith("Not delivered after 3 attempts", message.ErrorMessage);
+        Assert.StartsWith("Not delivered after 3 attempts. The platform could not be reached", message.ErrorMessage);
+        Assert.DoesNotContain("will retry", message.ErrorMessage, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -77,6 +77,20 @@ public sealed class SendErrorClassifierTests
         Assert.Contains("messages[0].text: May not be empty", error!.Message);
     }
 
+    [Theory]
+    [InlineData(ChannelKind.Messenger, 503, "<html>Service Unavailable</html>", "Messenger answered HTTP 503.")]
+    [InlineData(ChannelKind.WhatsApp, 500, """{"error":{"message":"Internal error","code":1}}""", "WhatsApp answered HTTP 500. (Internal error)")]
+    [InlineData(ChannelKind.Messenger, 500, """{"error":{"message":"Please try later","code":2}}""", "Messenger is busy or throttling. (Please try later)")]
+    [InlineData(ChannelKind.Line, 500, """{"message":"Internal error"}""", "LINE answered HTTP 500. (Internal error)")]
+    [InlineData(ChannelKind.Line, 502, "Bad Gateway", "LINE answered HTTP 502.")]
+    public void Classify_TransientError_SaysWhatHappenedWithoutPromisingARetry(ChannelKind channel, int status, string body, string expected)
+    {
+        // The same text is shown while the sender retries and after the last attempt, so it must hold in both.
+        var error = SendErrorClassifier.Classify(channel, status, body);
+
+        Assert.Equal((SendErrorKind.Transient, expected), (error!.Kind, error.Message));
+    }
+
     [Fact]
     public void FromException_TimeoutOrNetwork_IsTransient()
     {

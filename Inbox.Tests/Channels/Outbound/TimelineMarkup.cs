@@ -1,3 +1,4 @@
+using Inbox.Core.Channels.Outbound;
 using Inbox.Core.Conversations;
 using Inbox.Core.Policy;
 using Inbox.Tests.TestSupport;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using Radzen;
 
@@ -25,7 +27,8 @@ public static class TimelineMarkup
         var message = conversation!.Messages.Single(m => m.Id == messageId);
         var decision = ReplyPolicy.Evaluate(ConversationFacts.Of(conversation), app.Now);
 
-        await using var services = new ServiceCollection().AddRadzenComponents().AddSingleton<IJSRuntime, NoJavaScript>().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddRadzenComponents().AddSingleton<IJSRuntime, NoJavaScript>()
+            .AddSingleton(app.Services.GetRequiredService<IOptions<OutboundOptions>>()).BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
