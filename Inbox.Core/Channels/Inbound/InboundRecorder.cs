@@ -31,7 +31,7 @@ public sealed class InboundRecorder(
         var db = unit.Db;
         var now = time.GetUtcNow().UtcDateTime;
         var eventId = item.EventId!;
-        if (await db.InboundEvents.AnyAsync(e => e.ChannelId == channelId && e.EventId == eventId, cancellationToken))
+        if (await unit.IsKnownAsync(channelId, eventId, cancellationToken))
         {
             logger.LogInformation("Channel {ChannelId}: event {EventId} was already handled; redelivery ignored.", channelId, eventId);
             return;
@@ -46,32 +46,27 @@ public sealed class InboundRecorder(
             _ => throw new NotSupportedException(item.GetType().Name),
         };
         db.InboundEvents.Add(new InboundEvent { ChannelId = channelId, EventId = eventId, DeliveryId = deliveryId, ProcessedAt = now });
-        try
+        if (!unit.Batch)
         {
-            // Inside the unit's transaction EF wraps this in a savepoint: a refused item is undone alone.
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            // A unique index caught a copy that slipped past the key check (same message id under another event id).
-            logger.LogInformation("Channel {ChannelId}: event {EventId} duplicates a stored message; ignored.", channelId, eventId);
-            return;
-        }
-        finally
-        {
-            // Each item starts from the database, not from what the previous one left tracked.
-            db.ChangeTracker.Clear();
-        }
-
-        if (threads.CsatAnswer is { } answer && recorded is not null)
-        {
-            unit.CsatAnswers.Add((recorded.ConversationId, answer.Score, answer.At));
+            try
+            {
+                // Inside the unit's transaction EF wraps this in a savepoint: a refused item is undone alone.
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+            {
+                // A unique index caught a copy that slipped past the key check (same message id under another event id).
+                logger.LogInformation("Channel {ChannelId}: event {EventId} duplicates a stored message; ignored.", channelId, eventId);
+                return;
+            }
+            finally
+            {
+                // Each item starts from the database, not from what the previous one left tracked.
+                db.ChangeTracker.Clear();
+            }
         }
 
-        if (recorded is { Author: MessageAuthor.Customer } received)
-        {
-            unit.Received.Add(new MessageReceived(received.ConversationId, received.Id, channelId, threads.CreatedConversation, received.Standby));
-        }
+        unit.Recorded(channelId, eventId, recorded, threads.CreatedConversation, recorded is null ? null : threads.CsatAnswer);
     }
 
     /// <summary>After the unit committed: records the CSAT answers and tells the rest of the app, one batch per kind of event.</summary>
@@ -147,7 +142,8 @@ public sealed class InboundRecorder(
             return null;
         }
 
-        if (await db.Messages.AnyAsync(m => m.ChannelId == threads.Channel.Id && m.PlatformMessageId == echo.Mid, cancellationToken))
+        if (db.Messages.Local.Any(m => m.ChannelId == threads.Channel.Id && m.PlatformMessageId == echo.Mid)
+            || await db.Messages.AnyAsync(m => m.ChannelId == threads.Channel.Id && m.PlatformMessageId == echo.Mid, cancellationToken))
         {
             return null;
         }
@@ -169,7 +165,8 @@ public sealed class InboundRecorder(
 
     private static async Task<Message?> RecordCommentAsync(Threads threads, InboundComment comment, CancellationToken cancellationToken)
     {
-        if (await threads.Db.Conversations.AnyAsync(c => c.ChannelId == threads.Channel.Id && c.CommentId == comment.CommentId, cancellationToken))
+        if (threads.Db.Conversations.Local.Any(c => c.ChannelId == threads.Channel.Id && c.CommentId == comment.CommentId)
+            || await threads.Db.Conversations.AnyAsync(c => c.ChannelId == threads.Channel.Id && c.CommentId == comment.CommentId, cancellationToken))
         {
             return null;
         }

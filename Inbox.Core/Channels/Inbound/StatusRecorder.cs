@@ -37,8 +37,12 @@ public sealed class StatusRecorder(ILogger<StatusRecorder> logger)
             logger.LogInformation("Channel {ChannelId}: {Status} for {Ids}, which this inbox did not send.", channelId, update.Status, string.Join(", ", update.PlatformMessageIds));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        if (!unit.Batch)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
         unit.StatusChanges.AddRange(changed.Select(m => new MessageStatusChanged(m.ConversationId, m.Id, m.Status)));
     }
 

@@ -19,7 +19,9 @@ internal sealed class Threads(InboxDbContext db, Channel channel, DateTime now)
 
     public async Task<Contact> ContactAsync(string externalId, string? name, CancellationToken cancellationToken)
     {
-        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.ChannelId == channel.Id && c.ExternalId == externalId, cancellationToken);
+        // A batch has its contacts loaded already (and may have started this one a moment ago): look there first.
+        var contact = db.Contacts.Local.FirstOrDefault(c => c.ChannelId == channel.Id && c.ExternalId == externalId)
+            ?? await db.Contacts.SingleOrDefaultAsync(c => c.ChannelId == channel.Id && c.ExternalId == externalId, cancellationToken);
         if (contact is null)
         {
             contact = new Contact { ChannelId = channel.Id, ExternalId = externalId, Name = name ?? PlaceholderName(externalId), CreatedAt = now };
@@ -36,12 +38,17 @@ internal sealed class Threads(InboxDbContext db, Channel channel, DateTime now)
     /// <summary>The contact's latest direct thread (reopened when the customer writes again, unless <paramref name="keepStatus"/> says otherwise), or a new one.</summary>
     public async Task<Conversation> DirectConversationAsync(Contact contact, bool reopen, CancellationToken cancellationToken, Func<Conversation, bool>? keepStatus = null)
     {
-        var conversation = contact.Id == 0
+        // A batch loaded every direct thread of its contacts, and may have started one for this contact already.
+        var loaded = db.Conversations.Local
+            .Where(c => c.Kind == ConversationKind.Direct && (c.Contact == contact || (contact.Id != 0 && c.ContactId == contact.Id)))
+            .OrderBy(c => c.Id == 0 ? 1 : 0).ThenBy(c => c.Id)
+            .LastOrDefault();
+        var conversation = loaded ?? (contact.Id == 0
             ? null
             : await db.Conversations
                 .Where(c => c.ContactId == contact.Id && c.Kind == ConversationKind.Direct)
                 .OrderByDescending(c => c.Id)
-                .FirstOrDefaultAsync(cancellationToken);
+                .FirstOrDefaultAsync(cancellationToken));
         if (conversation is null)
         {
             return NewConversation(contact, ConversationKind.Direct);

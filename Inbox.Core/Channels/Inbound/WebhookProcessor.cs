@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Inbox.Core.Channels.Line;
 using Inbox.Core.Channels.Meta;
@@ -25,11 +24,8 @@ public sealed class WebhookProcessor(
     /// <summary>A delivery that throws this many times is parked as <see cref="WebhookDeliveryState.Failed"/> for an admin to look at.</summary>
     public const int MaxAttempts = 5;
 
-    /// <summary>Most deliveries in one transaction.</summary>
-    private const int BatchSize = 100;
-
-    /// <summary>A batch stops taking deliveries after this long, so the write lock is never held long against new acknowledgements.</summary>
-    private static readonly TimeSpan BatchBudget = TimeSpan.FromMilliseconds(40);
+    /// <summary>Most deliveries in one transaction: small enough that the write lock is back within tens of milliseconds.</summary>
+    private const int BatchSize = 64;
 
     private readonly SemaphoreSlim running = new(1, 1);
 
@@ -64,11 +60,10 @@ public sealed class WebhookProcessor(
                     return processed;
                 }
 
-                var done = await ProcessBatchAsync(pending, cancellationToken);
-                if (done > 0)
+                if (await ProcessBatchAsync(pending, cancellationToken) is > 0 and var done)
                 {
                     processed += done;
-                    after = pending[done - 1].Id;
+                    after = pending[^1].Id;
                     continue;
                 }
 
@@ -86,31 +81,27 @@ public sealed class WebhookProcessor(
         }
     }
 
-    /// <summary>Applies deliveries from the front of <paramref name="pending"/> in one transaction; returns how many, or 0 if it failed.</summary>
+    /// <summary>Applies the deliveries in one transaction with one save; returns how many, or 0 if it failed.</summary>
     private async Task<int> ProcessBatchAsync(IReadOnlyList<WebhookDelivery> pending, CancellationToken cancellationToken)
     {
         InboundUnit unit;
-        var done = new List<long>();
         try
         {
             using var turn = await gate.EnterAsync(cancellationToken);
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            unit = new InboundUnit(db);
-            var clock = Stopwatch.StartNew();
             var routes = await MetaRoutes.LoadAsync(db, cancellationToken);
-            foreach (var delivery in pending)
+            var items = pending.SelectMany(delivery => Items(routes, delivery).Select(i => (delivery.Id, i.ChannelId, i.Item))).ToList();
+            unit = await InboundUnit.BatchAsync(db, [.. items.Select(i => (i.ChannelId, i.Item))], cancellationToken);
+            foreach (var (deliveryId, channelId, item) in items)
             {
-                await ApplyAsync(unit, routes, delivery, cancellationToken);
-                done.Add(delivery.Id);
-                if (clock.Elapsed > BatchBudget)
-                {
-                    break;
-                }
+                await recorder.RecordAsync(unit, channelId, deliveryId, item, cancellationToken);
             }
 
+            await unit.SaveAsync(cancellationToken);
+            var ids = pending.Select(d => d.Id).ToList();
             var now = time.GetUtcNow().UtcDateTime;
-            await db.WebhookDeliveries.Where(d => done.Contains(d.Id)).ExecuteUpdateAsync(
+            await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(
                 d => d.SetProperty(x => x.State, WebhookDeliveryState.Processed)
                     .SetProperty(x => x.Attempts, x => x.Attempts + 1)
                     .SetProperty(x => x.Error, (string?)null)
@@ -125,7 +116,7 @@ public sealed class WebhookProcessor(
         }
 
         await recorder.PublishAsync(unit, cancellationToken);
-        return done.Count;
+        return pending.Count;
     }
 
     private async Task<bool> ProcessAloneAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
@@ -137,7 +128,7 @@ public sealed class WebhookProcessor(
             using var turn = await gate.EnterAsync(cancellationToken);
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            unit = new InboundUnit(db);
+            unit = InboundUnit.Single(db);
             await ApplyAsync(unit, await MetaRoutes.LoadAsync(db, cancellationToken), delivery, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -169,29 +160,34 @@ public sealed class WebhookProcessor(
 
     private async Task ApplyAsync(InboundUnit unit, IReadOnlyDictionary<(ChannelKind, string), int> routes, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
+        foreach (var (channelId, item) in Items(routes, delivery))
+        {
+            await recorder.RecordAsync(unit, channelId, delivery.Id, item, cancellationToken);
+        }
+    }
+
+    /// <summary>The delivery's items with the channel each belongs to; entries for an account no channel has any more are skipped.</summary>
+    private List<(int ChannelId, InboundItem Item)> Items(IReadOnlyDictionary<(ChannelKind, string), int> routes, WebhookDelivery delivery)
+    {
         var body = Encoding.UTF8.GetBytes(delivery.Body);
         if (delivery.Platform == WebhookPlatform.Line)
         {
-            foreach (var item in LineWebhookParser.Parse(body, delivery.ReceivedAt))
-            {
-                await recorder.RecordAsync(unit, delivery.ChannelId!.Value, delivery.Id, item, cancellationToken);
-            }
-
-            return;
+            return [.. LineWebhookParser.Parse(body, delivery.ReceivedAt).Select(item => (delivery.ChannelId!.Value, item))];
         }
 
+        var items = new List<(int, InboundItem)>();
         foreach (var entry in MetaWebhookParser.Parse(body, delivery.ReceivedAt).Entries)
         {
-            if (!routes.TryGetValue((entry.Kind, entry.ExternalId), out var channelId))
+            if (routes.TryGetValue((entry.Kind, entry.ExternalId), out var channelId))
+            {
+                items.AddRange(entry.Items.Select(item => (channelId, item)));
+            }
+            else
             {
                 logger.LogWarning("Webhook delivery {Id}: {Count} events for unknown {Kind} account {ExternalId} skipped.", delivery.Id, entry.Items.Count, entry.Kind, entry.ExternalId);
-                continue;
-            }
-
-            foreach (var item in entry.Items)
-            {
-                await recorder.RecordAsync(unit, channelId, delivery.Id, item, cancellationToken);
             }
         }
+
+        return items;
     }
 }

@@ -4,6 +4,7 @@ using Inbox.Core.Events;
 using Inbox.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Inbox.Tests.Channels.Inbound;
 
@@ -50,7 +51,7 @@ public abstract class WebhookTestBase : IDisposable
                 ["Inbox:Channels:3:AccessToken"] = "line-token",
                 ["Inbox:Channels:3:ChannelSecret"] = LineSecret,
             },
-            services => services.AddSingleton<IDomainEventHandler<MessageReceived>>(Received));
+            services => services.AddSingleton<IDomainEventHandler<MessageReceived>>(Received).AddSingleton<ILoggerProvider>(Logs));
         Webhooks = new WebhookPoster(App.CreateClient(), AppSecret);
     }
 
@@ -60,6 +61,9 @@ public abstract class WebhookTestBase : IDisposable
 
     /// <summary>Every <see cref="MessageReceived"/> raised: automations hang off this event, so it must fire once per message.</summary>
     protected ReceivedEvents Received { get; } = new();
+
+    /// <summary>What the app logged, at Information and above.</summary>
+    protected LogCapture Logs { get; } = new();
 
     /// <summary>What the background worker does after the 200, run now so the test can look at the result.</summary>
     protected Task ProcessAsync() => App.Services.GetRequiredService<WebhookProcessor>().ProcessPendingAsync();
