@@ -71,8 +71,11 @@ public static class IngestBenchmark
         var traffic = new Traffic(sampleEvery);
         var processedBefore = await ScalarAsync(app.DatabasePath, Processed);
         var cpuBefore = app.ProcessorTime;
+        var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var origin = (Utc: DateTime.UtcNow, Ticks: Stopwatch.GetTimestamp());
         var run = await HammerAsync(http, app.BaseUrl, concurrency, TimeSpan.FromSeconds(seconds), traffic, rate);
         var appCpu = app.ProcessorTime - cpuBefore;
+        var benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore;
         var processedPerSecond = (await ScalarAsync(app.DatabasePath, Processed) - processedBefore) / run.Elapsed.TotalSeconds;
         var backlogAtEnd = await ScalarAsync(app.DatabasePath, Pending);
 
@@ -97,6 +100,19 @@ public static class IngestBenchmark
         // arrival of that message id is compared with the POST's start. Nothing depends on arrival order or on which
         // conversation a message landed in, and concurrent non-sampled traffic cannot be mistaken for a sample.
         var messageIds = await ProbeMessageIdsAsync(app.DatabasePath);
+
+        // How much of the fan-out is the app's processing: POST start → the message recorded (its CreatedAt).
+        var recorded = new List<double>();
+        foreach (var (_, (mid, createdAt)) in messageIds)
+        {
+            if (traffic.Probes.TryGetValue(mid, out var started))
+            {
+                var startedUtc = origin.Utc + Stopwatch.GetElapsedTime(origin.Ticks, started);
+                recorded.Add((createdAt - startedUtc).TotalMilliseconds);
+            }
+        }
+
+        recorded.Sort();
         var fanOut = new List<double>();
         var expected = 0;
         foreach (var hub in hubs)
@@ -104,7 +120,7 @@ public static class IngestBenchmark
             var seen = new HashSet<long>();
             foreach (var (messageId, at) in hub.Arrivals)
             {
-                if (messageIds.TryGetValue(messageId, out var mid) && traffic.Probes.TryGetValue(mid, out var started) && seen.Add(messageId))
+                if (messageIds.TryGetValue(messageId, out var probe) && traffic.Probes.TryGetValue(probe.Mid, out var started) && seen.Add(messageId))
                 {
                     fanOut.Add(Stopwatch.GetElapsedTime(started, at).TotalMilliseconds);
                 }
@@ -125,10 +141,12 @@ public static class IngestBenchmark
         Console.WriteLine($"processed/s during load {processedPerSecond,10:N0}    (deliveries turned into conversations while the load ran)");
         Console.WriteLine($"events/s sustained      {eventsPerSecond,10:N0}    target >= 1,000          {Verdict(eventsPerSecond >= 1000)}");
         Console.WriteLine($"app CPU during load     {appCpu.TotalSeconds / run.Elapsed.TotalSeconds,10:F2} cores    {appCpu.TotalMilliseconds / Math.Max(1, run.Acknowledged),5:F2} ms per acknowledged webhook");
+        Console.WriteLine($"bench CPU during load   {benchCpu.TotalSeconds / run.Elapsed.TotalSeconds,10:F2} cores    (senders and hub clients, on the same {Environment.ProcessorCount} cores)");
         Console.WriteLine($"ack latency p50         {run.P(0.50),10:F1} ms");
         Console.WriteLine($"ack latency p99         {ackP99,10:F1} ms  target <= 250 ms at {concurrency}   {Verdict(ackP99 <= 250)}");
         Console.WriteLine($"ack latency max         {run.P(1),10:F1} ms");
         Console.WriteLine($"processing backlog at end of load {backlogAtEnd:N0} deliveries, drained in {drained.TotalSeconds:F1} s");
+        Console.WriteLine($"POST -> recorded p50    {Percentile(recorded, 0.50),10:F1} ms    (the app's processing part of the fan-out; p99 {Percentile(recorded, 0.99):F1} ms)");
         Console.WriteLine($"fan-out samples         {fanOut.Count,10:N0} of {expected:N0} expected ({messageIds.Count} sampled messages x {hubs.Count} clients; {traffic.Probes.Count} sampled posts acknowledged)");
         Console.WriteLine($"fan-out latency p50     {Percentile(fanOut, 0.50),10:F1} ms");
         Console.WriteLine($"fan-out latency p99     {fanP99,10:F1} ms  target <= 1,000 ms to {hubClients}  {Verdict(fanOut.Count > 0 && fanOut.Count == expected && fanP99 <= 1000)}");
@@ -249,18 +267,19 @@ public static class IngestBenchmark
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Message id → platform mid for every sampled post the app stored.</summary>
-    private static async Task<Dictionary<long, string>> ProbeMessageIdsAsync(string database)
+    /// <summary>Message id → platform mid and recording time for every sampled post the app stored.</summary>
+    private static async Task<Dictionary<long, (string Mid, DateTime CreatedAt)>> ProbeMessageIdsAsync(string database)
     {
         await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT Id, PlatformMessageId FROM Messages WHERE PlatformMessageId LIKE '{ProbePrefix}%'";
-        var map = new Dictionary<long, string>();
+        command.CommandText = $"SELECT Id, PlatformMessageId, CreatedAt FROM Messages WHERE PlatformMessageId LIKE '{ProbePrefix}%'";
+        var map = new Dictionary<long, (string, DateTime)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            map[reader.GetInt64(0)] = reader.GetString(1);
+            var createdAt = DateTime.SpecifyKind(DateTime.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), DateTimeKind.Utc);
+            map[reader.GetInt64(0)] = (reader.GetString(1), createdAt);
         }
 
         return map;
