@@ -209,14 +209,14 @@ public static class IngestBenchmark
     { Timeout = TimeSpan.FromSeconds(30) };
 
     /// <param name="rate">Webhooks per second offered by all senders together, on a fixed timetable; 0 sends as fast as they are answered.</param>
-    internal static async Task<Run> HammerAsync(HttpClient http, Uri baseUrl, int concurrency, TimeSpan duration, Traffic traffic, int rate = 0)
+    internal static async Task<IngestRun> HammerAsync(HttpClient http, Uri baseUrl, int concurrency, TimeSpan duration, Traffic traffic, int rate = 0)
     {
-        var runs = new Run[concurrency];
+        var runs = new IngestRun[concurrency];
         var issued = -1L;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => Task.Run(async () =>
         {
-            var run = runs[i] = new Run();
+            var run = runs[i] = new IngestRun();
             var random = new Random(i * 7919 + 1);
             while (clock.Elapsed < duration)
             {
@@ -263,7 +263,7 @@ public static class IngestBenchmark
                 }
             }
         })));
-        var total = Run.Merge(runs);
+        var total = IngestRun.Merge(runs);
         total.Elapsed = clock.Elapsed;
         return total;
     }
@@ -300,57 +300,4 @@ public static class IngestBenchmark
 
     private static int Option(string[] args, string name, int fallback) =>
         args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
-
-    internal sealed class Run
-    {
-        private readonly Dictionary<string, int> errors = [];
-
-        public List<double> Latencies { get; private set; } = new(64 * 1024);
-
-        public long Sent { get; set; }
-
-        public long Acknowledged { get; set; }
-
-        public long Errors { get; private set; }
-
-        public TimeSpan Elapsed { get; set; }
-
-        public double PerSecond => Acknowledged / Elapsed.TotalSeconds;
-
-        public static Run Merge(IEnumerable<Run> runs)
-        {
-            var total = new Run();
-            foreach (var run in runs)
-            {
-                total.Sent += run.Sent;
-                total.Acknowledged += run.Acknowledged;
-                total.Latencies.AddRange(run.Latencies);
-                foreach (var (kind, count) in run.errors)
-                {
-                    total.errors[kind] = total.errors.GetValueOrDefault(kind) + count;
-                    total.Errors += count;
-                }
-            }
-
-            total.Latencies.Sort();
-            return total;
-        }
-
-        public void Error(string kind)
-        {
-            errors[kind] = errors.GetValueOrDefault(kind) + 1;
-            Errors++;
-        }
-
-        public double P(double p) => Percentile(Latencies, p);
-
-        public string ErrorSummary() => errors.Count == 0 ? "" : " (" + string.Join(", ", errors.Select(e => $"{e.Key}: {e.Value}")) + ")";
-    }
-
-    /// <summary>
-    /// The mix: new Messenger messages 50 %, WhatsApp messages 20 %, WhatsApp statuses 15 %, LINE messages 10 %,
-    /// redeliveries of already acknowledged bodies (same bytes, same signature) 5 %. Customers come from a pool of
-    /// 2,000 per channel, so conversations both start and continue. Every <c>sampleEvery</c>-th new Messenger
-    /// message is a fan-out probe with a recognisable mid.
-    /// </summary>
 }

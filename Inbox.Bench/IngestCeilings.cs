@@ -64,7 +64,7 @@ internal static class IngestCeilings
     }
 
     /// <summary>Ceiling (b): a bare Kestrel endpoint that reads the body and answers 200, hammered exactly like the app.</summary>
-    public static async Task<IngestBenchmark.Run> KestrelAsync(int concurrency, int seconds)
+    public static async Task<IngestRun> KestrelAsync(int concurrency, int seconds)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
