@@ -31,6 +31,7 @@ public sealed class QuartzHost(
     private readonly string instanceId = Guid.NewGuid().ToString("N");
     private IScheduler? scheduler;
     private AutomationRunner? runner;
+    private bool stopped;
 
     /// <summary>The scheduler, created (not started) on first call.</summary>
     public async Task<IScheduler> SchedulerAsync(CancellationToken cancellationToken = default)
@@ -43,9 +44,26 @@ public sealed class QuartzHost(
         await creating.WaitAsync(cancellationToken);
         try
         {
+            // A late caller while the app stops (a seeder, a webhook batch) must not create a second scheduler under
+            // this database's name: the process-wide registry would hand it to the next host on the same file.
+            // Our automation rows stay; the next start re-arms them.
+            if (stopped)
+            {
+                throw new InvalidOperationException("The scheduler has stopped with the app; the automation is re-armed at the next start.");
+            }
+
             if (scheduler is null)
             {
-                var created = await new StdSchedulerFactory(Properties()).GetScheduler(cancellationToken);
+                var factory = new StdSchedulerFactory(Properties());
+                var created = await factory.GetScheduler(cancellationToken);
+                if (created.SchedulerInstanceId != instanceId)
+                {
+                    // The registry handed over an earlier host's scheduler on this file that has not let go of the name
+                    // yet (tests restart apps in one process); it is about to shut down, so take the name for our own.
+                    SchedulerRepository.Instance.Remove(created.SchedulerName);
+                    created = await factory.GetScheduler(cancellationToken);
+                }
+
                 created.JobFactory = new ServiceProviderJobFactory(scopes);
                 scheduler = created;
             }
@@ -69,6 +87,9 @@ public sealed class QuartzHost(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await creating.WaitAsync(cancellationToken);
+        stopped = true;
+        creating.Release();
         if (scheduler is { } running)
         {
             // Let a firing finish: a job stopped half-way would leave its automation "Running".
