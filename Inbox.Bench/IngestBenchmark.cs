@@ -5,7 +5,6 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -65,26 +64,26 @@ public static class IngestBenchmark
         // Warm-up (JIT, connection pool, first conversations), not counted. A longer one (--warm-up 15) lets most of the
         // 6,000 customers start their conversations first, so the run measures returning customers only.
         await HammerAsync(http, app.BaseUrl, concurrency, TimeSpan.FromSeconds(warmUp), new Traffic(sampleEvery: 0), rate);
-        while (await ScalarAsync(app.DatabasePath, Pending) > 0)
+        while (await IngestDatabase.PendingAsync(app.DatabasePath) > 0)
         {
             await Task.Delay(100);
         }
 
         var traffic = new Traffic(sampleEvery);
-        var processedBefore = await ScalarAsync(app.DatabasePath, Processed);
+        var processedBefore = await IngestDatabase.ProcessedAsync(app.DatabasePath);
         var cpuBefore = app.ProcessorTime;
         var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var origin = (Utc: DateTime.UtcNow, Ticks: Stopwatch.GetTimestamp());
         var run = await HammerAsync(http, app.BaseUrl, concurrency, TimeSpan.FromSeconds(seconds), traffic, rate);
         var appCpu = app.ProcessorTime - cpuBefore;
         var benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore;
-        var processedPerSecond = (await ScalarAsync(app.DatabasePath, Processed) - processedBefore) / run.Elapsed.TotalSeconds;
-        var backlogAtEnd = await ScalarAsync(app.DatabasePath, Pending);
+        var processedPerSecond = (await IngestDatabase.ProcessedAsync(app.DatabasePath) - processedBefore) / run.Elapsed.TotalSeconds;
+        var backlogAtEnd = await IngestDatabase.PendingAsync(app.DatabasePath);
 
         // Let the worker finish what was acknowledged, so every sampled message has had its chance to reach the hubs.
         var draining = Stopwatch.StartNew();
         while (draining.Elapsed < TimeSpan.FromSeconds(120)
-            && await ScalarAsync(app.DatabasePath, Pending) > 0)
+            && await IngestDatabase.PendingAsync(app.DatabasePath) > 0)
         {
             await Task.Delay(250);
         }
@@ -101,7 +100,7 @@ public static class IngestBenchmark
         // message id it assigned (PlatformMessageId is unique per channel, so the mapping is exact), and each client's
         // arrival of that message id is compared with the POST's start. Nothing depends on arrival order or on which
         // conversation a message landed in, and concurrent non-sampled traffic cannot be mistaken for a sample.
-        var messageIds = await ProbeMessageIdsAsync(app.DatabasePath);
+        var messageIds = await IngestDatabase.ProbeMessagesAsync(app.DatabasePath);
 
         // How much of the fan-out is the app's processing: POST start → the message recorded (its CreatedAt).
         var recorded = new List<double>();
@@ -165,10 +164,6 @@ public static class IngestBenchmark
         Console.WriteLine($"Inbox events/s as a fraction of the Kestrel 200 ceiling    {eventsPerSecond / kestrelCeiling.PerSecond,6:P1}");
         return 0;
     }
-
-    private const string Pending = "SELECT COUNT(*) FROM WebhookDeliveries WHERE State = 'Pending'";
-
-    private const string Processed = "SELECT COUNT(*) FROM WebhookDeliveries WHERE State = 'Processed'";
 
     private static string Verdict(bool pass) => pass ? "PASS" : "MISS";
 
@@ -266,33 +261,6 @@ public static class IngestBenchmark
         var total = IngestRun.Merge(runs);
         total.Elapsed = clock.Elapsed;
         return total;
-    }
-
-    private static async Task<long> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Message id → platform mid and recording time for every sampled post the app stored.</summary>
-    private static async Task<Dictionary<long, (string Mid, DateTime CreatedAt)>> ProbeMessageIdsAsync(string database)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT Id, PlatformMessageId, CreatedAt FROM Messages WHERE PlatformMessageId LIKE '{ProbePrefix}%'";
-        var map = new Dictionary<long, (string, DateTime)>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var createdAt = DateTime.SpecifyKind(DateTime.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), DateTimeKind.Utc);
-            map[reader.GetInt64(0)] = (reader.GetString(1), createdAt);
-        }
-
-        return map;
     }
 
     internal static double Percentile(List<double> sorted, double p) =>
