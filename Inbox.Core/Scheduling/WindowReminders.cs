@@ -16,17 +16,7 @@ public sealed class WindowReminders(
 {
     private static readonly AutomationKind[] Kinds = [AutomationKind.WindowReminder, AutomationKind.HumanAgentReminder];
 
-    /// <summary>Plans (or moves) the reminders after a customer message; standby chats get none.</summary>
-    public async Task PlanAsync(int conversationId, bool standby, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await AutomationLog.LoadAsync(db, conversationId, cancellationToken) is { } conversation)
-        {
-            await scheduler.ApplyAsync(Plan(conversation, standby), cancellationToken);
-        }
-    }
-
-    /// <summary>What the reminders of this conversation become after a customer message.</summary>
+    /// <summary>What the reminders of this conversation become after a customer message; standby chats get none.</summary>
     public IReadOnlyList<AutomationChange> Plan(Conversation conversation, bool standby)
     {
         var plan = standby ? [] : WindowReminderRule.Plan(ConversationFacts.Of(conversation), options.Value, time.GetUtcNow().UtcDateTime);

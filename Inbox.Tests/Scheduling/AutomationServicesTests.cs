@@ -87,7 +87,7 @@ public class AutomationServicesTests : CoreTestBase
     }
 
     [Fact]
-    public async Task PlanAsync_CustomerWritesAgain_ReminderMovesToTheNewWindow()
+    public async Task CustomerWritesAgain_ReminderMovesToTheNewWindow()
     {
         var channel = await Harness.AddChannelAsync(ChannelKind.WhatsApp);
         var conversation = await CustomerWritesAsync(channel);

@@ -19,7 +19,7 @@ namespace Inbox.Core.Channels.Inbound;
 /// bad delivery is counted and parked without holding up the others.
 /// </remarks>
 public sealed class WebhookProcessor(
-    IDbContextFactory<InboxDbContext> contexts, InboundRecorder recorder, IngestWriteGate gate, TimeProvider time, ILogger<WebhookProcessor> logger)
+    IDbContextFactory<InboxDbContext> contexts, InboundRecorder recorder, WebhookAddressBook addresses, IngestWriteGate gate, TimeProvider time, ILogger<WebhookProcessor> logger)
 {
     /// <summary>A delivery that throws this many times is parked as <see cref="WebhookDeliveryState.Failed"/> for an admin to look at.</summary>
     public const int MaxAttempts = 5;
@@ -90,7 +90,7 @@ public sealed class WebhookProcessor(
             using var turn = await gate.EnterAsync(cancellationToken);
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var routes = await MetaRoutes.LoadAsync(db, cancellationToken);
+            var routes = await RoutesAsync(cancellationToken);
             var items = pending.SelectMany(delivery => Items(routes, delivery).Select(i => (delivery.Id, i.ChannelId, i.Item))).ToList();
             unit = await InboundUnit.BatchAsync(db, [.. items.Select(i => (i.ChannelId, i.Item))], cancellationToken);
             foreach (var (deliveryId, channelId, item) in items)
@@ -129,7 +129,7 @@ public sealed class WebhookProcessor(
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             unit = InboundUnit.Single(db);
-            await ApplyAsync(unit, await MetaRoutes.LoadAsync(db, cancellationToken), delivery, cancellationToken);
+            await ApplyAsync(unit, await RoutesAsync(cancellationToken), delivery, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -157,6 +157,10 @@ public sealed class WebhookProcessor(
 
         return error is null;
     }
+
+    /// <summary>Read afresh for every batch: a channel deleted since its webhooks were acknowledged gets none of them.</summary>
+    private Task<IReadOnlyDictionary<(ChannelKind Kind, string ExternalId), int>> RoutesAsync(CancellationToken cancellationToken) =>
+        addresses.MetaAsync(reload: true, cancellationToken);
 
     private async Task ApplyAsync(InboundUnit unit, IReadOnlyDictionary<(ChannelKind, string), int> routes, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
