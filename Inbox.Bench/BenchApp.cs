@@ -131,11 +131,10 @@ public sealed partial class BenchApp : IAsyncDisposable
     /// <summary>The Release build of Inbox.Web when there is one, else the Debug build.</summary>
     private static string WebExecutable(string root)
     {
-        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
         foreach (var configuration in new[] { "Release", "Debug" })
         {
-            var executable = Path.Combine(root, "Inbox.Web", "bin", configuration, framework, rid, "Inbox.Web");
+            var executable = Path.Combine(root, "Inbox.Web", "bin", configuration, framework, "Inbox.Web");
             if (File.Exists(executable))
             {
                 return executable;
@@ -143,7 +142,7 @@ public sealed partial class BenchApp : IAsyncDisposable
         }
 
         throw new InvalidOperationException(
-            $"Inbox.Web is not built: run `dotnet build -c Release Inbox.Web` first (looked in Inbox.Web/bin/Release|Debug/{framework}/{rid}).");
+            $"Inbox.Web is not built: run `dotnet build -c Release Inbox.Web` first (looked in Inbox.Web/bin/Release|Debug/{framework}).");
     }
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]

@@ -1,6 +1,7 @@
 using Inbox.Web.Realtime;
 using Inbox.Web.Security;
 using Microsoft.Extensions.Configuration.Json;
+using MudBlazor.Services;
 using Radzen;
 
 namespace Inbox.Web;
@@ -33,6 +34,7 @@ public static class InboxWebExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddRadzenComponents();
+        services.AddMudServices();
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitClock>();
