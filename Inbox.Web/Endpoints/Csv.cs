@@ -3,7 +3,11 @@ using System.Text;
 
 namespace Inbox.Web.Endpoints;
 
-/// <summary>RFC 4180 CSV downloads: a header row, then one row per record; values quoted when they need it, numbers invariant.</summary>
+/// <summary>
+/// RFC 4180 CSV downloads: a header row, then one row per record; values quoted when they need it, numbers invariant.
+/// Text that a spreadsheet would read as a formula (OWASP "CSV injection": a leading <c>=</c>, <c>+</c>, <c>-</c>,
+/// <c>@</c>, tab or carriage return) is prefixed with an apostrophe, so a customer's name can never run in Excel.
+/// </summary>
 public static class Csv
 {
     public static IResult File(string name, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
@@ -24,7 +28,8 @@ public static class Csv
         text.Append("\r\n");
     }
 
-    private static string Field(object? value)
+    /// <summary>One field as written to the file; public so the neutralising rule is tested on its own.</summary>
+    public static string Field(object? value)
     {
         var raw = value switch
         {
@@ -32,8 +37,12 @@ public static class Csv
             DateTime at => at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             double number => number.ToString("0.##", CultureInfo.InvariantCulture),
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
+            _ => Neutralised(value.ToString() ?? ""),
         };
         return raw.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{raw.Replace("\"", "\"\"")}\"" : raw;
     }
+
+    // Numbers and times are formatted by the app and may be negative: only free text is neutralised.
+    private static string Neutralised(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }
