@@ -28,6 +28,9 @@ public class DatabaseMigratorTests
         await using var db = database.Open();
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(ScriptedDatabase.Query(database.ConnectionString, "SELECT name FROM sqlite_master WHERE name LIKE 'QRTZ%'"));
+
+        // A build from before migrations refuses any version above its newest script (8).
+        Assert.Equal(["1000"], ScriptedDatabase.Query(database.ConnectionString, "SELECT MAX(version) FROM __schema_version"));
     }
 
     [Fact]

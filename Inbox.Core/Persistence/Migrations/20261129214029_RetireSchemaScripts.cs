@@ -7,8 +7,8 @@ namespace Inbox.Core.Persistence.Migrations
     /// <summary>
     /// Leaves the hand-written schema scripts behind. A database they made still holds Quartz's job store (script 0006),
     /// which is not the inbox's schema: it goes, and automations are re-armed from their own rows when the scheduler
-    /// starts. <c>__schema_version</c> gets a version no script ever had, so a build from before migrations refuses this
-    /// database ("newer than this build") instead of running its scripts over it.
+    /// starts. <c>__schema_version</c> gets version 1000, far above any script's number, so a build from before migrations
+    /// refuses this database ("newer than this build") instead of running its scripts over it.
     /// </summary>
     public partial class RetireSchemaScripts : Migration
     {
@@ -33,14 +33,14 @@ namespace Inbox.Core.Persistence.Migrations
                 """);
             migrationBuilder.Sql("""
                 INSERT OR IGNORE INTO __schema_version (version, name, applied_at)
-                VALUES (9, 'ef_core_migrations', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+                VALUES (1000, 'ef_core_migrations', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
                 """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DELETE FROM __schema_version WHERE version = 9;");
+            migrationBuilder.Sql("DELETE FROM __schema_version WHERE version = 1000;");
         }
     }
 }
