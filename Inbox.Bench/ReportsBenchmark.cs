@@ -31,7 +31,7 @@ public static class ReportsBenchmark
         await using var services = Services(connectionString);
 
         var clock = Stopwatch.StartNew();
-        await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         var written = await BenchData.GenerateAsync(connectionString, conversations, messages, Now);
         Console.WriteLine($"Generated {written:N0} messages in {conversations:N0} conversations in {clock.Elapsed.TotalSeconds:F1} s ({path})");
         clock.Restart();

@@ -37,7 +37,7 @@ public static class SchedulerBenchmark
             .AddSingleton<QuartzHost>();
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section);
         await using var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
 
         var host = provider.GetRequiredService<QuartzHost>();
         var scheduler = await host.SchedulerAsync();

@@ -11,7 +11,7 @@ public static class InboxInitializer
 {
     public static async Task InitializeInboxAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken: cancellationToken);
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         await using (var scope = services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync(cancellationToken);

@@ -15,7 +15,7 @@ public static class PersistenceExtensions
     /// <summary>Shared by every context: interceptors are part of the key EF caches its internal services under.</summary>
     private static readonly SqlitePragmaInterceptor Pragmas = new();
 
-    /// <summary>Registers the SQLite database (one context per operation) and its schema migrator.</summary>
+    /// <summary>Registers the SQLite database (one context per operation) and its migrator.</summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var connectionString = ResolveConnectionString(configuration.GetConnectionString("Inbox"), contentRoot);
@@ -34,7 +34,7 @@ public static class PersistenceExtensions
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
         }
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<DatabaseMigrator>();
 
         // The audit trail is written inside the callers' own units of work, so it lives with the database.
         services.AddSingleton<Audit.AuditLog>();

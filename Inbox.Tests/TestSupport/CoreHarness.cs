@@ -38,7 +38,7 @@ public sealed class CoreHarness : IAsyncDisposable
     public static async Task<CoreHarness> StartAsync(Action<IServiceCollection>? extra = null)
     {
         var harness = new CoreHarness(extra);
-        await harness.Get<SchemaMigrator>().MigrateAsync();
+        await harness.Get<DatabaseMigrator>().MigrateAsync();
         return harness;
     }
 

@@ -27,7 +27,7 @@ public sealed class TestDatabase : IDisposable
 
     public IDbContextFactory<InboxDbContext> Contexts { get; }
 
-    public SchemaMigrator Migrator => new(Contexts, TimeProvider.System, NullLogger<SchemaMigrator>.Instance);
+    public DatabaseMigrator Migrator => new(Contexts, NullLogger<DatabaseMigrator>.Instance);
 
     public InboxDbContext Open() => Contexts.CreateDbContext();
 

@@ -15,8 +15,9 @@ namespace Inbox.Core.Scheduling.Quartz;
 
 /// <summary>
 /// Owns the app's Quartz scheduler: ADO.NET job store (JobStoreTX) on the inbox's own SQLite file, whose <c>QRTZ_*</c>
-/// tables our schema script creates. The scheduler is created on first use (jobs can be stored before it starts) and
-/// started with the host, after the schema step; at start, automations whose trigger was lost are re-armed.
+/// tables it creates itself (<see cref="QuartzJobStoreSchema"/>). The scheduler is created on first use (jobs can be
+/// stored before it starts) and started with the host, after the schema step; at start, automations whose trigger was
+/// lost are re-armed.
 /// Quartz's own log goes nowhere: its log provider is process-wide, and a host's disposed logger factory would break
 /// every other scheduler in the process (tests); firings and their failures are logged by <see cref="AutomationRunner"/>.
 /// </summary>
@@ -110,6 +111,9 @@ public sealed class QuartzHost(
         using (var db = contexts.CreateDbContext())
         {
             connectionString = db.Database.GetConnectionString()!;
+            db.Database.OpenConnection();
+            QuartzJobStoreSchema.EnsureCreated(db.Database.GetDbConnection());
+            db.Database.CloseConnection();
         }
 
         var settings = options.Value;

@@ -1,0 +1,578 @@
+-- A database made by the hand-written schema scripts 0001-0008 (SchemaMigrator) and the demo seeder, before EF Core
+-- migrations: `sqlite3 inbox.db .dump`, trimmed to four conversations (1, 7, 15, 25). The upgrade tests load it.
+PRAGMA foreign_keys=OFF;
+BEGIN TRANSACTION;
+CREATE TABLE __schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+INSERT INTO __schema_version VALUES(1,'initial','2026-11-29T21:31:15.6144576Z');
+INSERT INTO __schema_version VALUES(2,'activity_and_templates','2026-11-29T21:31:15.6586143Z');
+INSERT INTO __schema_version VALUES(3,'connectors','2026-11-29T21:31:15.6683330Z');
+INSERT INTO __schema_version VALUES(4,'composer','2026-11-29T21:31:15.6689342Z');
+INSERT INTO __schema_version VALUES(5,'routing','2026-11-29T21:31:15.6708267Z');
+INSERT INTO __schema_version VALUES(6,'automations','2026-11-29T21:31:15.6733427Z');
+INSERT INTO __schema_version VALUES(7,'reporting','2026-11-29T21:31:15.6747027Z');
+INSERT INTO __schema_version VALUES(8,'audit','2026-11-29T21:31:15.6751086Z');
+CREATE TABLE IF NOT EXISTS "AspNetRoles" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetRoles" PRIMARY KEY,
+    "Name" TEXT NULL,
+    "NormalizedName" TEXT NULL,
+    "ConcurrencyStamp" TEXT NULL
+);
+INSERT INTO AspNetRoles VALUES('12ae8020-5974-4bdd-b0c7-ec47a7195bc4','Agent','AGENT','6266f79a-e276-4875-b3ed-f497a63ae6f9');
+INSERT INTO AspNetRoles VALUES('1b08ddff-1a52-4f97-91d9-fac3ea1ad082','Supervisor','SUPERVISOR','87d96260-ee0d-41d4-9400-e8c84900626c');
+INSERT INTO AspNetRoles VALUES('72988a07-109a-4169-8350-57cfb6b0f2f5','Admin','ADMIN','85a2d2ba-3da4-4235-a5bd-9ae5cec5531e');
+CREATE TABLE IF NOT EXISTS "AspNetUsers" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetUsers" PRIMARY KEY,
+    "DisplayName" TEXT NOT NULL,
+    "UserName" TEXT NULL,
+    "NormalizedUserName" TEXT NULL,
+    "Email" TEXT NULL,
+    "NormalizedEmail" TEXT NULL,
+    "EmailConfirmed" INTEGER NOT NULL,
+    "PasswordHash" TEXT NULL,
+    "SecurityStamp" TEXT NULL,
+    "ConcurrencyStamp" TEXT NULL,
+    "PhoneNumber" TEXT NULL,
+    "PhoneNumberConfirmed" INTEGER NOT NULL,
+    "TwoFactorEnabled" INTEGER NOT NULL,
+    "LockoutEnd" TEXT NULL,
+    "LockoutEnabled" INTEGER NOT NULL,
+    "AccessFailedCount" INTEGER NOT NULL
+);
+INSERT INTO AspNetUsers VALUES('193c2b81-9ec8-4b8e-ab74-15d4e40dd3fa','Alice Agent','agent@inbox.demo','AGENT@INBOX.DEMO','agent@inbox.demo','AGENT@INBOX.DEMO',1,'AQAAAAIAAYagAAAAEL58EzPrPf4+7oQsuW1uI4j3kAXqyMG/LlkC20CPPtDZD5ExG44rQ0LVTm9OrnLa8g==','F75LDGCGOU4VN4ZPPMKIQE4G6GNOJQC6','b49c5d57-01e7-449c-891a-a2fb7a6c9330',NULL,0,0,NULL,1,0);
+INSERT INTO AspNetUsers VALUES('8efeae34-66f9-4f77-888c-7291f88a9b99','Bruno Agent','agent2@inbox.demo','AGENT2@INBOX.DEMO','agent2@inbox.demo','AGENT2@INBOX.DEMO',1,'AQAAAAIAAYagAAAAEMaM3gVwDbZn6plM+RUOfyOxF2z169nqugEzOW29NiMux0JsG/h2UVIBBzzVcfGBlg==','RHNQYJSUOQR5FXZFXB6TD2LFIQYYRKJZ','5d4756b8-683d-4c65-8292-b9e15242a76c',NULL,0,0,NULL,1,0);
+INSERT INTO AspNetUsers VALUES('30ad0c2e-7222-4440-99b6-cdc9e0d45981','Sam Supervisor','supervisor@inbox.demo','SUPERVISOR@INBOX.DEMO','supervisor@inbox.demo','SUPERVISOR@INBOX.DEMO',1,'AQAAAAIAAYagAAAAEMH2qkwpdkYdIQe4NoAuvl0IXj5clt+u6NIkO780+WSFdtv9opTSg5fj+NQBT0UPVA==','5RUF62IMVIMQMGVTO5PLCUKXNJ23JZS3','f095b5d2-fa00-4a21-873e-e10787ef68a5',NULL,0,0,NULL,1,0);
+INSERT INTO AspNetUsers VALUES('b4ab7b76-499c-44f1-838d-729e25625708','Ada Admin','admin@inbox.demo','ADMIN@INBOX.DEMO','admin@inbox.demo','ADMIN@INBOX.DEMO',1,'AQAAAAIAAYagAAAAEGaFJEmCUmZ9fMNM6Un6MlXW2VIx9BNnU2XiCDtII/UMEX99jYHzW7Y0MI3Mfu0cdQ==','AYGPFWBWRLE3GHAJ2SAP3KU2B4XQN5DG','bd268557-7e00-4eb6-aa52-40eae64f58dc',NULL,0,0,NULL,1,0);
+CREATE TABLE IF NOT EXISTS "Channels" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Channels" PRIMARY KEY AUTOINCREMENT,
+    "Key" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "ExternalId" TEXT NOT NULL,
+    "AccessToken" TEXT NULL,
+    "ChannelSecret" TEXT NULL,
+    "HumanAgentApproved" INTEGER NOT NULL,
+    "Simulated" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL
+, "FromConfiguration" INTEGER NOT NULL DEFAULT 0, "AuthError" TEXT NULL, "AuthErrorAt" TEXT NULL, "HumanAgentRefusedAt" TEXT NULL, "LineQuotaLimit" INTEGER NULL, "LineQuotaUsed" INTEGER NULL, "LineQuotaCheckedAt" TEXT NULL);
+INSERT INTO Channels VALUES(1,'nw-facebook','Messenger','Northwind Outfitters','104000000000001',NULL,NULL,1,1,'2026-11-29 21:31:17.9582123',0,NULL,NULL,NULL,NULL,NULL,NULL);
+INSERT INTO Channels VALUES(2,'nw-outlet','Messenger','Northwind Outlet','104000000000002',NULL,NULL,0,1,'2026-11-29 21:31:17.9582123',0,NULL,NULL,NULL,NULL,NULL,NULL);
+INSERT INTO Channels VALUES(3,'nw-instagram','Instagram','@northwind.outfitters','17841400000000001',NULL,NULL,1,1,'2026-11-29 21:31:17.9582123',0,NULL,NULL,NULL,NULL,NULL,NULL);
+INSERT INTO Channels VALUES(4,'nw-whatsapp','WhatsApp','Northwind WhatsApp','109000000000001',NULL,NULL,0,1,'2026-11-29 21:31:17.9582123',0,NULL,NULL,NULL,NULL,NULL,NULL);
+INSERT INTO Channels VALUES(5,'nw-line','Line','Northwind LINE','Ub0000000000000000000000000000001',NULL,NULL,0,1,'2026-11-29 21:31:17.9582123',0,NULL,NULL,NULL,500,137,'2026-11-29 21:31:17.9582123');
+CREATE TABLE IF NOT EXISTS "People" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_People" PRIMARY KEY AUTOINCREMENT,
+    "DisplayName" TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS "Teams" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Teams" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL
+, "AutoAssignMode" TEXT NOT NULL DEFAULT 'Off', "LastAssignedAgentId" INTEGER NULL);
+INSERT INTO Teams VALUES(1,'Customer Care','Off',NULL);
+CREATE TABLE IF NOT EXISTS "AspNetRoleClaims" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetRoleClaims" PRIMARY KEY AUTOINCREMENT,
+    "RoleId" TEXT NOT NULL,
+    "ClaimType" TEXT NULL,
+    "ClaimValue" TEXT NULL,
+    CONSTRAINT "FK_AspNetRoleClaims_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "AspNetUserClaims" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetUserClaims" PRIMARY KEY AUTOINCREMENT,
+    "UserId" TEXT NOT NULL,
+    "ClaimType" TEXT NULL,
+    "ClaimValue" TEXT NULL,
+    CONSTRAINT "FK_AspNetUserClaims_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "AspNetUserLogins" (
+    "LoginProvider" TEXT NOT NULL,
+    "ProviderKey" TEXT NOT NULL,
+    "ProviderDisplayName" TEXT NULL,
+    "UserId" TEXT NOT NULL,
+    CONSTRAINT "PK_AspNetUserLogins" PRIMARY KEY ("LoginProvider", "ProviderKey"),
+    CONSTRAINT "FK_AspNetUserLogins_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "AspNetUserRoles" (
+    "UserId" TEXT NOT NULL,
+    "RoleId" TEXT NOT NULL,
+    CONSTRAINT "PK_AspNetUserRoles" PRIMARY KEY ("UserId", "RoleId"),
+    CONSTRAINT "FK_AspNetUserRoles_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_AspNetUserRoles_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+INSERT INTO AspNetUserRoles VALUES('193c2b81-9ec8-4b8e-ab74-15d4e40dd3fa','12ae8020-5974-4bdd-b0c7-ec47a7195bc4');
+INSERT INTO AspNetUserRoles VALUES('8efeae34-66f9-4f77-888c-7291f88a9b99','12ae8020-5974-4bdd-b0c7-ec47a7195bc4');
+INSERT INTO AspNetUserRoles VALUES('30ad0c2e-7222-4440-99b6-cdc9e0d45981','1b08ddff-1a52-4f97-91d9-fac3ea1ad082');
+INSERT INTO AspNetUserRoles VALUES('b4ab7b76-499c-44f1-838d-729e25625708','72988a07-109a-4169-8350-57cfb6b0f2f5');
+CREATE TABLE IF NOT EXISTS "AspNetUserTokens" (
+    "UserId" TEXT NOT NULL,
+    "LoginProvider" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Value" TEXT NULL,
+    CONSTRAINT "PK_AspNetUserTokens" PRIMARY KEY ("UserId", "LoginProvider", "Name"),
+    CONSTRAINT "FK_AspNetUserTokens_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "Contacts" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Contacts" PRIMARY KEY AUTOINCREMENT,
+    "ChannelId" INTEGER NOT NULL,
+    "ExternalId" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "PersonId" INTEGER NULL,
+    "CreatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_Contacts_Channels_ChannelId" FOREIGN KEY ("ChannelId") REFERENCES "Channels" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Contacts_People_PersonId" FOREIGN KEY ("PersonId") REFERENCES "People" ("Id") ON DELETE SET NULL
+);
+INSERT INTO Contacts VALUES(1,1,'messenger-915754085','Maria Gonzalez',NULL,'2026-11-28 21:27:17.9582123');
+INSERT INTO Contacts VALUES(7,1,'messenger-917270619','Fatima Zahra',NULL,'2026-11-21 23:55:17.9582123');
+INSERT INTO Contacts VALUES(15,4,'whatsapp-748669500','Ahmed Hassan',NULL,'2026-11-27 22:01:17.9582123');
+INSERT INTO Contacts VALUES(25,2,'history-nw-outlet-000','Aiko Berg',NULL,'2026-11-23 09:23:17.9582124');
+CREATE TABLE IF NOT EXISTS "Agents" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Agents" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL,
+    "Email" TEXT NOT NULL,
+    "UserId" TEXT NULL,
+    "TeamId" INTEGER NULL, "Capacity" INTEGER NULL, "Away" INTEGER NOT NULL DEFAULT 0, "LastSeenAt" TEXT NULL,
+    CONSTRAINT "FK_Agents_Teams_TeamId" FOREIGN KEY ("TeamId") REFERENCES "Teams" ("Id") ON DELETE SET NULL
+);
+INSERT INTO Agents VALUES(1,'Alice Agent','agent@inbox.demo','193c2b81-9ec8-4b8e-ab74-15d4e40dd3fa',1,NULL,0,NULL);
+INSERT INTO Agents VALUES(2,'Bruno Agent','agent2@inbox.demo','8efeae34-66f9-4f77-888c-7291f88a9b99',1,NULL,0,NULL);
+INSERT INTO Agents VALUES(3,'Sam Supervisor','supervisor@inbox.demo','30ad0c2e-7222-4440-99b6-cdc9e0d45981',1,NULL,0,NULL);
+INSERT INTO Agents VALUES(4,'Ada Admin','admin@inbox.demo','b4ab7b76-499c-44f1-838d-729e25625708',1,NULL,0,NULL);
+CREATE TABLE IF NOT EXISTS "Conversations" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Conversations" PRIMARY KEY AUTOINCREMENT,
+    "ChannelId" INTEGER NOT NULL,
+    "ContactId" INTEGER NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "AssigneeId" INTEGER NULL,
+    "TeamId" INTEGER NULL,
+    "LastInboundAt" TEXT NULL,
+    "StartedFromAd" INTEGER NOT NULL,
+    "CommentId" TEXT NULL,
+    "CommentAt" TEXT NULL,
+    "PrivateReplyUsed" INTEGER NOT NULL,
+    "LineReplyToken" TEXT NULL,
+    "LineReplyTokenAt" TEXT NULL,
+    "LastMessageAt" TEXT NULL,
+    "LastMessagePreview" TEXT NULL,
+    "UnreadCount" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL, "AwayOpeningAt" TEXT NULL, "ReopeningWarningAt" TEXT NULL, "CsatAskedAt" TEXT NULL, "CsatScore" INTEGER NULL,
+    CONSTRAINT "FK_Conversations_Agents_AssigneeId" FOREIGN KEY ("AssigneeId") REFERENCES "Agents" ("Id") ON DELETE SET NULL,
+    CONSTRAINT "FK_Conversations_Channels_ChannelId" FOREIGN KEY ("ChannelId") REFERENCES "Channels" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Conversations_Contacts_ContactId" FOREIGN KEY ("ContactId") REFERENCES "Contacts" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Conversations_Teams_TeamId" FOREIGN KEY ("TeamId") REFERENCES "Teams" ("Id") ON DELETE SET NULL
+);
+INSERT INTO Conversations VALUES(1,1,1,'Direct','Open',NULL,1,'2026-11-29 21:27:17.9582123',0,NULL,NULL,0,NULL,NULL,'2026-11-29 21:27:17.9582123','Great, and is there duty to pay?',1,'2026-11-29 21:06:17.9582123',NULL,NULL,NULL,NULL);
+INSERT INTO Conversations VALUES(7,1,7,'Direct','Pending',2,1,'2026-11-22 23:55:17.9582123',0,NULL,NULL,0,NULL,NULL,'2026-11-22 23:55:17.9582123','Here it is, the left pocket zip.',1,'2026-11-22 23:34:17.9582123',NULL,NULL,NULL,NULL);
+INSERT INTO Conversations VALUES(15,4,15,'Direct','Open',1,1,'2026-11-28 22:01:17.9582123',0,NULL,NULL,0,NULL,NULL,'2026-11-28 22:01:17.9582123','Photo attached. They are 3 months old.',1,'2026-11-28 21:40:17.9582123',NULL,NULL,NULL,NULL);
+INSERT INTO Conversations VALUES(25,2,25,'Direct','Resolved',1,1,'2026-11-27 16:54:47.9582124',0,NULL,NULL,0,NULL,NULL,'2026-11-27 17:18:35.9582124','Done, the new address is on the order.',0,'2026-11-23 09:23:17.9582124',NULL,NULL,NULL,NULL);
+CREATE TABLE IF NOT EXISTS "Messages" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Messages" PRIMARY KEY AUTOINCREMENT,
+    "ConversationId" INTEGER NOT NULL,
+    "ChannelId" INTEGER NOT NULL,
+    "Direction" TEXT NOT NULL,
+    "Author" TEXT NOT NULL,
+    "PlatformMessageId" TEXT NULL,
+    "Text" TEXT NOT NULL,
+    "SentAt" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "ReplyType" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "ErrorCode" TEXT NULL,
+    "ErrorMessage" TEXT NULL,
+    "AgentId" INTEGER NULL, "TemplateName" TEXT NULL, "TemplateLanguage" TEXT NULL, "TemplateParameters" TEXT NULL, "AttachmentType" TEXT NULL, "AttachmentUrl" TEXT NULL, "Standby" INTEGER NOT NULL DEFAULT 0, "SendAttempts" INTEGER NOT NULL DEFAULT 0, "NextAttemptAt" TEXT NULL, "SendingSince" TEXT NULL, "SendKey" TEXT NULL, "Failure" TEXT NULL,
+    CONSTRAINT "FK_Messages_Channels_ChannelId" FOREIGN KEY ("ChannelId") REFERENCES "Channels" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Messages_Conversations_ConversationId" FOREIGN KEY ("ConversationId") REFERENCES "Conversations" ("Id") ON DELETE CASCADE
+);
+INSERT INTO Messages VALUES(1,1,1,'Inbound','Customer','demo-messenger-915754085-0','Hi! Do you ship to Canada?','2026-11-29 21:15:17.9582123','2026-11-29 21:15:17.9582123',NULL,'Received',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(2,1,1,'Outbound','Agent','demo-messenger-915754085-1','Hi Maria, we do: 5-8 business days.','2026-11-29 21:21:17.9582123','2026-11-29 21:21:17.9582123','FreeForm','Read',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(3,1,1,'Inbound','Customer','demo-messenger-915754085-2','Great, and is there duty to pay?','2026-11-29 21:27:17.9582123','2026-11-29 21:27:17.9582123',NULL,'Received',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(10,7,1,'Inbound','Customer','demo-messenger-917270619-0','Do you repair zippers on older jackets?','2026-11-22 23:43:17.9582123','2026-11-22 23:43:17.9582123',NULL,'Received',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(11,7,1,'Outbound','Agent','demo-messenger-917270619-1','Yes, send us a photo please.','2026-11-22 23:49:17.9582123','2026-11-22 23:49:17.9582123','FreeForm','Read',NULL,NULL,2,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(12,7,1,'Inbound','Customer','demo-messenger-917270619-2','Here it is, the left pocket zip.','2026-11-22 23:55:17.9582123','2026-11-22 23:55:17.9582123',NULL,'Received',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(20,15,4,'Inbound','Customer','demo-whatsapp-748669500-0','The boots I bought leak at the seam.','2026-11-28 21:49:17.9582123','2026-11-28 21:49:17.9582123',NULL,'Received',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(21,15,4,'Outbound','Agent','demo-whatsapp-748669500-1','Sorry to hear that! Could you send a photo?','2026-11-28 21:55:17.9582123','2026-11-28 21:55:17.9582123','FreeForm','Read',NULL,NULL,1,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(22,15,4,'Inbound','Customer','demo-whatsapp-748669500-2','Photo attached. They are 3 months old.','2026-11-28 22:01:17.9582123','2026-11-28 22:01:17.9582123',NULL,'Received',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(32,25,2,'Inbound','Customer','history-nw-outlet-000-0','Hi, a question about my order.','2026-11-23 09:23:17.9582124','2026-11-23 09:23:17.9582124',NULL,'Received',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(33,25,2,'Outbound','Agent','history-nw-outlet-000-1','Thanks for waiting, here is what we found.','2026-11-23 09:29:50.9582124','2026-11-23 09:29:50.9582124','FreeForm','Read',NULL,NULL,1,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(34,25,2,'Inbound','Customer','history-nw-outlet-000-2','Great, and can I change the delivery address?','2026-11-23 09:41:50.9582124','2026-11-23 09:41:50.9582124',NULL,'Received',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(35,25,2,'Outbound','Agent','history-nw-outlet-000-3','Done, the new address is on the order.','2026-11-23 10:05:49.9582124','2026-11-23 10:05:49.9582124','FreeForm','Read',NULL,NULL,1,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(36,25,2,'Inbound','Customer','history-nw-outlet-000-4','Hi, a question about my order.','2026-11-25 13:35:17.9582124','2026-11-25 13:35:17.9582124',NULL,'Received',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(37,25,2,'Outbound','Agent','history-nw-outlet-000-5','Thanks for waiting, here is what we found.','2026-11-25 13:39:47.9582124','2026-11-25 13:39:47.9582124','FreeForm','Read',NULL,NULL,1,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(38,25,2,'Inbound','Customer','history-nw-outlet-000-6','Great, and can I change the delivery address?','2026-11-25 14:05:47.9582124','2026-11-25 14:05:47.9582124',NULL,'Received',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(39,25,2,'Outbound','Agent','history-nw-outlet-000-7','Done, the new address is on the order.','2026-11-25 14:19:05.9582124','2026-11-25 14:19:05.9582124','FreeForm','Read',NULL,NULL,1,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(40,25,2,'Inbound','Customer','history-nw-outlet-000-8','Hi, a question about my order.','2026-11-27 16:22:17.9582124','2026-11-27 16:22:17.9582124',NULL,'Received',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(41,25,2,'Outbound','Agent','history-nw-outlet-000-9','Thanks for waiting, here is what we found.','2026-11-27 16:27:47.9582124','2026-11-27 16:27:47.9582124','FreeForm','Read',NULL,NULL,1,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(42,25,2,'Inbound','Customer','history-nw-outlet-000-10','Great, and can I change the delivery address?','2026-11-27 16:54:47.9582124','2026-11-27 16:54:47.9582124',NULL,'Received',NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+INSERT INTO Messages VALUES(43,25,2,'Outbound','Agent','history-nw-outlet-000-11','Done, the new address is on the order.','2026-11-27 17:18:35.9582124','2026-11-27 17:18:35.9582124','FreeForm','Read',NULL,NULL,1,NULL,NULL,NULL,NULL,NULL,0,0,NULL,NULL,NULL,NULL);
+CREATE TABLE IF NOT EXISTS "Activities" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Activities" PRIMARY KEY AUTOINCREMENT,
+    "ConversationId" INTEGER NOT NULL,
+    "At" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Actor" TEXT NOT NULL,
+    "Detail" TEXT NOT NULL,
+    CONSTRAINT "FK_Activities_Conversations_ConversationId" FOREIGN KEY ("ConversationId") REFERENCES "Conversations" ("Id") ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "WebhookDeliveries" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_WebhookDeliveries" PRIMARY KEY AUTOINCREMENT,
+    "Platform" TEXT NOT NULL,
+    "ChannelId" INTEGER NULL,
+    "ReceivedAt" TEXT NOT NULL,
+    "Body" TEXT NOT NULL,
+    "State" TEXT NOT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "ProcessedAt" TEXT NULL,
+    "Error" TEXT NULL
+);
+CREATE TABLE IF NOT EXISTS "InboundEvents" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_InboundEvents" PRIMARY KEY AUTOINCREMENT,
+    "ChannelId" INTEGER NOT NULL,
+    "EventId" TEXT NOT NULL,
+    "DeliveryId" INTEGER NOT NULL,
+    "ProcessedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_InboundEvents_Channels_ChannelId" FOREIGN KEY ("ChannelId") REFERENCES "Channels" ("Id") ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "MessageTemplates" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_MessageTemplates" PRIMARY KEY AUTOINCREMENT,
+    "ChannelId" INTEGER NULL,
+    "Name" TEXT NOT NULL,
+    "Language" TEXT NOT NULL,
+    "Category" TEXT NOT NULL,
+    "ParameterCount" INTEGER NOT NULL,
+    "Body" TEXT NOT NULL,
+    CONSTRAINT "FK_MessageTemplates_Channels_ChannelId" FOREIGN KEY ("ChannelId") REFERENCES "Channels" ("Id") ON DELETE CASCADE
+);
+INSERT INTO MessageTemplates VALUES(1,NULL,'order_update','en_US','Utility',2,'Hi {{1}}, your order {{2}} has an update. Reply to this message and we will help you right away.');
+INSERT INTO MessageTemplates VALUES(2,NULL,'follow_up','en_US','Utility',1,'Hi {{1}}, we are following up on your question. Reply here whenever suits you and we will continue.');
+INSERT INTO MessageTemplates VALUES(3,NULL,'follow_up','es','Utility',1,'Hola {{1}}, seguimos con tu consulta. Responde aquí cuando quieras y continuamos.');
+INSERT INTO MessageTemplates VALUES(4,4,'winter_catalogue','en_US','Marketing',1,'Hi {{1}}, the Northwind winter catalogue is out! Reply STOP to opt out.');
+CREATE TABLE IF NOT EXISTS "CannedResponses" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_CannedResponses" PRIMARY KEY AUTOINCREMENT,
+    "Shortcut" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Body" TEXT NOT NULL
+);
+INSERT INTO CannedResponses VALUES(1,'shipping','Shipping times','We ship within 1 business day; delivery takes 2-4 business days in the EU and 5-8 elsewhere.');
+INSERT INTO CannedResponses VALUES(2,'returns','Returns policy','You can return unworn items within 30 days for a full refund. Start a return at northwind.example/returns.');
+INSERT INTO CannedResponses VALUES(3,'refund','Refund timing','Refunds reach your account 5-10 business days after we receive the return.');
+INSERT INTO CannedResponses VALUES(4,'thanks','Thanks and goodbye','Thanks for reaching out! Anything else, just write here.');
+CREATE TABLE IF NOT EXISTS "Notes" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Notes" PRIMARY KEY AUTOINCREMENT,
+    "ConversationId" INTEGER NOT NULL,
+    "AgentId" INTEGER NULL,
+    "AuthorName" TEXT NOT NULL,
+    "Text" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_Notes_Agents_AgentId" FOREIGN KEY ("AgentId") REFERENCES "Agents" ("Id") ON DELETE SET NULL,
+    CONSTRAINT "FK_Notes_Conversations_ConversationId" FOREIGN KEY ("ConversationId") REFERENCES "Conversations" ("Id") ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "BusinessHours" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_BusinessHours" PRIMARY KEY AUTOINCREMENT,
+    "TeamId" INTEGER NULL,
+    "TimeZone" TEXT NOT NULL,
+    "Week" TEXT NOT NULL,
+    "Closures" TEXT NOT NULL,
+    "AwayMessage" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_BusinessHours_Teams_TeamId" FOREIGN KEY ("TeamId") REFERENCES "Teams" ("Id") ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "ScheduledAutomations" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ScheduledAutomations" PRIMARY KEY AUTOINCREMENT,
+    "ConversationId" INTEGER NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "State" TEXT NOT NULL,
+    "DueAt" TEXT NOT NULL,
+    "Outcome" TEXT NULL,
+    "Failures" INTEGER NOT NULL,
+    "LastRunAt" TEXT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_ScheduledAutomations_Conversations_ConversationId" FOREIGN KEY ("ConversationId") REFERENCES "Conversations" ("Id") ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS "AutomationSettings" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AutomationSettings" PRIMARY KEY,
+    "PendingFollowUpEnabled" INTEGER NOT NULL,
+    "PendingFollowUpText" TEXT NOT NULL
+);
+CREATE TABLE QRTZ_JOB_DETAILS (
+    SCHED_NAME NVARCHAR(120) NOT NULL,
+    JOB_NAME NVARCHAR(150) NOT NULL,
+    JOB_GROUP NVARCHAR(150) NOT NULL,
+    DESCRIPTION NVARCHAR(250) NULL,
+    JOB_CLASS_NAME NVARCHAR(250) NOT NULL,
+    IS_DURABLE BIT NOT NULL,
+    IS_NONCONCURRENT BIT NOT NULL,
+    IS_UPDATE_DATA BIT NOT NULL,
+    REQUESTS_RECOVERY BIT NOT NULL,
+    JOB_DATA BLOB NULL,
+    PRIMARY KEY (SCHED_NAME, JOB_NAME, JOB_GROUP)
+);
+CREATE TABLE QRTZ_TRIGGERS (
+    SCHED_NAME NVARCHAR(120) NOT NULL,
+    TRIGGER_NAME NVARCHAR(150) NOT NULL,
+    TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+    JOB_NAME NVARCHAR(150) NOT NULL,
+    JOB_GROUP NVARCHAR(150) NOT NULL,
+    DESCRIPTION NVARCHAR(250) NULL,
+    NEXT_FIRE_TIME BIGINT NULL,
+    PREV_FIRE_TIME BIGINT NULL,
+    PRIORITY INTEGER NULL,
+    TRIGGER_STATE NVARCHAR(16) NOT NULL,
+    TRIGGER_TYPE NVARCHAR(8) NOT NULL,
+    START_TIME BIGINT NOT NULL,
+    END_TIME BIGINT NULL,
+    CALENDAR_NAME NVARCHAR(200) NULL,
+    MISFIRE_INSTR INTEGER NULL,
+    MISFIRE_ORIG_FIRE_TIME INTEGER NULL,
+    EXECUTION_GROUP NVARCHAR(200) NULL,
+    PREFERRED_NODE NVARCHAR(200) NULL,
+    PREFERRED_NODE_AUTO BIT NOT NULL DEFAULT 0,
+    JOB_DATA BLOB NULL,
+    PRIMARY KEY (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP),
+    FOREIGN KEY (SCHED_NAME, JOB_NAME, JOB_GROUP) REFERENCES QRTZ_JOB_DETAILS (SCHED_NAME, JOB_NAME, JOB_GROUP)
+);
+CREATE TABLE QRTZ_SIMPLE_TRIGGERS (
+    SCHED_NAME NVARCHAR(120) NOT NULL,
+    TRIGGER_NAME NVARCHAR(150) NOT NULL,
+    TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+    REPEAT_COUNT BIGINT NOT NULL,
+    REPEAT_INTERVAL BIGINT NOT NULL,
+    TIMES_TRIGGERED BIGINT NOT NULL,
+    PRIMARY KEY (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP),
+    FOREIGN KEY (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP) REFERENCES QRTZ_TRIGGERS (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP) ON DELETE CASCADE
+);
+CREATE TABLE QRTZ_SIMPROP_TRIGGERS (
+    SCHED_NAME NVARCHAR(120) NOT NULL,
+    TRIGGER_NAME NVARCHAR(150) NOT NULL,
+    TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+    STR_PROP_1 NVARCHAR(512) NULL,
+    STR_PROP_2 NVARCHAR(512) NULL,
+    STR_PROP_3 NVARCHAR(512) NULL,
+    INT_PROP_1 INT NULL,
+    INT_PROP_2 INT NULL,
+    LONG_PROP_1 BIGINT NULL,
+    LONG_PROP_2 BIGINT NULL,
+    DEC_PROP_1 NUMERIC NULL,
+    DEC_PROP_2 NUMERIC NULL,
+    BOOL_PROP_1 BIT NULL,
+    BOOL_PROP_2 BIT NULL,
+    TIME_ZONE_ID NVARCHAR(80) NULL,
+    PRIMARY KEY (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP),
+    FOREIGN KEY (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP) REFERENCES QRTZ_TRIGGERS (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP) ON DELETE CASCADE
+);
+CREATE TABLE QRTZ_CRON_TRIGGERS (
+    SCHED_NAME NVARCHAR(120) NOT NULL,
+    TRIGGER_NAME NVARCHAR(150) NOT NULL,
+    TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+    CRON_EXPRESSION NVARCHAR(250) NOT NULL,
+    TIME_ZONE_ID NVARCHAR(80),
+    PRIMARY KEY (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP),
+    FOREIGN KEY (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP) REFERENCES QRTZ_TRIGGERS (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP) ON DELETE CASCADE
+);
+CREATE TABLE QRTZ_BLOB_TRIGGERS (
+    SCHED_NAME NVARCHAR(120) NOT NULL,
+    TRIGGER_NAME NVARCHAR(150) NOT NULL,
+    TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+    BLOB_DATA BLOB NULL,
+    PRIMARY KEY (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP),
+    FOREIGN KEY (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP) REFERENCES QRTZ_TRIGGERS (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP) ON DELETE CASCADE
+);
+CREATE TABLE QRTZ_CALENDARS (
+    SCHED_NAME NVARCHAR(120) NOT NULL,
+    CALENDAR_NAME NVARCHAR(200) NOT NULL,
+    CALENDAR BLOB NOT NULL,
+    PRIMARY KEY (SCHED_NAME, CALENDAR_NAME)
+);
+CREATE TABLE QRTZ_PAUSED_TRIGGER_GRPS (
+    SCHED_NAME NVARCHAR(120) NOT NULL,
+    TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+    PRIMARY KEY (SCHED_NAME, TRIGGER_GROUP)
+);
+CREATE TABLE QRTZ_FIRED_TRIGGERS (
+    SCHED_NAME NVARCHAR(120) NOT NULL,
+    ENTRY_ID NVARCHAR(140) NOT NULL,
+    TRIGGER_NAME NVARCHAR(150) NOT NULL,
+    TRIGGER_GROUP NVARCHAR(150) NOT NULL,
+    INSTANCE_NAME NVARCHAR(200) NOT NULL,
+    FIRED_TIME BIGINT NOT NULL,
+    SCHED_TIME BIGINT NOT NULL,
+    PRIORITY INTEGER NOT NULL,
+    STATE NVARCHAR(16) NOT NULL,
+    JOB_NAME NVARCHAR(150) NULL,
+    JOB_GROUP NVARCHAR(150) NULL,
+    IS_NONCONCURRENT BIT NULL,
+    REQUESTS_RECOVERY BIT NULL,
+    EXECUTION_GROUP NVARCHAR(200) NULL,
+    PRIMARY KEY (SCHED_NAME, ENTRY_ID)
+);
+CREATE TABLE QRTZ_SCHEDULER_STATE (
+    SCHED_NAME NVARCHAR(120) NOT NULL,
+    INSTANCE_NAME NVARCHAR(200) NOT NULL,
+    LAST_CHECKIN_TIME BIGINT NOT NULL,
+    CHECKIN_INTERVAL BIGINT NOT NULL,
+    PRIMARY KEY (SCHED_NAME, INSTANCE_NAME)
+);
+CREATE TABLE QRTZ_LOCKS (
+    SCHED_NAME NVARCHAR(120) NOT NULL,
+    LOCK_NAME NVARCHAR(40) NOT NULL,
+    PRIMARY KEY (SCHED_NAME, LOCK_NAME)
+);
+CREATE TABLE IF NOT EXISTS "ResponseFacts" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ResponseFacts" PRIMARY KEY AUTOINCREMENT,
+    "ConversationId" INTEGER NOT NULL,
+    "ChannelId" INTEGER NOT NULL,
+    "TeamId" INTEGER NULL,
+    "AgentId" INTEGER NULL,
+    "CustomerMessageId" INTEGER NOT NULL,
+    "ReceivedAt" TEXT NOT NULL,
+    "LastInboundAt" TEXT NOT NULL,
+    "InboundCount" INTEGER NOT NULL,
+    "IsFirst" INTEGER NOT NULL,
+    "Counted" INTEGER NOT NULL,
+    "ReceivedWhileClosed" INTEGER NULL,
+    "Excluded" TEXT NULL,
+    "RespondedAt" TEXT NULL,
+    "ResponseSeconds" INTEGER NULL,
+    "BusinessResponseSeconds" INTEGER NULL,
+    "ResponseType" TEXT NULL,
+    "WindowClosesAt" TEXT NULL,
+    "EndedAt" TEXT NULL,
+    CONSTRAINT "FK_ResponseFacts_Conversations_ConversationId" FOREIGN KEY ("ConversationId") REFERENCES "Conversations" ("Id") ON DELETE CASCADE
+);
+INSERT INTO ResponseFacts VALUES(1,1,1,1,NULL,1,'2026-11-29 21:15:17.9582123','2026-11-29 21:15:17.9582123',1,1,1,NULL,NULL,'2026-11-29 21:21:17.9582123',360,NULL,'FreeForm','2026-11-30 21:15:17.9582123','2026-11-29 21:21:17.9582123');
+INSERT INTO ResponseFacts VALUES(2,1,1,1,NULL,3,'2026-11-29 21:27:17.9582123','2026-11-29 21:27:17.9582123',1,0,0,NULL,NULL,NULL,NULL,NULL,NULL,'2026-11-30 21:27:17.9582123',NULL);
+INSERT INTO ResponseFacts VALUES(8,7,1,1,2,10,'2026-11-22 23:43:17.9582123','2026-11-22 23:43:17.9582123',1,1,1,NULL,NULL,'2026-11-22 23:49:17.9582123',360,NULL,'FreeForm','2026-11-23 23:43:17.9582123','2026-11-22 23:49:17.9582123');
+INSERT INTO ResponseFacts VALUES(9,7,1,1,2,12,'2026-11-22 23:55:17.9582123','2026-11-22 23:55:17.9582123',1,0,0,NULL,NULL,NULL,NULL,NULL,NULL,'2026-11-23 23:55:17.9582123',NULL);
+INSERT INTO ResponseFacts VALUES(17,15,4,1,1,20,'2026-11-28 21:49:17.9582123','2026-11-28 21:49:17.9582123',1,1,1,NULL,NULL,'2026-11-28 21:55:17.9582123',360,NULL,'FreeForm','2026-11-29 21:49:17.9582123','2026-11-28 21:55:17.9582123');
+INSERT INTO ResponseFacts VALUES(18,15,4,1,1,22,'2026-11-28 22:01:17.9582123','2026-11-28 22:01:17.9582123',1,0,0,NULL,NULL,NULL,NULL,NULL,NULL,'2026-11-29 22:01:17.9582123',NULL);
+INSERT INTO ResponseFacts VALUES(28,25,2,1,1,32,'2026-11-23 09:23:17.9582124','2026-11-23 09:23:17.9582124',1,1,1,NULL,NULL,'2026-11-23 09:29:50.9582124',393,NULL,'FreeForm','2026-11-24 09:23:17.9582124','2026-11-23 09:29:50.9582124');
+INSERT INTO ResponseFacts VALUES(29,25,2,1,1,34,'2026-11-23 09:41:50.9582124','2026-11-23 09:41:50.9582124',1,0,0,NULL,NULL,'2026-11-23 10:05:49.9582124',1439,NULL,'FreeForm','2026-11-24 09:41:50.9582124','2026-11-23 10:05:49.9582124');
+INSERT INTO ResponseFacts VALUES(30,25,2,1,1,36,'2026-11-25 13:35:17.9582124','2026-11-25 13:35:17.9582124',1,0,1,NULL,NULL,'2026-11-25 13:39:47.9582124',270,NULL,'FreeForm','2026-11-26 13:35:17.9582124','2026-11-25 13:39:47.9582124');
+INSERT INTO ResponseFacts VALUES(31,25,2,1,1,38,'2026-11-25 14:05:47.9582124','2026-11-25 14:05:47.9582124',1,0,0,NULL,NULL,'2026-11-25 14:19:05.9582124',798,NULL,'FreeForm','2026-11-26 14:05:47.9582124','2026-11-25 14:19:05.9582124');
+INSERT INTO ResponseFacts VALUES(32,25,2,1,1,40,'2026-11-27 16:22:17.9582124','2026-11-27 16:22:17.9582124',1,0,1,NULL,NULL,'2026-11-27 16:27:47.9582124',330,NULL,'FreeForm','2026-11-28 16:22:17.9582124','2026-11-27 16:27:47.9582124');
+INSERT INTO ResponseFacts VALUES(33,25,2,1,1,42,'2026-11-27 16:54:47.9582124','2026-11-27 16:54:47.9582124',1,0,0,NULL,NULL,'2026-11-27 17:18:35.9582124',1428,NULL,'FreeForm','2026-11-28 16:54:47.9582124','2026-11-27 17:18:35.9582124');
+CREATE TABLE IF NOT EXISTS "SendFacts" (
+    "MessageId" INTEGER NOT NULL CONSTRAINT "PK_SendFacts" PRIMARY KEY,
+    "ConversationId" INTEGER NOT NULL,
+    "ChannelId" INTEGER NOT NULL,
+    "SentAt" TEXT NOT NULL,
+    "ReplyType" TEXT NOT NULL,
+    "Automated" INTEGER NOT NULL,
+    "AgentId" INTEGER NULL,
+    "TemplateCategory" TEXT NULL,
+    CONSTRAINT "FK_SendFacts_Conversations_ConversationId" FOREIGN KEY ("ConversationId") REFERENCES "Conversations" ("Id") ON DELETE CASCADE
+);
+INSERT INTO SendFacts VALUES(2,1,1,'2026-11-29 21:21:17.9582123','FreeForm',0,NULL,NULL);
+INSERT INTO SendFacts VALUES(11,7,1,'2026-11-22 23:49:17.9582123','FreeForm',0,2,NULL);
+INSERT INTO SendFacts VALUES(21,15,4,'2026-11-28 21:55:17.9582123','FreeForm',0,1,NULL);
+INSERT INTO SendFacts VALUES(33,25,2,'2026-11-23 09:29:50.9582124','FreeForm',0,1,NULL);
+INSERT INTO SendFacts VALUES(35,25,2,'2026-11-23 10:05:49.9582124','FreeForm',0,1,NULL);
+INSERT INTO SendFacts VALUES(37,25,2,'2026-11-25 13:39:47.9582124','FreeForm',0,1,NULL);
+INSERT INTO SendFacts VALUES(39,25,2,'2026-11-25 14:19:05.9582124','FreeForm',0,1,NULL);
+INSERT INTO SendFacts VALUES(41,25,2,'2026-11-27 16:27:47.9582124','FreeForm',0,1,NULL);
+INSERT INTO SendFacts VALUES(43,25,2,'2026-11-27 17:18:35.9582124','FreeForm',0,1,NULL);
+CREATE TABLE IF NOT EXISTS "CsatFacts" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_CsatFacts" PRIMARY KEY AUTOINCREMENT,
+    "ConversationId" INTEGER NOT NULL,
+    "ChannelId" INTEGER NOT NULL,
+    "TeamId" INTEGER NULL,
+    "AgentId" INTEGER NULL,
+    "SentAt" TEXT NOT NULL,
+    "AnsweredAt" TEXT NULL,
+    "Score" INTEGER NULL,
+    CONSTRAINT "FK_CsatFacts_Conversations_ConversationId" FOREIGN KEY ("ConversationId") REFERENCES "Conversations" ("Id") ON DELETE CASCADE
+);
+INSERT INTO CsatFacts VALUES(1,25,2,1,1,'2026-11-27 17:48:35.9582124',NULL,NULL);
+CREATE TABLE IF NOT EXISTS "AuditEntries" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AuditEntries" PRIMARY KEY AUTOINCREMENT,
+    "At" TEXT NOT NULL,
+    "Actor" TEXT NOT NULL,
+    "Action" TEXT NOT NULL,
+    "Target" TEXT NOT NULL,
+    "Detail" TEXT NULL
+);
+DELETE FROM sqlite_sequence;
+INSERT INTO sqlite_sequence VALUES('Channels',5);
+INSERT INTO sqlite_sequence VALUES('Teams',1);
+INSERT INTO sqlite_sequence VALUES('Agents',4);
+INSERT INTO sqlite_sequence VALUES('CannedResponses',4);
+INSERT INTO sqlite_sequence VALUES('Contacts',64);
+INSERT INTO sqlite_sequence VALUES('MessageTemplates',4);
+INSERT INTO sqlite_sequence VALUES('Conversations',64);
+INSERT INTO sqlite_sequence VALUES('Messages',260);
+INSERT INTO sqlite_sequence VALUES('CsatFacts',30);
+INSERT INTO sqlite_sequence VALUES('ResponseFacts',143);
+CREATE UNIQUE INDEX "IX_Agents_Email" ON "Agents" ("Email");
+CREATE INDEX "IX_Agents_TeamId" ON "Agents" ("TeamId");
+CREATE UNIQUE INDEX "IX_Agents_UserId" ON "Agents" ("UserId");
+CREATE INDEX "IX_AspNetRoleClaims_RoleId" ON "AspNetRoleClaims" ("RoleId");
+CREATE UNIQUE INDEX "RoleNameIndex" ON "AspNetRoles" ("NormalizedName");
+CREATE INDEX "IX_AspNetUserClaims_UserId" ON "AspNetUserClaims" ("UserId");
+CREATE INDEX "IX_AspNetUserLogins_UserId" ON "AspNetUserLogins" ("UserId");
+CREATE INDEX "IX_AspNetUserRoles_RoleId" ON "AspNetUserRoles" ("RoleId");
+CREATE INDEX "EmailIndex" ON "AspNetUsers" ("NormalizedEmail");
+CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
+CREATE UNIQUE INDEX "IX_Channels_Key" ON "Channels" ("Key");
+CREATE UNIQUE INDEX "IX_Channels_Kind_ExternalId" ON "Channels" ("Kind", "ExternalId");
+CREATE UNIQUE INDEX "IX_Contacts_ChannelId_ExternalId" ON "Contacts" ("ChannelId", "ExternalId");
+CREATE INDEX "IX_Contacts_PersonId" ON "Contacts" ("PersonId");
+CREATE INDEX "IX_Conversations_AssigneeId" ON "Conversations" ("AssigneeId");
+CREATE UNIQUE INDEX "IX_Conversations_ChannelId_CommentId" ON "Conversations" ("ChannelId", "CommentId");
+CREATE INDEX "IX_Conversations_ContactId" ON "Conversations" ("ContactId");
+CREATE INDEX "IX_Conversations_Status_LastInboundAt" ON "Conversations" ("Status", "LastInboundAt");
+CREATE INDEX "IX_Conversations_TeamId" ON "Conversations" ("TeamId");
+CREATE UNIQUE INDEX "IX_Messages_ChannelId_PlatformMessageId" ON "Messages" ("ChannelId", "PlatformMessageId");
+CREATE INDEX "IX_Messages_ConversationId_SentAt" ON "Messages" ("ConversationId", "SentAt");
+CREATE UNIQUE INDEX "IX_Teams_Name" ON "Teams" ("Name");
+CREATE INDEX "IX_Activities_ConversationId_At" ON "Activities" ("ConversationId", "At");
+CREATE INDEX "IX_WebhookDeliveries_State_Id" ON "WebhookDeliveries" ("State", "Id");
+CREATE UNIQUE INDEX "IX_InboundEvents_ChannelId_EventId" ON "InboundEvents" ("ChannelId", "EventId");
+CREATE INDEX "IX_Messages_Status_NextAttemptAt" ON "Messages" ("Status", "NextAttemptAt");
+CREATE UNIQUE INDEX "IX_MessageTemplates_ChannelId_Name_Language" ON "MessageTemplates" ("ChannelId", "Name", "Language");
+CREATE UNIQUE INDEX "IX_CannedResponses_Shortcut" ON "CannedResponses" ("Shortcut");
+CREATE INDEX "IX_Notes_AgentId" ON "Notes" ("AgentId");
+CREATE INDEX "IX_Notes_ConversationId_CreatedAt" ON "Notes" ("ConversationId", "CreatedAt");
+CREATE UNIQUE INDEX "IX_BusinessHours_TeamId" ON "BusinessHours" ("TeamId");
+CREATE UNIQUE INDEX "IX_ScheduledAutomations_ConversationId_Kind" ON "ScheduledAutomations" ("ConversationId", "Kind");
+CREATE INDEX "IX_ScheduledAutomations_State_DueAt" ON "ScheduledAutomations" ("State", "DueAt");
+CREATE INDEX IDX_QRTZ_J_REQ_RECOVERY ON QRTZ_JOB_DETAILS (SCHED_NAME, REQUESTS_RECOVERY);
+CREATE INDEX IDX_QRTZ_J_G_N ON QRTZ_JOB_DETAILS (SCHED_NAME, JOB_GROUP, JOB_NAME);
+CREATE INDEX IDX_QRTZ_T_J ON QRTZ_TRIGGERS (SCHED_NAME, JOB_NAME, JOB_GROUP);
+CREATE INDEX IDX_QRTZ_T_C ON QRTZ_TRIGGERS (SCHED_NAME, CALENDAR_NAME);
+CREATE INDEX IDX_QRTZ_T_G_N ON QRTZ_TRIGGERS (SCHED_NAME, TRIGGER_GROUP, TRIGGER_NAME);
+CREATE INDEX IDX_QRTZ_T_NEXT_FIRE_TIME ON QRTZ_TRIGGERS (SCHED_NAME, NEXT_FIRE_TIME);
+CREATE INDEX IDX_QRTZ_T_NFT_ST ON QRTZ_TRIGGERS (SCHED_NAME, TRIGGER_STATE, NEXT_FIRE_TIME);
+CREATE INDEX IDX_QRTZ_FT_INST_JOB_REQ_RCVRY ON QRTZ_FIRED_TRIGGERS (SCHED_NAME, INSTANCE_NAME, REQUESTS_RECOVERY);
+CREATE INDEX IDX_QRTZ_FT_J_G ON QRTZ_FIRED_TRIGGERS (SCHED_NAME, JOB_NAME, JOB_GROUP);
+CREATE INDEX IDX_QRTZ_FT_T_G ON QRTZ_FIRED_TRIGGERS (SCHED_NAME, TRIGGER_NAME, TRIGGER_GROUP);
+CREATE INDEX "IX_ResponseFacts_ConversationId_ReceivedAt" ON "ResponseFacts" ("ConversationId", "ReceivedAt");
+CREATE INDEX "IX_ResponseFacts_Range" ON "ResponseFacts" ("ReceivedAt", "ChannelId", "TeamId", "AgentId", "IsFirst", "ResponseSeconds", "BusinessResponseSeconds", "RespondedAt", "ResponseType", "WindowClosesAt");
+CREATE INDEX "IX_ResponseFacts_Badge" ON "ResponseFacts" ("ChannelId", "Counted", "ReceivedAt", "RespondedAt", "ResponseSeconds", "Excluded", "ConversationId");
+CREATE INDEX "IX_ResponseFacts_Waiting" ON "ResponseFacts" ("EndedAt", "ReceivedAt", "ChannelId", "TeamId", "AgentId");
+CREATE INDEX "IX_SendFacts_ConversationId" ON "SendFacts" ("ConversationId");
+CREATE INDEX "IX_SendFacts_Channel" ON "SendFacts" ("ChannelId", "SentAt", "ReplyType", "TemplateCategory", "Automated", "AgentId");
+CREATE INDEX "IX_CsatFacts_ConversationId" ON "CsatFacts" ("ConversationId");
+CREATE INDEX "IX_CsatFacts_Range" ON "CsatFacts" ("SentAt", "ChannelId", "TeamId", "AgentId", "Score");
+CREATE INDEX "IX_AuditEntries_At" ON "AuditEntries" ("At");
+CREATE TRIGGER DELETE_SIMPLE_TRIGGER DELETE ON QRTZ_TRIGGERS
+BEGIN
+    DELETE FROM QRTZ_SIMPLE_TRIGGERS WHERE SCHED_NAME = OLD.SCHED_NAME AND TRIGGER_NAME = OLD.TRIGGER_NAME AND TRIGGER_GROUP = OLD.TRIGGER_GROUP;
+END;
+CREATE TRIGGER DELETE_SIMPROP_TRIGGER DELETE ON QRTZ_TRIGGERS
+BEGIN
+    DELETE FROM QRTZ_SIMPROP_TRIGGERS WHERE SCHED_NAME = OLD.SCHED_NAME AND TRIGGER_NAME = OLD.TRIGGER_NAME AND TRIGGER_GROUP = OLD.TRIGGER_GROUP;
+END;
+CREATE TRIGGER DELETE_CRON_TRIGGER DELETE ON QRTZ_TRIGGERS
+BEGIN
+    DELETE FROM QRTZ_CRON_TRIGGERS WHERE SCHED_NAME = OLD.SCHED_NAME AND TRIGGER_NAME = OLD.TRIGGER_NAME AND TRIGGER_GROUP = OLD.TRIGGER_GROUP;
+END;
+CREATE TRIGGER DELETE_BLOB_TRIGGER DELETE ON QRTZ_TRIGGERS
+BEGIN
+    DELETE FROM QRTZ_BLOB_TRIGGERS WHERE SCHED_NAME = OLD.SCHED_NAME AND TRIGGER_NAME = OLD.TRIGGER_NAME AND TRIGGER_GROUP = OLD.TRIGGER_GROUP;
+END;
+CREATE TRIGGER "AuditEntries_NoUpdate" BEFORE UPDATE ON "AuditEntries"
+BEGIN
+    SELECT RAISE(ABORT, 'The audit log is append-only.');
+END;
+CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries"
+BEGIN
+    SELECT RAISE(ABORT, 'The audit log is append-only.');
+END;
+COMMIT;
