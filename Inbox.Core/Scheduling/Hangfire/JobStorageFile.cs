@@ -1,0 +1,35 @@
+using Hangfire.Storage.SQLite;
+using Microsoft.Data.Sqlite;
+
+namespace Inbox.Core.Scheduling.Hangfire;
+
+/// <summary>Where Hangfire keeps its jobs: a SQLite file of its own beside the inbox database.</summary>
+public static class JobStorageFile
+{
+    /// <summary>
+    /// The job storage's path: <see cref="SchedulerOptions.StoragePath"/>, or <c>&lt;inbox database&gt;.jobs.db</c> in the
+    /// inbox database's folder (<c>data/inbox.db</c> → <c>data/inbox.jobs.db</c>).
+    /// </summary>
+    public static string PathFor(string inboxConnectionString, SchedulerOptions options)
+    {
+        var source = new SqliteConnectionStringBuilder(inboxConnectionString).DataSource;
+        if (source is ":memory:" or "")
+        {
+            throw new InvalidOperationException("The inbox database is in memory; set Inbox:Scheduler:StoragePath to a file for the job storage.");
+        }
+
+        var database = Path.GetFullPath(source);
+        var folder = Path.GetDirectoryName(database)!;
+        return string.IsNullOrWhiteSpace(options.StoragePath)
+            ? Path.Combine(folder, Path.GetFileNameWithoutExtension(database) + ".jobs.db")
+            : Path.GetFullPath(options.StoragePath, folder);
+    }
+
+    /// <summary>The storage on that file, polling its queue as often as the settings say.</summary>
+    public static SQLiteStorage Open(string inboxConnectionString, SchedulerOptions options)
+    {
+        var path = PathFor(inboxConnectionString, options);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = options.QueuePollInterval });
+    }
+}
