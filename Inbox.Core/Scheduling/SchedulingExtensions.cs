@@ -38,7 +38,8 @@ public static class SchedulingExtensions
         services.AddSingleton<IDomainEventHandler<ConversationUpdated>, FollowUpOnStatusChange>();
 
         // Tests of the rules replace the timer; the app wakes automations with Hangfire.
-        services.TryAddSingleton<IAutomationTimer, HangfireAutomationTimer>();
+        services.TryAddSingleton<HangfireAutomationTimer>();
+        services.TryAddSingleton<IAutomationTimer>(sp => sp.GetRequiredService<HangfireAutomationTimer>());
         services.AddJobServer();
         services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs");
         return services;
