@@ -38,8 +38,10 @@ public static class JobStorageFile
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var connections = new SQLiteDbConnectionFactory(() =>
         {
-            // As Hangfire.Storage.SQLite opens its own, plus the pragma.
-            var connection = new SQLiteConnection(path, SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.NoMutex, storeDateTimeAsTicks: true)
+            // As Hangfire.Storage.SQLite opens its own, but serialized (FullMutex, not NoMutex): its distributed locks
+            // renew themselves from a timer thread on the connection another thread is using, which under load left
+            // "database disk image is malformed" in the benchmark.
+            var connection = new SQLiteConnection(path, SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.FullMutex, storeDateTimeAsTicks: true)
             {
                 BusyTimeout = TimeSpan.FromSeconds(10),
             };
