@@ -1,30 +1,40 @@
+using Inbox.Core.Events;
+
 namespace Inbox.Bench;
 
-/// <summary>Collects firing lateness; completes when the expected number has fired.</summary>
-public sealed class LatenessRecorder(int expected)
+/// <summary>
+/// Records each reminder as the app shows it (the automation's effect), against its due time (the window's end less
+/// the reminder's lead); completes when every conversation has had one.
+/// </summary>
+public sealed class LatenessRecorder(int expected, TimeSpan lead) : IDomainEventHandler<WindowClosingSoon>
 {
     private readonly List<TimeSpan> lateness = new(expected);
+    private readonly HashSet<int> conversations = [];
     private readonly TaskCompletionSource all = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task All => all.Task;
 
-    public void Add(TimeSpan late)
+    public Task HandleAsync(WindowClosingSoon domainEvent, CancellationToken cancellationToken)
     {
+        var late = DateTime.UtcNow - (domainEvent.ClosesAt - lead);
         lock (lateness)
         {
             lateness.Add(late);
-            if (lateness.Count >= expected)
+            if (conversations.Add(domainEvent.ConversationId) && conversations.Count >= expected)
             {
                 all.TrySetResult();
             }
         }
+
+        return Task.CompletedTask;
     }
 
-    public List<TimeSpan> Snapshot()
+    /// <summary>Every effect's lateness (negative: early), and how many conversations had more than one.</summary>
+    public (List<TimeSpan> Lateness, int Twice) Snapshot()
     {
         lock (lateness)
         {
-            return [.. lateness];
+            return ([.. lateness], lateness.Count - conversations.Count);
         }
     }
 }

@@ -29,6 +29,7 @@ app.MapWebhooks();
 app.MapApi();
 app.MapReports();
 app.MapRealtime();
+app.MapJobsDashboard();
 app.MapOpenApiDocument();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -33,14 +33,21 @@ public sealed class AutomationRunner(
         }
     }
 
-    /// <summary>The firing for <paramref name="scheduledFor"/> (the trigger's time); returns the outcome, or null when there was nothing to claim.</summary>
+    /// <summary>
+    /// The firing for <paramref name="scheduledFor"/> (the due time its job was set for); returns the outcome, or null
+    /// when there was nothing to claim yet. It claims only an automation due both by that time and by now: Hangfire may
+    /// wake a job early (its schedule keeps whole seconds), and such a firing re-arms the automation for its due time
+    /// instead of acting or giving up.
+    /// </summary>
     public async Task<AutomationOutcome?> RunAsync(AutomationKind kind, int conversationId, DateTime scheduledFor, CancellationToken cancellationToken = default)
     {
-        var row = await ClaimAsync(a => a.ConversationId == conversationId && a.Kind == kind && a.DueAt <= scheduledFor.AddMilliseconds(1), cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var dueBy = scheduledFor.AddMilliseconds(1) < now ? scheduledFor.AddMilliseconds(1) : now;
+        var row = await ClaimAsync(a => a.ConversationId == conversationId && a.Kind == kind && a.DueAt <= dueBy, cancellationToken);
         if (row is null)
         {
-            // Not due yet: the customer wrote again after the trigger was set, and the due time moved without it.
-            await scheduler.RearmIfMovedAsync(kind, conversationId, scheduledFor.AddMilliseconds(1), cancellationToken);
+            // Not due yet: woken early, or the customer wrote again after the job was set and the due time moved without it.
+            await scheduler.RearmIfMovedAsync(kind, conversationId, dueBy, cancellationToken);
             return null;
         }
 

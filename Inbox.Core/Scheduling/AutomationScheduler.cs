@@ -139,7 +139,7 @@ public sealed class AutomationScheduler(
     internal Task ClearTimerAsync(ScheduledAutomation row, CancellationToken cancellationToken) => timer.ClearAsync(row.Kind, row.ConversationId, cancellationToken);
 
     /// <summary>
-    /// At start-up: a waiting automation without a trigger (the app stopped between our row and Quartz's) is armed again;
+    /// At start-up: a waiting automation without a job (the app stopped between our row and Hangfire's job) is armed again;
     /// one left <see cref="AutomationState.Running"/> was interrupted mid-way and is not run again blindly.
     /// </summary>
     public async Task RecoverAsync(CancellationToken cancellationToken = default)

@@ -1,8 +1,8 @@
 namespace Inbox.Core.Scheduling;
 
 /// <summary>
-/// What wakes an automation at its due time: Quartz in the app (<see cref="Quartz.QuartzAutomationTimer"/>), a recording
-/// fake in rule tests. The timer only wakes; <see cref="AutomationRunner"/> decides, against <see cref="ScheduledAutomation"/>, whether to act.
+/// What wakes an automation at its due time: Hangfire in the app (<see cref="Hangfire.HangfireAutomationTimer"/>), a
+/// recording fake in rule tests. The timer only wakes; <see cref="AutomationRunner"/> decides, against <see cref="ScheduledAutomation"/>, whether to act.
 /// </summary>
 public interface IAutomationTimer
 {
@@ -12,7 +12,7 @@ public interface IAutomationTimer
     /// <summary>Removes it, if any.</summary>
     Task ClearAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken);
 
-    /// <summary>Sets (or moves) many wake-ups at once; the Quartz timer does it in one transaction.</summary>
+    /// <summary>Sets (or moves) many wake-ups at once; in one go.</summary>
     async Task SetManyAsync(IReadOnlyList<(AutomationKind Kind, int ConversationId, DateTime DueUtc)> wakeUps, CancellationToken cancellationToken)
     {
         foreach (var (kind, conversationId, dueUtc) in wakeUps)

@@ -3,7 +3,7 @@ using Inbox.Core.Conversations;
 namespace Inbox.Core.Scheduling;
 
 /// <summary>
-/// Our record of one automation for one conversation: the truth the Quartz trigger is checked against. A firing acts
+/// Our record of one automation for one conversation: the truth the Hangfire job is checked against. A firing acts
 /// only after claiming the row (Scheduled → Running, with the due time it was scheduled for), so a stale or duplicate
 /// trigger does nothing, and the Jobs page reads due times and outcomes from here.
 /// </summary>

@@ -1,15 +1,20 @@
+using Hangfire;
+using Hangfire.AspNetCore;
 using Inbox.Core.Events;
-using Inbox.Core.Scheduling.Quartz;
+using Inbox.Core.Persistence;
+using Inbox.Core.Scheduling.Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Core.Scheduling;
 
-/// <summary>Registration of business hours and the automations, on Quartz with the ADO.NET job store on the inbox's SQLite file.</summary>
+/// <summary>Registration of business hours and the automations, on Hangfire with its SQLite storage beside the inbox database.</summary>
 public static class SchedulingExtensions
 {
     /// <summary>
-    /// Business hours, away messages, reminders, CSAT and pending follow-ups, the Jobs page's service, and the Quartz host.
+    /// Business hours, away messages, reminders, CSAT and pending follow-ups, the Jobs page's service, and the Hangfire server.
     /// Register after routing: the away message reads the team auto-assignment has just given a new conversation.
     /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services)
@@ -32,10 +37,38 @@ public static class SchedulingExtensions
         services.AddSingleton<IDomainEventHandler<MessageQueued>, CancelRemindersOnAgentReply>();
         services.AddSingleton<IDomainEventHandler<ConversationUpdated>, FollowUpOnStatusChange>();
 
-        // Tests of the rules replace the timer; the app wakes automations with Quartz.
-        services.TryAddSingleton<QuartzHost>();
-        services.TryAddSingleton<IAutomationTimer, QuartzAutomationTimer>();
-        services.AddHostedService(sp => sp.GetRequiredService<QuartzHost>());
+        // Tests of the rules replace the timer; the app wakes automations with Hangfire.
+        services.TryAddSingleton<HangfireAutomationTimer>();
+        services.TryAddSingleton<IAutomationTimer>(sp => sp.GetRequiredService<HangfireAutomationTimer>());
+        services.AddJobServer();
+        services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs");
         return services;
+    }
+
+    /// <summary>
+    /// Hangfire on its own SQLite file. The storage and the job activator are this app's own services rather than
+    /// Hangfire's process-wide <c>JobStorage.Current</c>, so two apps in one process (tests) never share them.
+    /// </summary>
+    private static void AddJobServer(this IServiceCollection services)
+    {
+        services.TryAddSingleton<JobStorage>(sp =>
+        {
+            using var db = sp.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext();
+            return JobStorageFile.Open(db.Database.GetConnectionString()!, sp.GetRequiredService<IOptions<SchedulerOptions>>().Value);
+        });
+        services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        // Before the server, so it stops after it: a firing still writing its outcome finishes first.
+        services.AddHostedService<AutomationStartup>();
+        services.AddHangfireServer((sp, server) =>
+        {
+            var settings = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
+            server.WorkerCount = settings.Workers;
+            server.SchedulePollingInterval = settings.SchedulePollingInterval;
+        });
     }
 }

@@ -3,6 +3,7 @@ using Inbox.Core.Conversations;
 using Inbox.Core.Events;
 using Inbox.Core.Policy;
 using Inbox.Core.Scheduling;
+using Inbox.Core.Scheduling.Hangfire;
 using Inbox.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Tests.Scheduling;
 
-/// <summary>The automations on a real database with a hand-moved clock (Friday 20 November 2026, noon UTC) and no Quartz: the test fires them.</summary>
+/// <summary>The automations on a real database with a hand-moved clock (Friday 20 November 2026, noon UTC) and no Hangfire: the test fires them.</summary>
 public class AutomationServicesTests : CoreTestBase
 {
     private readonly RecordingTimer timer = new();
@@ -133,6 +134,31 @@ public class AutomationServicesTests : CoreTestBase
         Assert.Equal(AutomationState.Done, first?.State);
         Assert.Null(second);
         Assert.Equal(AutomationState.Done, (await RowAsync(conversation.Id, AutomationKind.WindowReminder)).State);
+    }
+
+    [Fact]
+    public async Task RunAsync_Woken800MillisecondsEarly_RearmsForItsDueTimeAndRemindsThen()
+    {
+        var channel = await Harness.AddChannelAsync(ChannelKind.WhatsApp);
+        var conversation = await CustomerWritesAsync(channel);
+        var due = (await RowAsync(conversation.Id, AutomationKind.WindowReminder)).DueAt;
+        var job = new AutomationJob(Harness.Get<AutomationRunner>());
+        var dueMilliseconds = new DateTimeOffset(due, TimeSpan.Zero).ToUnixTimeMilliseconds();
+
+        // The wake-up is spent once its job runs; only a re-arm sets another.
+        await timer.ClearAsync(AutomationKind.WindowReminder, conversation.Id, CancellationToken.None);
+        Harness.Time.Advance(due - Harness.Time.UtcNow - TimeSpan.FromMilliseconds(800));
+        await job.RunAsync(AutomationKind.WindowReminder, conversation.Id, dueMilliseconds, CancellationToken.None);
+
+        Assert.Equal(AutomationState.Scheduled, (await RowAsync(conversation.Id, AutomationKind.WindowReminder)).State);
+        Assert.Equal(due, timer.Set[(AutomationKind.WindowReminder, conversation.Id)]);
+
+        Harness.Time.Advance(TimeSpan.FromMilliseconds(800));
+        await job.RunAsync(AutomationKind.WindowReminder, conversation.Id, dueMilliseconds, CancellationToken.None);
+
+        var row = await RowAsync(conversation.Id, AutomationKind.WindowReminder);
+        Assert.Equal(AutomationState.Done, row.State);
+        Assert.Equal(due, row.LastRunAt);
     }
 
     [Fact]

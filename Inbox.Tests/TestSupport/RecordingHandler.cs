@@ -10,7 +10,7 @@ public sealed class RecordingHandler<TEvent> : IDomainEventHandler<TEvent>
 
     public List<TEvent> Received { get; } = [];
 
-    /// <summary>Completes with the first event handled (events may come from a background thread, e.g. a Quartz firing).</summary>
+    /// <summary>Completes with the first event handled (events may come from a background thread, e.g. a Hangfire job).</summary>
     public Task<TEvent> First => first.Task;
 
     /// <summary>Completes with the <paramref name="count"/>-th event handled.</summary>
