@@ -29,7 +29,8 @@ app.MapWebhooks();
 app.MapApi();
 app.MapReports();
 app.MapRealtime();
-app.MapOpenApiDocument();
+app.MapApiDocumentation();
+app.MapHealth();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
