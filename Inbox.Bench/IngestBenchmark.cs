@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Inbox.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -47,16 +48,15 @@ public static class IngestBenchmark
         var kestrelCeiling = await IngestCeilings.KestrelAsync(concurrency, ceilingSeconds);
         Console.WriteLine($"ceiling: bare Kestrel 200 ({concurrency} concurrent)                 {kestrelCeiling.PerSecond,10:N0} requests/s (p99 {kestrelCeiling.P(0.99):F1} ms)");
 
-        await using var app = await BenchApp.StartAsync(AppSettings());
+        await using var app = await InboxProcess.StartAsync(AppSettings(), build: WebBuild.ReleaseIfBuilt);
         Console.WriteLine($"Inbox.Web listening on {app.BaseUrl} ({app.DatabasePath})");
         using var http = Client(concurrency);
 
-        using var hubHttp = new HttpClient();
-        var hubs = new List<BenchHubClient>();
+        var hubs = new List<HubArrivals>();
         var connecting = Stopwatch.StartNew();
         foreach (var batch in Enumerable.Range(0, hubClients).Chunk(20))
         {
-            hubs.AddRange(await Task.WhenAll(batch.Select(_ => BenchHubClient.ConnectAsync(hubHttp, app.BaseUrl, ApiKey))));
+            hubs.AddRange(await Task.WhenAll(batch.Select(_ => HubArrivals.ConnectAsync(app.BaseUrl, ApiKey))));
         }
 
         Console.WriteLine($"{hubs.Count} hub clients connected in {connecting.Elapsed.TotalSeconds:F1} s");
@@ -169,6 +169,7 @@ public static class IngestBenchmark
 
     private static Dictionary<string, string> AppSettings() => new()
     {
+        ["Logging__LogLevel__Default"] = "Warning",
         ["Inbox__Demo__Enabled"] = "false",
         ["Meta__AppSecret"] = AppSecret,
         ["Inbox__Channels__0__Key"] = "bench-fb",

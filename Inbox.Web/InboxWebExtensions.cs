@@ -1,3 +1,4 @@
+using Inbox.Web.Endpoints;
 using Inbox.Web.Realtime;
 using Inbox.Web.Security;
 using Microsoft.Extensions.Configuration.Json;
@@ -28,7 +29,7 @@ public static class InboxWebExtensions
         return builder;
     }
 
-    /// <summary>The web layer: Blazor Server, Radzen, problem details, the per-circuit clock, agent presence and live updates.</summary>
+    /// <summary>The web layer: Blazor Server, Radzen, problem details, the API description, health checks, the per-circuit clock, agent presence and live updates.</summary>
     public static IServiceCollection AddInboxWeb(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -41,6 +42,8 @@ public static class InboxWebExtensions
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
         services.AddInboxRealtime();
         services.AddLoginRateLimit();
+        services.AddApiDocumentation();
+        services.AddInboxHealthChecks();
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower)));
         return services;

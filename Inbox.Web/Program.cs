@@ -30,7 +30,8 @@ app.MapApi();
 app.MapReports();
 app.MapRealtime();
 app.MapJobsDashboard();
-app.MapOpenApiDocument();
+app.MapApiDocumentation();
+app.MapHealth();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

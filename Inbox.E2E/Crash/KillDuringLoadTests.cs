@@ -36,7 +36,7 @@ public sealed partial class KillDuringLoadTests
     [Fact]
     public async Task KillMidStream_RestartAndRepostUnacknowledged_EveryEventStoredExactlyOnce()
     {
-        var first = await RunningApp.StartAsync(Settings);
+        var first = await InboxProcess.StartAsync(Settings);
         var folder = first.DataFolder;
         var acknowledged = new ConcurrentDictionary<int, bool>();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
@@ -66,7 +66,7 @@ public sealed partial class KillDuringLoadTests
         Assert.True(killed == 1 && acknowledged.Count < Events, $"the app was killed mid-stream ({acknowledged.Count} of {Events} acknowledged)");
         var acknowledgedBeforeRestart = acknowledged.Keys.ToHashSet();
 
-        await using var second = await RunningApp.StartAsync(Settings, folder);
+        await using var second = await InboxProcess.StartAsync(Settings, folder);
 
         // Subscribed before anything is posted, so the first catch-up after the restart cannot be missed.
         var caughtUp = second.NextLineAsync(CaughtUp());
@@ -108,7 +108,7 @@ public sealed partial class KillDuringLoadTests
     /// Processing runs after the acknowledgement. Each time the app's worker catches up it logs "none pending"; count
     /// then, and if an event is still missing (a pass that began before the last post), wait for the next catch-up.
     /// </summary>
-    private static async Task<(long Stored, long Distinct)> WaitForMessagesAsync(RunningApp app, Task<string> caughtUp, int expected)
+    private static async Task<(long Stored, long Distinct)> WaitForMessagesAsync(InboxProcess app, Task<string> caughtUp, int expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)

@@ -26,11 +26,11 @@ public sealed partial class KillDuringSendTests : IAsyncLifetime
     private const string ApiKey = "kill-send-agent-key-0123456789";
     private static readonly TimeSpan SafetyTimeout = TimeSpan.FromSeconds(60);
 
-    private static readonly string Messenger = FakePlatform.MessengerPath(PageId);
+    private static readonly string Messenger = FakePlatformServer.MessengerPath(PageId);
 
-    private FakePlatform platform = default!;
+    private FakePlatformServer platform = default!;
 
-    public async Task InitializeAsync() => platform = await FakePlatform.StartAsync();
+    public async Task InitializeAsync() => platform = await FakePlatformServer.StartAsync();
 
     public async Task DisposeAsync() => await platform.DisposeAsync();
 
@@ -38,7 +38,7 @@ public sealed partial class KillDuringSendTests : IAsyncLifetime
     public async Task KillWhileMessengerSendHeld_Restart_ShownInterruptedAndNeverSentAgain()
     {
         platform.Hold(Messenger);
-        var first = await RunningApp.StartAsync(Settings());
+        var first = await InboxProcess.StartAsync(Settings());
         int conversation;
         long reply;
         try
@@ -56,7 +56,7 @@ public sealed partial class KillDuringSendTests : IAsyncLifetime
 
         // From here on the platform answers at once: a resend of the interrupted reply would be recorded, not held.
         platform.Release();
-        await using var second = await RunningApp.StartAsync(Settings(), first.DataFolder);
+        await using var second = await InboxProcess.StartAsync(Settings(), first.DataFolder);
 
         // A later reply goes out: the sender has run since the restart, and the first reply was not in what it sent.
         var sent = second.NextLineAsync(SentLine("kill-fb"));
@@ -68,7 +68,7 @@ public sealed partial class KillDuringSendTests : IAsyncLifetime
         Assert.Equal("interrupted", interrupted.GetProperty("error").GetProperty("code").GetString());
         Assert.Contains("may or may not have arrived", interrupted.GetProperty("error").GetProperty("message").GetString());
         Assert.Equal("sent", (await MessageAsync(second, conversation, later)).GetProperty("status").GetString());
-        var calls = platform.CallsTo(Messenger);
+        var calls = platform.To(Messenger);
         Assert.Single(calls, c => c.Body.Contains("It ships today.", StringComparison.Ordinal));
         Assert.Single(calls, c => c.Body.Contains("Tracking number follows.", StringComparison.Ordinal));
         Assert.Equal(2, calls.Count);
@@ -77,15 +77,15 @@ public sealed partial class KillDuringSendTests : IAsyncLifetime
     [Fact]
     public async Task KillWhileLinePushHeld_Restart_ResentWithTheSameRetryKeyAndSentOnce()
     {
-        platform.Hold(FakePlatform.LinePush);
-        var first = await RunningApp.StartAsync(Settings());
+        platform.Hold(FakePlatformServer.LinePush);
+        var first = await InboxProcess.StartAsync(Settings());
         int conversation;
         long reply;
         try
         {
             conversation = await CustomerWritesAsync(first, "kill-line", LineWebhook("Is the table for four still free?"), "/webhooks/line/kill-line", LineHeader);
             reply = await ReplyAsync(first, conversation, "Yes, booked for you.");
-            await platform.WaitForAsync(FakePlatform.LinePush);
+            await platform.WaitForAsync(FakePlatformServer.LinePush);
             Assert.Equal("sending", (await MessageAsync(first, conversation, reply)).GetProperty("status").GetString());
             await first.KillAsync();
         }
@@ -95,14 +95,14 @@ public sealed partial class KillDuringSendTests : IAsyncLifetime
         }
 
         // Still held: the push after the restart is caught too, so the test is listening before it can be answered.
-        await using var second = await RunningApp.StartAsync(Settings(), first.DataFolder);
-        await platform.WaitForAsync(FakePlatform.LinePush, 2);
+        await using var second = await InboxProcess.StartAsync(Settings(), first.DataFolder);
+        await platform.WaitForAsync(FakePlatformServer.LinePush, 2);
         var sent = second.NextLineAsync(SentLine("kill-line"));
         platform.Release();
         await sent.WaitAsync(SafetyTimeout);
 
         Assert.Equal("sent", (await MessageAsync(second, conversation, reply)).GetProperty("status").GetString());
-        var pushes = platform.CallsTo(FakePlatform.LinePush);
+        var pushes = platform.To(FakePlatformServer.LinePush);
         Assert.Equal(2, pushes.Count);
         Assert.True(Guid.TryParse(pushes[0].RetryKey, out _), "the first push carried a retry key");
         Assert.Equal(pushes[0].RetryKey, pushes[1].RetryKey);
@@ -114,7 +114,7 @@ public sealed partial class KillDuringSendTests : IAsyncLifetime
     {
         ["Inbox__Demo__Enabled"] = "false",
         ["Meta__AppSecret"] = AppSecret,
-        ["Meta__GraphApiBaseUrl"] = platform.BaseUrl + FakePlatform.GraphRoot,
+        ["Meta__GraphApiBaseUrl"] = platform.BaseUrl + FakePlatformServer.GraphRoot,
         ["Line__ApiBaseUrl"] = platform.BaseUrl,
         ["Inbox__ApiKeys__0__Name"] = "kill-send",
         ["Inbox__ApiKeys__0__Key"] = ApiKey,
@@ -140,7 +140,7 @@ public sealed partial class KillDuringSendTests : IAsyncLifetime
     };
 
     /// <summary>Posts a signed webhook, waits until the app has processed it, and returns the conversation it opened.</summary>
-    private static async Task<int> CustomerWritesAsync(RunningApp app, string channel, byte[] body, string path, Func<byte[], (string Name, string Value)> signature)
+    private static async Task<int> CustomerWritesAsync(InboxProcess app, string channel, byte[] body, string path, Func<byte[], (string Name, string Value)> signature)
     {
         var processed = app.NextLineAsync(CaughtUp());
         using var http = new HttpClient { BaseAddress = app.BaseUrl, Timeout = SafetyTimeout };
@@ -156,7 +156,7 @@ public sealed partial class KillDuringSendTests : IAsyncLifetime
         return Assert.Single(conversations.EnumerateArray()).GetProperty("id").GetInt32();
     }
 
-    private static async Task<long> ReplyAsync(RunningApp app, int conversation, string text)
+    private static async Task<long> ReplyAsync(InboxProcess app, int conversation, string text)
     {
         using var api = Api(app);
         using var response = await api.PostAsJsonAsync($"/api/conversations/{conversation}/messages", new { text });
@@ -165,7 +165,7 @@ public sealed partial class KillDuringSendTests : IAsyncLifetime
     }
 
     /// <summary>The message as the REST API shows it to an agent's tool.</summary>
-    private static async Task<JsonElement> MessageAsync(RunningApp app, int conversation, long message)
+    private static async Task<JsonElement> MessageAsync(InboxProcess app, int conversation, long message)
     {
         using var api = Api(app);
         var detail = await api.GetFromJsonAsync<JsonElement>($"/api/conversations/{conversation}");
@@ -173,7 +173,7 @@ public sealed partial class KillDuringSendTests : IAsyncLifetime
     }
 
     /// <summary>The channel's monthly push count as the app keeps it (shown on the admin page only, so read from the database).</summary>
-    private static async Task<long> LineQuotaUsedAsync(RunningApp app, string channel)
+    private static async Task<long> LineQuotaUsedAsync(InboxProcess app, string channel)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataFolder, "inbox.db")};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
@@ -183,7 +183,7 @@ public sealed partial class KillDuringSendTests : IAsyncLifetime
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static HttpClient Api(RunningApp app)
+    private static HttpClient Api(InboxProcess app)
     {
         var api = new HttpClient { BaseAddress = app.BaseUrl, Timeout = SafetyTimeout };
         api.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);

@@ -10,7 +10,7 @@ public class AppFixture : IAsyncLifetime
 
     private IPlaywright? playwright;
 
-    public RunningApp App { get; private set; } = default!;
+    public InboxProcess App { get; private set; } = default!;
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -33,7 +33,7 @@ public class AppFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        App = await RunningApp.StartAsync(settings);
+        App = await InboxProcess.StartAsync(settings);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

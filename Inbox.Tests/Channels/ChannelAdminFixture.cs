@@ -22,7 +22,7 @@ public sealed class ChannelAdminFixture : IDisposable
 
     public TestDatabase Database { get; }
 
-    public FakeTime Time { get; } = new();
+    public FakeTimeProvider Time { get; } = TestClock.New();
 
     public RecordingLogger<ChannelAdmin> Log { get; } = new();
 

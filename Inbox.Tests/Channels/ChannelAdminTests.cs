@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Inbox.Core.Channels;
 using Inbox.Core.Events;
+using Inbox.Tests.TestSupport;
 
 namespace Inbox.Tests.Channels;
 

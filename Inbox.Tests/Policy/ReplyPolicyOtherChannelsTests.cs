@@ -200,7 +200,7 @@ public class ReplyPolicyOtherChannelsTests
     [Fact]
     public void Evaluate_ClockReaches24h_ClosesStandardWindow()
     {
-        var time = new FakeTime(new DateTimeOffset(Now.AddSeconds(-1)));
+        var time = new FakeTimeProvider(new DateTimeOffset(Now.AddSeconds(-1)));
         var policy = new ReplyPolicy(time);
         var facts = Facts.Messenger(Day); // the customer wrote exactly 24 h before Now; the clock starts one second short of it
 

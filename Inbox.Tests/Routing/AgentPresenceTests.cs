@@ -7,7 +7,7 @@ namespace Inbox.Tests.Routing;
 public sealed class AgentPresenceTests : IAsyncLifetime, IDisposable
 {
     private readonly TestDatabase database = new();
-    private readonly FakeTime time = new();
+    private readonly FakeTimeProvider time = TestClock.New();
     private AgentPresence presence = default!;
     private int alice;
 

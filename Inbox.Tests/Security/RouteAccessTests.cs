@@ -25,7 +25,9 @@ public sealed partial class RouteAccessTests(RouteAccessTests.App app) : IClassF
         ["/simulator"] = "demo mode only; refuses to write otherwise",
         ["/webhooks/meta"] = "signed by Meta; refused without a valid signature",
         ["/webhooks/line/{channelKey}"] = "signed by LINE; refused without a valid signature",
-        ["/openapi/v1.json"] = "the API description",
+        ["/openapi/{documentName}.json"] = "the API description",
+        ["/api/docs/{documentName?}"] = "the API reference page, drawn from the API description",
+        ["/healthz"] = "the status word for load balancers, no details",
     };
 
     private static readonly string[] Infrastructure = ["/_blazor", "/_framework", "/_content", "/favicon", "/app.css", "/routing.css", "/js/", "/Inbox.Web"];
@@ -121,8 +123,8 @@ public sealed partial class RouteAccessTests(RouteAccessTests.App app) : IClassF
         }
     }
 
-    /// <summary>Fingerprinted static files (<c>/app.pdyu4i4an4.css</c>, <c>.gz</c> copies): public by nature.</summary>
-    [GeneratedRegex(@"^/[^/{}]+\.(css|js|svg|png|ico|woff2?)(\.gz|\.br)?$")]
+    /// <summary>Static files (<c>/app.pdyu4i4an4.css</c>, <c>.gz</c> copies, the API reference's <c>/api/docs/scalar.js</c>): public by nature.</summary>
+    [GeneratedRegex(@"^(/[^/{}]+)*/[^/{}]+\.(css|js|svg|png|ico|woff2?)(\.gz|\.br)?$")]
     private static partial Regex StaticFile();
 
     [GeneratedRegex(@"\{[^}]+\}")]

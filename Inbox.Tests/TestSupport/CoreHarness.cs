@@ -31,7 +31,7 @@ public sealed class CoreHarness : IAsyncDisposable
         services = collection.BuildServiceProvider();
     }
 
-    public FakeTime Time { get; } = new();
+    public FakeTimeProvider Time { get; } = TestClock.New();
 
     public IServiceProvider Services => services;
 

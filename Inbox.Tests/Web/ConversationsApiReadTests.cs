@@ -96,13 +96,4 @@ public sealed class ConversationsApiReadTests(InboxAppFactory app) : Conversatio
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
     }
-
-    [Fact]
-    public async Task OpenApi_Document_DescribesTheConversationEndpoints()
-    {
-        var document = await App.CreateClient().GetStringAsync("/openapi/v1.json");
-
-        Assert.Contains("/api/conversations/{id}/messages", document);
-        Assert.Contains("SendMessage", document);
-    }
 }

@@ -7,7 +7,8 @@ public static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(Policies.Api).DisableAntiforgery();
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.Api).DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapConversationsApi();
         return app;
     }

@@ -12,15 +12,38 @@ public static class ConversationsApi
     {
         var conversations = api.MapGroup("/conversations").WithTags("Conversations");
         conversations.MapGet("/", ListAsync).WithName("ListConversations")
-            .WithSummary("Lists conversations with their window state; sort=expiry puts the soonest window end first.");
+            .WithSummary("Lists conversations with their window state.")
+            .WithDescription("Filters: status (open, pending, resolved), channel (channel key), assignee (agent id), contact (the contact's platform id). "
+                + "sort=expiry puts the soonest window end first; the default is latest message first.")
+            .Produces<IEnumerable<ConversationSummaryDto>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         conversations.MapGet("/{id:int}", GetAsync).WithName("GetConversation")
-            .WithSummary("One conversation, the reply types allowed now, and its messages.");
+            .WithSummary("One conversation, the reply types allowed now, and its messages.")
+            .Produces<ConversationDetailDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         conversations.MapPost("/{id:int}/messages", SendAsync).WithName("SendMessage")
-            .WithSummary("Queues a reply. 409 with the reason when its reply type is not allowed now; nothing is stored then.");
+            .WithSummary("Queues a reply.")
+            .WithDescription("Without replyType the suggested one is used. Allowed now: 202 with the message, stored as queued. "
+                + "Not allowed now: 409 with the reason, and nothing is stored. sender=automation is never allowed the HUMAN_AGENT tag.")
+            .Accepts<SendMessageRequest>("application/json")
+            .Produces<MessageDto>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         conversations.MapPost("/{id:int}/assign", AssignAsync).WithName("AssignConversation")
-            .WithSummary("Assigns to an agent; agentId null unassigns.");
+            .WithSummary("Assigns to an agent; agentId null unassigns.")
+            .WithDescription("Logged in the conversation's activity.")
+            .Accepts<AssignRequest>("application/json")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         conversations.MapPost("/{id:int}/status", SetStatusAsync).WithName("SetConversationStatus")
-            .WithSummary("Sets open, pending or resolved.");
+            .WithSummary("Sets open, pending or resolved.")
+            .WithDescription("Logged in the conversation's activity.")
+            .Accepts<StatusRequest>("application/json")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

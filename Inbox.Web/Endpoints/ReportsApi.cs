@@ -18,7 +18,8 @@ public static class ReportsApi
     {
         var access = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, ApiKeyAuthenticationHandler.SchemeName)
             .RequireRole(Roles.Supervisor, Roles.Admin).Build();
-        var reports = app.MapGroup("/api/reports").RequireAuthorization(access).DisableAntiforgery().WithTags("Reports");
+        var reports = app.MapGroup("/api/reports").RequireAuthorization(access).DisableAntiforgery().WithTags("Reports")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         reports.MapGet("/definitions", () => Results.Ok(MetricDefinitions.All)).WithSummary("What every figure means.");
         reports.MapGet("/now", (NowReport now, CancellationToken ct) => now.NowAsync(ct)).WithSummary("Open conversations, windows ending within 1 h, agents online, the longest wait.");
         reports.MapGet("/badge", BadgeAsync).WithSummary("Facebook 'Very responsive' badge estimate per Messenger channel: 7 and 30 days, mean of fastest 90 % and median, verdict.");

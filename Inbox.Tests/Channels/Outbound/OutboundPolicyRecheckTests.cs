@@ -13,7 +13,7 @@ public sealed class OutboundPolicyRecheckTests
     [Fact]
     public async Task Send_WindowClosedSinceQueued_SendsNothingAndFailsWindowClosed()
     {
-        var time = new FakeTime();
+        var time = TestClock.New();
         await using var platform = await FakePlatformServer.StartAsync();
         using var app = OutboundApp.Start(platform, time: time);
         var conversation = await app.AddAsync(ConversationSeed.On("fb").LastInbound(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(1)));

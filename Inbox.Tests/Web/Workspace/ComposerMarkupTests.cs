@@ -97,7 +97,7 @@ public sealed class ComposerMarkupTests : CoreTestBase
 
     private static Conversation A(ChannelKind kind, TimeSpan lastInbound, int? lineQuotaLeft = null)
     {
-        var now = new FakeTime().UtcNow;
+        var now = TestClock.New().UtcNow;
         var channel = new Channel { Id = 1, Key = "acme", Kind = kind, Name = $"Acme {kind}", ExternalId = "1", HumanAgentApproved = true };
         if (lineQuotaLeft is { } left)
         {

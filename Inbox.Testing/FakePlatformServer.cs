@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,18 +8,33 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Inbox.Tests.TestSupport;
+namespace Inbox.Testing;
 
 /// <summary>
-/// A real HTTP server on loopback that plays Graph and LINE: it records every request and answers
-/// with scripted responses per path (the last one scripted repeats), or a success in every platform's shape.
-/// Requests can be held open to stand for a call in flight when the app stops.
+/// A real HTTP server on loopback that plays Graph and LINE for the app, in-process or as its own process. It records
+/// every request as it arrives and answers with the answers scripted for its path (the last one repeats), or else a
+/// success in every platform's shape. A held path keeps its calls open, unanswered, until <see cref="Release"/> or
+/// until the caller gives up (a stopped or killed app). Unscripted, LINE's retry key works as LINE documents it: a
+/// push is accepted on arrival, so a held one has reached the customer although its answer never gets back, and a
+/// repeat with an accepted key is answered 409 without being delivered again.
 /// </summary>
 public sealed class FakePlatformServer : IAsyncDisposable
 {
+    /// <summary>The Graph API version path the app is pointed at, as in <c>Meta:GraphApiBaseUrl</c>.</summary>
+    public const string GraphRoot = "/v25.0";
+
+    /// <summary>LINE's push endpoint.</summary>
+    public const string LinePush = "/v2/bot/message/push";
+
+    public const string LineRetryKeyHeader = "X-Line-Retry-Key";
+
+    /// <summary>How long <see cref="WaitForAsync"/> waits before it fails; a safety net against a hung run, not a timing assertion.</summary>
+    private static readonly TimeSpan SafetyTimeout = TimeSpan.FromSeconds(60);
+
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> scripts = new();
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private readonly ConcurrentDictionary<string, string> acceptedKeys = new();
     private readonly SemaphoreSlim arrived = new(0);
     private readonly ConcurrentDictionary<string, (TaskCompletionSource Gate, int From)> held = new();
     private readonly ConcurrentDictionary<string, int> arrivals = new();
@@ -30,7 +46,7 @@ public sealed class FakePlatformServer : IAsyncDisposable
         app.Run(HandleAsync);
     }
 
-    /// <summary>Root URL, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    /// <summary>Root URL, e.g. <c>http://127.0.0.1:41234</c>: <c>Line:ApiBaseUrl</c>, and with <see cref="GraphRoot"/> <c>Meta:GraphApiBaseUrl</c>.</summary>
     public string BaseUrl => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
     /// <summary>Every request so far, in arrival order.</summary>
@@ -46,6 +62,9 @@ public sealed class FakePlatformServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>The Send API path of a Facebook Page.</summary>
+    public static string MessengerPath(string pageId) => $"{GraphRoot}/{pageId}/messages";
+
     /// <summary>Requests to one path (query excluded), in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> To(string path) => [.. requests.Where(r => r.Path == path)];
 
@@ -59,6 +78,7 @@ public sealed class FakePlatformServer : IAsyncDisposable
     /// </summary>
     public void Hold(string path, int from = 1) => held[path] = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), from);
 
+    /// <summary>Answers every held call, and from now on answers calls to held paths at once.</summary>
     public void Release()
     {
         foreach (var (gate, _) in held.Values)
@@ -67,12 +87,14 @@ public sealed class FakePlatformServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until <paramref name="count"/> requests to <paramref name="path"/> have arrived; the limit only guards against a hung run.</summary>
+    /// <summary>Waits until <paramref name="count"/> requests to <paramref name="path"/> have arrived.</summary>
     public async Task WaitForAsync(string path, int count = 1)
     {
+        var deadline = DateTime.UtcNow + SafetyTimeout;
         while (To(path).Count < count)
         {
-            if (!await arrived.WaitAsync(TimeSpan.FromSeconds(30)))
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await arrived.WaitAsync(left))
             {
                 throw new TimeoutException($"Expected {count} requests to {path}, got {To(path).Count}.");
             }
@@ -93,7 +115,10 @@ public sealed class FakePlatformServer : IAsyncDisposable
         var path = context.Request.Path.Value ?? "/";
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var number = arrivals.AddOrUpdate(path, 1, (_, count) => count + 1);
-        requests.Enqueue(new RecordedRequest(context.Request.Method, path, headers, body));
+        var id = $"fake-{Interlocked.Increment(ref served)}";
+        var key = headers.TryGetValue(LineRetryKeyHeader, out var header) && header.Length > 0 && !scripts.ContainsKey(path) ? header : null;
+        var repeat = key is not null && !acceptedKeys.TryAdd(key, id);
+        requests.Enqueue(new RecordedRequest(context.Request.Method, path, headers, body, Delivered: !repeat));
         arrived.Release();
 
         if (held.TryGetValue(path, out var hold) && number >= hold.From)
@@ -101,7 +126,15 @@ public sealed class FakePlatformServer : IAsyncDisposable
             await hold.Gate.Task.WaitAsync(context.RequestAborted);
         }
 
-        var response = Next(path);
+        if (repeat)
+        {
+            // LINE: "The retry key is already accepted", with the ids of the messages the first request sent.
+            context.Response.Headers["x-line-accepted-request-id"] = acceptedKeys[key!];
+            await AnswerAsync(context, FakeResponse.LineRetryKeyAccepted(acceptedKeys[key!]));
+            return;
+        }
+
+        var response = Next(path, id);
         if (response == FakeResponse.Drop)
         {
             context.Abort();
@@ -119,12 +152,17 @@ public sealed class FakePlatformServer : IAsyncDisposable
             return;
         }
 
+        await AnswerAsync(context, response);
+    }
+
+    private static async Task AnswerAsync(HttpContext context, FakeResponse response)
+    {
         context.Response.StatusCode = response.Status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(response.Body);
     }
 
-    private FakeResponse Next(string path)
+    private FakeResponse Next(string path, string id)
     {
         if (scripts.TryGetValue(path, out var queue))
         {
@@ -139,13 +177,20 @@ public sealed class FakePlatformServer : IAsyncDisposable
             }
         }
 
-        var id = $"fake-{Interlocked.Increment(ref served)}";
         return path switch
         {
+            // LINE's monthly quota, which the app fetches before pushing: no limit set, nothing used yet.
             _ when path.EndsWith("/quota", StringComparison.Ordinal) => FakeResponse.Ok("""{"type":"none"}"""),
             _ when path.EndsWith("/quota/consumption", StringComparison.Ordinal) => FakeResponse.Ok("""{"totalUsage":0}"""),
             // One body that reads as success to every sender: Send API, comment reply, WhatsApp and LINE.
-            _ => FakeResponse.Ok($$$"""{"message_id":"{{{id}}}","id":"{{{id}}}","messages":[{"id":"{{{id}}}"}],"sentMessages":[{"id":"{{{id}}}"}]}"""),
+            _ => FakeResponse.Ok(JsonSerializer.Serialize(new
+            {
+                recipient_id = "psid",
+                message_id = id,
+                id,
+                messages = new[] { new { id } },
+                sentMessages = new[] { new { id, quoteToken = "q" } },
+            })),
         };
     }
 }

@@ -3,20 +3,20 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
-namespace Inbox.E2E.Infrastructure;
+namespace Inbox.Testing;
 
 /// <summary>
 /// The real Inbox.Web executable, started as its own process on a free loopback port with a fresh SQLite
-/// file, exactly as the README's run command starts it, but isolated per fixture.
+/// file, exactly as the README's run command starts it, but isolated: for the end-to-end tests and the benchmarks.
 /// </summary>
-public sealed partial class RunningApp : IAsyncDisposable
+public sealed partial class InboxProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
     private bool keepData;
     private readonly List<(Regex Pattern, TaskCompletionSource<string> Seen)> waiters = [];
 
-    private RunningApp(Process process, string dataFolder)
+    private InboxProcess(Process process, string dataFolder)
     {
         this.process = process;
         DataFolder = dataFolder;
@@ -25,6 +25,18 @@ public sealed partial class RunningApp : IAsyncDisposable
     public Uri BaseUrl { get; private set; } = default!;
 
     public string DataFolder { get; }
+
+    public string DatabasePath => Path.Combine(DataFolder, "inbox.db");
+
+    /// <summary>CPU time the app process has used so far, all threads.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
 
     /// <summary>Everything the app printed so far, for failure messages.</summary>
     public string Output
@@ -38,11 +50,13 @@ public sealed partial class RunningApp : IAsyncDisposable
         }
     }
 
+    /// <param name="settings">Configuration as environment variables (<c>Section__Key</c>), over the shipped settings.</param>
     /// <param name="dataFolder">An existing data folder to start on (a restart); a fresh one when null.</param>
-    public static async Task<RunningApp> StartAsync(IDictionary<string, string>? settings = null, string? dataFolder = null)
+    /// <param name="build">Which Inbox.Web build to start.</param>
+    public static async Task<InboxProcess> StartAsync(IDictionary<string, string>? settings = null, string? dataFolder = null, WebBuild build = WebBuild.SameAsCaller)
     {
-        dataFolder ??= Directory.CreateTempSubdirectory("inbox-e2e-").FullName;
-        var start = new ProcessStartInfo(WebExecutable())
+        dataFolder ??= Directory.CreateTempSubdirectory("inbox-app-").FullName;
+        var start = new ProcessStartInfo(WebExecutable(build))
         {
             WorkingDirectory = Path.Combine(RepositoryRoot(), "Inbox.Web"),
             RedirectStandardOutput = true,
@@ -58,7 +72,7 @@ public sealed partial class RunningApp : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var app = new RunningApp(Process.Start(start)!, dataFolder);
+        var app = new InboxProcess(Process.Start(start)!, dataFolder);
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         void Capture(string? line)
         {
@@ -100,7 +114,7 @@ public sealed partial class RunningApp : IAsyncDisposable
     /// </summary>
     public async Task ExecuteSqlAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(DataFolder, "inbox.db")}");
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -167,13 +181,26 @@ public sealed partial class RunningApp : IAsyncDisposable
         return folder?.FullName ?? throw new InvalidOperationException("Inbox.sln not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>The Inbox.Web build next to this test build (same configuration, framework and runtime).</summary>
-    private static string WebExecutable()
+    /// <summary>
+    /// The Inbox.Web build in the caller's configuration (a Debug test run starts the Debug app), or for
+    /// <see cref="WebBuild.ReleaseIfBuilt"/> the Release build when there is one.
+    /// </summary>
+    private static string WebExecutable(WebBuild build)
     {
         var root = RepositoryRoot();
-        var relative = Path.GetRelativePath(Path.Combine(root, "Inbox.E2E"), AppContext.BaseDirectory);
-        var executable = Path.Combine(root, "Inbox.Web", relative, "Inbox.Web");
-        return File.Exists(executable) ? executable : throw new InvalidOperationException($"Build Inbox.Web first: {executable} is missing.");
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configurations = build == WebBuild.ReleaseIfBuilt ? ["Release", "Debug"] : new[] { framework.Parent!.Name };
+        foreach (var configuration in configurations)
+        {
+            var executable = Path.Combine(root, "Inbox.Web", "bin", configuration, framework.Name, "Inbox.Web");
+            if (File.Exists(executable))
+            {
+                return executable;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"Inbox.Web is not built: run `dotnet build -c {configurations[0]} Inbox.Web` first (looked in Inbox.Web/bin/{string.Join("|", configurations)}/{framework.Name}).");
     }
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]

@@ -1,4 +1,4 @@
-namespace Inbox.Tests.TestSupport;
+namespace Inbox.Testing;
 
 /// <summary>A scripted answer of the fake platform, in the shape the real one uses.</summary>
 public sealed record FakeResponse(int Status, string Body)
@@ -27,6 +27,10 @@ public sealed record FakeResponse(int Status, string Body)
 
     /// <summary>No answer at all until the caller gives up (a timeout on our side).</summary>
     public static FakeResponse Stall { get; } = new(-2, "");
+
+    /// <summary>LINE's answer to a push whose retry key it already accepted: 409, with the first request's message ids.</summary>
+    public static FakeResponse LineRetryKeyAccepted(string firstId) =>
+        new(409, $$$"""{"message":"The retry key is already accepted","sentMessages":[{"id":"{{{firstId}}}","quoteToken":"q"}]}""");
 
     /// <summary>A LINE error body, <c>{"message"}</c>.</summary>
     public static FakeResponse LineError(int status, string message) => new(status, $$$"""{"message":"{{{message}}}"}""");
