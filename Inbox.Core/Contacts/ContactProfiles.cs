@@ -20,7 +20,7 @@ public sealed class ContactProfiles(IDbContextFactory<InboxDbContext> contexts)
         var identities = await db.Contacts.AsNoTracking()
             .Where(c => c.Id == contactId || (personId != null && c.PersonId == personId))
             .OrderBy(c => c.Id)
-            .Select(c => new ContactIdentity(c.Id, c.Name, c.ExternalId, c.Channel!.Name, c.Channel.Kind))
+            .Select(c => new ContactIdentity(c.Id, c.Name, c.ExternalId, c.Channel!.Name, c.Channel.Kind, c.Phone != c.ExternalId ? c.Phone : null, c.Username))
             .ToListAsync(cancellationToken);
         var ids = identities.Select(i => i.ContactId).ToList();
         var conversations = await db.Conversations.AsNoTracking()
@@ -48,7 +48,7 @@ public sealed class ContactProfiles(IDbContextFactory<InboxDbContext> contexts)
             .Where(c => EF.Functions.Like(c.Name, pattern, "\\"))
             .OrderBy(c => c.Name)
             .Take(10)
-            .Select(c => new ContactIdentity(c.Id, c.Name, c.ExternalId, c.Channel!.Name, c.Channel.Kind))
+            .Select(c => new ContactIdentity(c.Id, c.Name, c.ExternalId, c.Channel!.Name, c.Channel.Kind, c.Phone != c.ExternalId ? c.Phone : null, c.Username))
             .ToListAsync(cancellationToken);
     }
 }

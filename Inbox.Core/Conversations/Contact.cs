@@ -2,7 +2,7 @@ using Inbox.Core.Channels;
 
 namespace Inbox.Core.Conversations;
 
-/// <summary>A customer's identity on one channel (PSID, IGSID, wa_id or LINE user id).</summary>
+/// <summary>A customer's identity on one channel (PSID, IGSID, WhatsApp business-scoped user id or phone, LINE user id).</summary>
 public class Contact
 {
     public int Id { get; set; }
@@ -11,7 +11,10 @@ public class Contact
 
     public Channel? Channel { get; set; }
 
-    /// <summary>The platform's id of this person on this channel; unique per channel.</summary>
+    /// <summary>
+    /// The platform's id of this person on this channel; unique per channel. WhatsApp: the business-scoped user id
+    /// (BSUID, <c>BR.1502576394655843</c>) once a webhook carried one, until then the phone number (<c>wa_id</c>).
+    /// </summary>
     public required string ExternalId { get; set; }
 
     public required string Name { get; set; }
@@ -22,4 +25,13 @@ public class Contact
     public Person? Person { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>WhatsApp: the phone number (<c>wa_id</c>), a second identity beside the BSUID; null while WhatsApp withholds it.</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>WhatsApp: the parent BSUID (<c>parent_user_id</c>), shared across a business portfolio, when WhatsApp sends one.</summary>
+    public string? ParentUserId { get; set; }
+
+    /// <summary>WhatsApp username (<c>profile.username</c>): shown beside the name, never a key, since users change it.</summary>
+    public string? Username { get; set; }
 }

@@ -7,7 +7,7 @@ namespace Inbox.Core.Conversations;
 /// <param name="ChannelKey">Only this channel (its key).</param>
 /// <param name="ChannelKind">Only channels of this platform.</param>
 /// <param name="AssigneeId">Only conversations assigned to this agent.</param>
-/// <param name="ContactExternalId">Only this contact's platform id.</param>
+/// <param name="ContactExternalId">Only this contact's platform id; on WhatsApp its BSUID or its phone number.</param>
 /// <param name="Search">Contact name or message text containing this, ignoring case (SQLite folds ASCII letters only).</param>
 /// <param name="SortByExpiry">Soonest window end first instead of latest message first.</param>
 /// <param name="Unassigned">Only conversations nobody is assigned to.</param>

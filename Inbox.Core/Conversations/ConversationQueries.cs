@@ -113,7 +113,9 @@ public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> contex
 
         if (filter.ContactExternalId is { Length: > 0 } contact)
         {
-            query = query.Where(c => c.Contact!.ExternalId == contact);
+            // WhatsApp contacts answer to their BSUID and to their phone number (with or without the leading +).
+            var phone = contact.TrimStart('+');
+            query = query.Where(c => c.Contact!.ExternalId == contact || c.Contact.Phone == phone);
         }
 
         if (filter.Search?.Trim() is { Length: > 0 } search)

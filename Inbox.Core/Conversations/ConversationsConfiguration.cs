@@ -20,7 +20,11 @@ internal sealed class ConversationsConfiguration :
     public void Configure(EntityTypeBuilder<Contact> contact)
     {
         contact.HasIndex(c => new { c.ChannelId, c.ExternalId }).IsUnique();
-        contact.Property(c => c.ExternalId).HasMaxLength(128);
+        contact.Property(c => c.ExternalId).HasMaxLength(140);
+        contact.HasIndex(c => new { c.ChannelId, c.Phone });
+        contact.Property(c => c.Phone).HasMaxLength(32);
+        contact.Property(c => c.ParentUserId).HasMaxLength(140);
+        contact.Property(c => c.Username).HasMaxLength(100);
         contact.Property(c => c.Name).HasMaxLength(200);
         contact.HasOne(c => c.Person).WithMany(p => p.Contacts).OnDelete(DeleteBehavior.SetNull);
     }

@@ -26,6 +26,20 @@ public class ScriptedSchemaAdoptionTests
     }
 
     [Fact]
+    public async Task Migrate_DatabaseFromSchemaScripts_WhatsAppContactsKeepTheirNumberAsPhone()
+    {
+        using var database = ScriptedDatabaseFile();
+
+        await database.Migrator.MigrateAsync();
+
+        await using var db = database.Open();
+        var ahmed = await db.Set<Inbox.Core.Conversations.Contact>().SingleAsync(c => c.Id == 15);
+        var maria = await db.Set<Inbox.Core.Conversations.Contact>().SingleAsync(c => c.Id == 1);
+        Assert.Equal("whatsapp-748669500", ahmed.Phone);
+        Assert.Null(maria.Phone);
+    }
+
+    [Fact]
     public async Task Migrate_DatabaseFromSchemaScripts_EndsWithTheSchemaAndHistoryOfAFreshDatabase()
     {
         using var scripted = ScriptedDatabaseFile();

@@ -49,6 +49,26 @@ public sealed class ConversationsApiReadTests(InboxAppFactory app) : Conversatio
         Assert.All(mine!, r => Assert.Equal(alice.Id, r.GetProperty("assignee").GetProperty("id").GetInt32()));
     }
 
+    [Fact]
+    public async Task List_FilteredByWhatsAppBsuidOrPhone_FindsTheSameContact()
+    {
+        await using (var db = App.OpenDb())
+        {
+            var contact = await db.Contacts.SingleAsync(c => c.Name == "Sofia Rossi");
+            (contact.ExternalId, contact.Phone, contact.Username) = ("IT.7719203344556677", "393331234567", "sofia.r");
+            await db.SaveChangesAsync();
+        }
+
+        var byBsuid = await Api.GetFromJsonAsync<JsonElement[]>("/api/conversations?contact=IT.7719203344556677");
+        var byPhone = await Api.GetFromJsonAsync<JsonElement[]>("/api/conversations?contact=%2B393331234567");
+        var detail = await Api.GetFromJsonAsync<JsonElement>($"/api/conversations/{Assert.Single(byBsuid!).GetProperty("id").GetInt32()}");
+
+        Assert.Equal(Assert.Single(byBsuid!).GetProperty("id").GetInt32(), Assert.Single(byPhone!).GetProperty("id").GetInt32());
+        var contactJson = detail.GetProperty("contact");
+        Assert.Equal(("IT.7719203344556677", "393331234567", "sofia.r"),
+            (contactJson.GetProperty("externalId").GetString(), contactJson.GetProperty("phone").GetString(), contactJson.GetProperty("username").GetString()));
+    }
+
     [Theory]
     [InlineData("/api/conversations?status=closed")]
     [InlineData("/api/conversations?sort=random")]

@@ -13,6 +13,7 @@ public static class InboundExtensions
         services.AddSingleton<WebhookAddressBook>();
         services.AddSingleton<WebhookInbox>();
         services.AddSingleton<StatusRecorder>();
+        services.AddSingleton<IdentityRecorder>();
         services.AddSingleton<InboundRecorder>();
         services.AddSingleton<WebhookProcessor>();
         services.AddHostedService<WebhookWorker>();

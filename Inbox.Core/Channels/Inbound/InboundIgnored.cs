@@ -1,4 +1,4 @@
 namespace Inbox.Core.Channels.Inbound;
 
-/// <summary>An event the inbox does not act on (reactions, follows, group chats, edits…): logged and acknowledged, never an error.</summary>
-public sealed record InboundIgnored(string What) : InboundItem((string?)null);
+/// <summary>An event the inbox deliberately does not act on (<see cref="IgnoredEvent"/>): logged and acknowledged, never an error.</summary>
+public sealed record InboundIgnored(IgnoredEvent Kind, string What) : InboundItem((string?)null);

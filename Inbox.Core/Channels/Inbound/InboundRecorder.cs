@@ -13,7 +13,7 @@ namespace Inbox.Core.Channels.Inbound;
 /// its key and changes nothing, and <see cref="MessageReceived"/> is raised exactly once per customer message.
 /// </summary>
 public sealed class InboundRecorder(
-    TimeProvider time, DomainEvents events, StatusRecorder statuses, Reporting.CsatRecorder csatFacts, ILogger<InboundRecorder> logger)
+    TimeProvider time, DomainEvents events, StatusRecorder statuses, IdentityRecorder identities, Reporting.CsatRecorder csatFacts, ILogger<InboundRecorder> logger)
 {
     /// <summary>Records one item; its effects wait in the unit until <see cref="PublishAsync"/> after the commit.</summary>
     public async Task RecordAsync(InboundUnit unit, int channelId, long deliveryId, InboundItem item, CancellationToken cancellationToken = default)
@@ -21,7 +21,15 @@ public sealed class InboundRecorder(
         switch (item)
         {
             case InboundIgnored ignored:
-                logger.LogInformation("Channel {ChannelId}: acknowledged and ignored {What}.", channelId, ignored.What);
+                logger.LogInformation("Channel {ChannelId}: acknowledged and ignored ({Kind}) {What}.", channelId, ignored.Kind, ignored.What);
+                return;
+            case InboundUnattributed unattributed:
+                // The processor parks the delivery as failed; the warning says why, where an operator looks.
+                logger.LogWarning("Channel {ChannelId}: webhook delivery {DeliveryId} has an event the inbox cannot attribute: {Reason}.", channelId, deliveryId, unattributed.Reason);
+                return;
+            case InboundIdentityChange { EventId: null } change:
+                await identities.MoveAsync(new Threads(unit.Db, await unit.ChannelAsync(channelId, cancellationToken), time.GetUtcNow().UtcDateTime), change, cancellationToken);
+                await SaveSingleAsync(unit, cancellationToken);
                 return;
             case InboundStatusUpdate update:
                 await statuses.RecordAsync(unit, channelId, update, cancellationToken);
@@ -43,6 +51,7 @@ public sealed class InboundRecorder(
             InboundMessage message => await RecordMessageAsync(threads, message, cancellationToken),
             InboundEcho echo => await RecordEchoAsync(threads, echo, cancellationToken),
             InboundComment comment => await RecordCommentAsync(threads, comment, cancellationToken),
+            InboundIdentityChange change => await identities.MoveAsync(threads, change, cancellationToken),
             _ => throw new NotSupportedException(item.GetType().Name),
         };
         db.InboundEvents.Add(new InboundEvent { ChannelId = channelId, EventId = eventId, DeliveryId = deliveryId, ProcessedAt = now });
@@ -69,6 +78,15 @@ public sealed class InboundRecorder(
         unit.Recorded(channelId, eventId, recorded, threads.CreatedConversation, recorded is null ? null : threads.CsatAnswer);
     }
 
+    private static async Task SaveSingleAsync(InboundUnit unit, CancellationToken cancellationToken)
+    {
+        if (!unit.Batch)
+        {
+            await unit.Db.SaveChangesAsync(cancellationToken);
+            unit.Db.ChangeTracker.Clear();
+        }
+    }
+
     /// <summary>After the unit committed: records the CSAT answers and tells the rest of the app, one batch per kind of event.</summary>
     public async Task PublishAsync(InboundUnit unit, CancellationToken cancellationToken = default)
     {
@@ -83,7 +101,7 @@ public sealed class InboundRecorder(
 
     private static async Task<Message> RecordMessageAsync(Threads threads, InboundMessage inbound, CancellationToken cancellationToken)
     {
-        var contact = await threads.ContactAsync(inbound.SenderId, inbound.SenderName, cancellationToken);
+        var contact = await threads.ContactAsync(inbound.SenderId, inbound.SenderName, cancellationToken, inbound.Identity);
 
         // A rating answering the CSAT question is recorded without reopening the resolved conversation.
         var conversation = await threads.DirectConversationAsync(contact, reopen: true, cancellationToken, keepStatus: c => Scheduling.CsatAnswer.Read(c, inbound.Text) is not null);

@@ -54,12 +54,12 @@ public sealed class InboundUnit
 
         var people = items.Select(i => i.Item switch
         {
-            InboundMessage m => m.SenderId,
-            InboundEcho e => e.RecipientId,
-            InboundComment c => c.AuthorId,
-            _ => null,
-        }).OfType<string>().Distinct().ToList();
-        var contacts = await db.Contacts.Where(c => people.Contains(c.ExternalId)).ToListAsync(cancellationToken);
+            InboundMessage m => new[] { m.SenderId, m.Identity?.UserId, m.Identity?.Phone },
+            InboundEcho e => [e.RecipientId],
+            InboundComment c => [c.AuthorId],
+            _ => [],
+        }).SelectMany(ids => ids).OfType<string>().Distinct().ToList();
+        var contacts = await db.Contacts.Where(c => people.Contains(c.ExternalId) || (c.Phone != null && people.Contains(c.Phone))).ToListAsync(cancellationToken);
         var contactIds = contacts.Select(c => c.Id).ToList();
         await db.Conversations.Where(c => contactIds.Contains(c.ContactId) && c.Kind == ConversationKind.Direct).LoadAsync(cancellationToken);
         return unit;

@@ -11,17 +11,23 @@ internal sealed class Threads(InboxDbContext db, Channel channel, DateTime now)
 
     public Channel Channel => channel;
 
+    public DateTime Now => now;
+
     /// <summary>The customer's message answered the CSAT question with this score.</summary>
     public (int Score, DateTime At)? CsatAnswer { get; set; }
 
     /// <summary>This unit of work started a new conversation.</summary>
     public bool CreatedConversation { get; private set; }
 
-    public async Task<Contact> ContactAsync(string externalId, string? name, CancellationToken cancellationToken)
+    public async Task<Contact> ContactAsync(string externalId, string? name, CancellationToken cancellationToken, InboundIdentity? identity = null)
     {
+        if (identity is not null)
+        {
+            return await WhatsAppContactAsync(identity, name, cancellationToken);
+        }
+
         // A batch has its contacts loaded already (and may have started this one a moment ago): look there first.
-        var contact = db.Contacts.Local.FirstOrDefault(c => c.ChannelId == channel.Id && c.ExternalId == externalId)
-            ?? await db.Contacts.SingleOrDefaultAsync(c => c.ChannelId == channel.Id && c.ExternalId == externalId, cancellationToken);
+        var contact = await FindAsync(externalId, cancellationToken);
         if (contact is null)
         {
             contact = new Contact { ChannelId = channel.Id, ExternalId = externalId, Name = name ?? PlaceholderName(externalId), CreatedAt = now };
@@ -34,6 +40,56 @@ internal sealed class Threads(InboxDbContext db, Channel channel, DateTime now)
 
         return contact;
     }
+
+    /// <summary>The contact filed under this key (BSUID, phone or another platform id) on the channel, or null.</summary>
+    public async Task<Contact?> FindAsync(string externalId, CancellationToken cancellationToken) =>
+        db.Contacts.Local.FirstOrDefault(c => c.ChannelId == channel.Id && c.ExternalId == externalId)
+            ?? await db.Contacts.SingleOrDefaultAsync(c => c.ChannelId == channel.Id && c.ExternalId == externalId, cancellationToken);
+
+    /// <summary>
+    /// WhatsApp: the contact found by BSUID, else by phone number. A phone-only contact gains the BSUID the first time
+    /// both arrive, so later BSUID-only messages land in the same conversation; the username and parent BSUID follow.
+    /// </summary>
+    private async Task<Contact> WhatsAppContactAsync(InboundIdentity identity, string? name, CancellationToken cancellationToken)
+    {
+        var contact = identity.UserId is { } userId ? await FindAsync(userId, cancellationToken) : null;
+        if (contact is null && identity.Phone is { } phone)
+        {
+            var byPhone = await FindByPhoneAsync(phone, cancellationToken);
+
+            // A number already filed under another BSUID belongs to someone else now (numbers are recycled): it moves.
+            if (byPhone is not null && identity.UserId is not null && InboundIdentity.IsUserId(byPhone.ExternalId))
+            {
+                byPhone.Phone = null;
+                byPhone = null;
+            }
+
+            contact = byPhone;
+        }
+
+        var displayName = name ?? (identity.Username is { } username ? "@" + username : null);
+        if (contact is null)
+        {
+            var key = identity.Key!;
+            contact = new Contact { ChannelId = channel.Id, ExternalId = key, Name = displayName ?? PlaceholderName(key), CreatedAt = now };
+            db.Contacts.Add(contact);
+        }
+        else if (!string.IsNullOrWhiteSpace(name) && contact.Name != name)
+        {
+            contact.Name = name;
+        }
+
+        contact.ExternalId = identity.UserId ?? contact.ExternalId;
+        contact.Phone = identity.Phone ?? contact.Phone;
+        contact.ParentUserId = identity.ParentUserId ?? contact.ParentUserId;
+        contact.Username = identity.Username ?? contact.Username;
+        return contact;
+    }
+
+    /// <summary>The WhatsApp contact with this phone number: its second identity, or its key from before BSUIDs.</summary>
+    public async Task<Contact?> FindByPhoneAsync(string phone, CancellationToken cancellationToken) =>
+        db.Contacts.Local.FirstOrDefault(c => c.ChannelId == channel.Id && (c.Phone == phone || c.ExternalId == phone))
+            ?? await db.Contacts.FirstOrDefaultAsync(c => c.ChannelId == channel.Id && (c.Phone == phone || c.ExternalId == phone), cancellationToken);
 
     /// <summary>The contact's latest direct thread (reopened when the customer writes again, unless <paramref name="keepStatus"/> says otherwise), or a new one.</summary>
     public async Task<Conversation> DirectConversationAsync(Contact contact, bool reopen, CancellationToken cancellationToken, Func<Conversation, bool>? keepStatus = null)
@@ -97,6 +153,7 @@ internal sealed class Threads(InboxDbContext db, Channel channel, DateTime now)
         var tail = externalId.Length <= 4 ? externalId : externalId[^4..];
         return channel.Kind switch
         {
+            ChannelKind.WhatsApp when InboundIdentity.IsUserId(externalId) => $"WhatsApp user {tail}",
             ChannelKind.WhatsApp => "+" + externalId,
             ChannelKind.Line => $"LINE user {tail}",
             ChannelKind.Instagram => $"Instagram user {tail}",

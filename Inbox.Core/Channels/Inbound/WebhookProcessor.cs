@@ -99,7 +99,8 @@ public sealed class WebhookProcessor(
             }
 
             await unit.SaveAsync(cancellationToken);
-            var ids = pending.Select(d => d.Id).ToList();
+            var parked = items.GroupBy(i => i.Id).Select(g => (Id: g.Key, Reason: Unattributed(g.Select(i => i.Item)))).Where(p => p.Reason is not null).ToList();
+            var ids = pending.Select(d => d.Id).Except(parked.Select(p => p.Id)).ToList();
             var now = time.GetUtcNow().UtcDateTime;
             await db.WebhookDeliveries.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(
                 d => d.SetProperty(x => x.State, WebhookDeliveryState.Processed)
@@ -107,6 +108,11 @@ public sealed class WebhookProcessor(
                     .SetProperty(x => x.Error, (string?)null)
                     .SetProperty(x => x.ProcessedAt, now),
                 cancellationToken);
+            foreach (var (id, reason) in parked)
+            {
+                await ParkAsync(db, id, reason!, now, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -122,6 +128,7 @@ public sealed class WebhookProcessor(
     private async Task<bool> ProcessAloneAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         string? error = null;
+        string? unattributed = null;
         InboundUnit? unit = null;
         try
         {
@@ -129,7 +136,12 @@ public sealed class WebhookProcessor(
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             unit = InboundUnit.Single(db);
-            await ApplyAsync(unit, await RoutesAsync(cancellationToken), delivery, cancellationToken);
+            unattributed = await ApplyAsync(unit, await RoutesAsync(cancellationToken), delivery, cancellationToken);
+            if (unattributed is not null)
+            {
+                await ParkAsync(db, delivery.Id, unattributed, time.GetUtcNow().UtcDateTime, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -140,6 +152,13 @@ public sealed class WebhookProcessor(
 
         var attempts = delivery.Attempts + 1;
         var state = error is null ? WebhookDeliveryState.Processed : attempts >= MaxAttempts ? WebhookDeliveryState.Failed : WebhookDeliveryState.Pending;
+        if (error is null && unattributed is not null)
+        {
+            // Parked in the same transaction as its other effects.
+            await recorder.PublishAsync(unit!, cancellationToken);
+            return true;
+        }
+
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(
@@ -162,12 +181,38 @@ public sealed class WebhookProcessor(
     private Task<IReadOnlyDictionary<(ChannelKind Kind, string ExternalId), int>> RoutesAsync(CancellationToken cancellationToken) =>
         addresses.MetaAsync(reload: true, cancellationToken);
 
-    private async Task ApplyAsync(InboundUnit unit, IReadOnlyDictionary<(ChannelKind, string), int> routes, WebhookDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>Records the delivery's items; returns why it must be parked, or null.</summary>
+    private async Task<string?> ApplyAsync(InboundUnit unit, IReadOnlyDictionary<(ChannelKind, string), int> routes, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        foreach (var (channelId, item) in Items(routes, delivery))
+        var items = Items(routes, delivery);
+        foreach (var (channelId, item) in items)
         {
             await recorder.RecordAsync(unit, channelId, delivery.Id, item, cancellationToken);
         }
+
+        return Unattributed(items.Select(i => i.Item));
+    }
+
+    /// <summary>Why a delivery is parked: the events in it the inbox could not attribute; null when there are none.</summary>
+    private static string? Unattributed(IEnumerable<InboundItem> items)
+    {
+        var reasons = items.OfType<InboundUnattributed>().Select(u => u.Reason).Distinct().ToList();
+        return reasons.Count == 0 ? null : "Not attributable: " + string.Join("; ", reasons);
+    }
+
+    /// <summary>
+    /// Parks a delivery that held an event the inbox could not attribute. Whatever else it held is recorded; replaying
+    /// it later (after a fix) records only what is new, since every event is keyed.
+    /// </summary>
+    private async Task ParkAsync(InboxDbContext db, long deliveryId, string reason, DateTime now, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Webhook delivery {Id} parked as failed: {Reason}.", deliveryId, reason);
+        await db.WebhookDeliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(
+            d => d.SetProperty(x => x.State, WebhookDeliveryState.Failed)
+                .SetProperty(x => x.Attempts, x => x.Attempts + 1)
+                .SetProperty(x => x.Error, reason.Length > 1000 ? reason[..1000] : reason)
+                .SetProperty(x => x.ProcessedAt, now),
+            cancellationToken);
     }
 
     /// <summary>The delivery's items with the channel each belongs to; entries for an account no channel has any more are skipped.</summary>

@@ -23,17 +23,22 @@ public static class LineWebhookParser
         var type = e.Str("type");
         if (type != "message")
         {
-            return new InboundIgnored($"LINE {type} event");
+            return new InboundIgnored(IgnoredEvent.NotAMessage, $"LINE {type} event");
         }
 
-        if (e.Str("source", "type") != "user" || e.Str("source", "userId") is not { } userId)
+        if (e.Str("source", "type") is "group" or "room")
         {
-            return new InboundIgnored($"LINE message from a {e.Str("source", "type")}");
+            return new InboundIgnored(IgnoredEvent.GroupChat, $"LINE message in a {e.Str("source", "type")}");
+        }
+
+        if (e.Str("source", "userId") is not { } userId)
+        {
+            return new InboundUnattributed($"LINE message from a {e.Str("source", "type") ?? "source"} without a userId");
         }
 
         if (e.Str("webhookEventId") is not { } eventId || e.Str("message", "id") is not { } messageId)
         {
-            return new InboundIgnored("LINE message without webhookEventId or message id");
+            return new InboundUnattributed("LINE message without webhookEventId or message id");
         }
 
         var at = JsonPaths.FromUnixMilliseconds(e.Long("timestamp")) ?? receivedAt;

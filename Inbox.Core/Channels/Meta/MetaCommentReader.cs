@@ -11,14 +11,14 @@ internal static class MetaCommentReader
         var field = change.Str("field");
         if (change.Get("value") is not { } value)
         {
-            return new InboundIgnored($"change \"{field}\" without a value");
+            return new InboundUnattributed($"change \"{field}\" without a value");
         }
 
         return (kind, field) switch
         {
             (ChannelKind.Messenger, "feed") => FacebookComment(accountId, value, entryTime),
             (ChannelKind.Instagram, "comments") => InstagramComment(accountId, value, entryTime),
-            _ => new InboundIgnored($"{kind} change \"{field}\""),
+            _ => new InboundIgnored(IgnoredEvent.OtherField, $"{kind} change \"{field}\""),
         };
     }
 
@@ -28,17 +28,17 @@ internal static class MetaCommentReader
         var verb = value.Str("verb");
         if (item != "comment" || verb is not (null or "add"))
         {
-            return new InboundIgnored($"feed {item} {verb}");
+            return new InboundIgnored(IgnoredEvent.OwnOrFeedActivity, $"feed {item} {verb}");
         }
 
         if (value.Str("comment_id") is not { } commentId || value.Str("from", "id") is not { } fromId)
         {
-            return new InboundIgnored("feed comment without comment_id or from");
+            return new InboundUnattributed("feed comment without comment_id or from");
         }
 
         if (fromId == pageId)
         {
-            return new InboundIgnored($"the Page's own comment {commentId}");
+            return new InboundIgnored(IgnoredEvent.OwnOrFeedActivity, $"the Page's own comment {commentId}");
         }
 
         var at = JsonPaths.FromUnixSeconds(value.Long("created_time")) ?? entryTime;
@@ -49,12 +49,12 @@ internal static class MetaCommentReader
     {
         if (value.Str("id") is not { } commentId || value.Str("from", "id") is not { } fromId)
         {
-            return new InboundIgnored("Instagram comment without id or from");
+            return new InboundUnattributed("Instagram comment without id or from");
         }
 
         if (fromId == accountId)
         {
-            return new InboundIgnored($"the account's own comment {commentId}");
+            return new InboundIgnored(IgnoredEvent.OwnOrFeedActivity, $"the account's own comment {commentId}");
         }
 
         var name = value.Str("from", "username") is { } username ? "@" + username : $"Instagram user {Tail(fromId)}";

@@ -7,6 +7,13 @@ namespace Inbox.Core.Channels.Meta;
 /// <summary>Reads one Messenger/Instagram <c>messaging[]</c> event: message, echo, postback, delivery or read.</summary>
 internal static class MetaMessagingReader
 {
+    /// <summary>Messenger/Instagram events that are not the customer writing (<see cref="IgnoredEvent.NotAMessage"/>).</summary>
+    private static readonly HashSet<string> NotMessages =
+    [
+        "optin", "referral", "account_linking", "policy_enforcement", "pass_thread_control", "take_thread_control",
+        "request_thread_control", "app_roles", "messaging_feedback", "game_play", "message_edit",
+    ];
+
     public static InboundItem Read(JsonElement messaging, DateTime receivedAt, bool standby)
     {
         var senderId = messaging.Str("sender", "id");
@@ -40,19 +47,22 @@ internal static class MetaMessagingReader
         var names = messaging.ValueKind == JsonValueKind.Object
             ? string.Join(", ", messaging.EnumerateObject().Select(p => p.Name).Where(n => n is not ("sender" or "recipient" or "timestamp")))
             : messaging.ValueKind.ToString();
-        return new InboundIgnored($"messaging event ({names})");
+        return messaging.Get("reaction") is not null ? new InboundIgnored(IgnoredEvent.Reaction, "messaging reaction")
+            : messaging.ValueKind == JsonValueKind.Object && messaging.EnumerateObject().Any(p => NotMessages.Contains(p.Name))
+                ? new InboundIgnored(IgnoredEvent.NotAMessage, $"messaging event ({names})")
+                : new InboundUnattributed($"messaging event of an unknown kind ({names})");
     }
 
     private static InboundItem ReadMessage(JsonElement messaging, JsonElement message, string? senderId, DateTime at, bool standby)
     {
         if (message.Str("mid") is not { } mid || senderId is null)
         {
-            return new InboundIgnored("message without mid or sender");
+            return new InboundUnattributed("message without mid or sender");
         }
 
         if (message.Bool("is_deleted"))
         {
-            return new InboundIgnored($"message {mid} deleted by its sender");
+            return new InboundIgnored(IgnoredEvent.Deleted, $"message {mid} deleted by its sender");
         }
 
         var (text, attachmentType, attachmentUrl) = Content(message);

@@ -82,13 +82,14 @@ public static class MetaWebhookParser
         foreach (var change in entry.Array("changes"))
         {
             var field = change.Str("field");
-            if (field != "messages" || change.Get("value") is not { } value || value.Str("metadata", "phone_number_id") is not { } phoneNumberId)
+            if (field is not ("messages" or "user_id_update") || change.Get("value") is not { } value || value.Str("metadata", "phone_number_id") is not { } phoneNumberId)
             {
                 unaddressed.Add($"WhatsApp change \"{field}\" for account {entry.Str("id")}");
                 continue;
             }
 
-            entries.Add(new MetaWebhookEntry(ChannelKind.WhatsApp, phoneNumberId, WhatsAppValueReader.Read(value)));
+            var items = field == "messages" ? WhatsAppValueReader.Read(value) : WhatsAppIdentityReader.UserIdUpdates(value);
+            entries.Add(new MetaWebhookEntry(ChannelKind.WhatsApp, phoneNumberId, items));
         }
     }
 }

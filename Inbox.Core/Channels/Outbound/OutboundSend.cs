@@ -2,7 +2,7 @@ using Inbox.Core.Conversations;
 
 namespace Inbox.Core.Channels.Outbound;
 
-/// <summary>A claimed message with what its platform call needs: the conversation, the channel and the recipient's platform id.</summary>
+/// <summary>A claimed message with what its platform call needs: the conversation, the channel and the recipient's platform id (WhatsApp: phone number or BSUID).</summary>
 public sealed record OutboundSend(Message Message, Conversation Conversation, Channel Channel, string Recipient)
 {
     /// <summary>
@@ -17,6 +17,8 @@ public sealed record OutboundSend(Message Message, Conversation Conversation, Ch
         var conversation = message.Conversation ?? throw new InvalidOperationException("Load the message's conversation.");
         var channel = conversation.Channel ?? throw new InvalidOperationException("Load the conversation's channel.");
         var contact = conversation.Contact ?? throw new InvalidOperationException("Load the conversation's contact.");
-        return new OutboundSend(message, conversation, channel, contact.ExternalId);
+        // WhatsApp: the phone number while it is known, the BSUID once the customer's username hides it.
+        var recipient = channel.Kind == ChannelKind.WhatsApp ? contact.Phone ?? contact.ExternalId : contact.ExternalId;
+        return new OutboundSend(message, conversation, channel, recipient);
     }
 }

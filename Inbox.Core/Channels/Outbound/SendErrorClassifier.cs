@@ -68,6 +68,8 @@ public static class SendErrorClassifier
     public static SendError? WhatsApp(int code, string id, string said, string? templateName = null) => code switch
     {
         131047 => SendError.Final(SendFailure.WindowClosed, id, $"Not delivered: the WhatsApp 24-hour window had closed; send an approved template instead. ({said})"),
+        // Some messages (e.g. authentication templates) cannot be addressed to a BSUID; only the phone number would do.
+        131062 => SendError.Final(SendFailure.RecipientUnavailable, id, $"Not delivered: WhatsApp does not accept this message for a customer known only by their username (business-scoped user id), e.g. an authentication template. ({said})"),
         132000 or 132012 => SendError.Final(SendFailure.TemplateRejected, id, $"Not delivered: WhatsApp refused the parameters of template '{templateName ?? "unknown"}'. ({said})"),
         _ => null,
     };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Inbox.Core.Channels.Inbound;
 using Inbox.Core.Channels.Outbound;
 using Inbox.Core.Policy;
 
@@ -25,11 +26,15 @@ public static class WhatsAppPayloads
     /// <summary>The <c>wamid</c> in an accepted answer: <c>messages[0].id</c>.</summary>
     public static string? PlatformId(PlatformReply reply) => JsonBodies.Text(reply.Json()?["messages"]?[0]?["id"]);
 
+    /// <summary>
+    /// Addressed with <c>to</c> when the phone number is known, else with <c>recipient</c> set to the BSUID: a customer
+    /// whose username hides their number can still be answered (DOMAIN.md §5).
+    /// </summary>
     private static JsonObject Envelope(string to, string type, JsonObject content) => new()
     {
         ["messaging_product"] = "whatsapp",
         ["recipient_type"] = "individual",
-        ["to"] = to,
+        [InboundIdentity.IsUserId(to) ? "recipient" : "to"] = to,
         ["type"] = type,
         [type] = content,
     };

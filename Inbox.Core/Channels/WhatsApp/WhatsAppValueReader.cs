@@ -4,19 +4,26 @@ using Inbox.Core.Conversations;
 
 namespace Inbox.Core.Channels.WhatsApp;
 
-/// <summary>Reads a WhatsApp Cloud API <c>changes[].value</c> (field <c>messages</c>): customer messages and the statuses of ours.</summary>
+/// <summary>
+/// Reads a WhatsApp Cloud API <c>changes[].value</c> (field <c>messages</c>): customer messages, filed under the BSUID
+/// when the webhook has one and the phone number otherwise, identity changes, and the statuses of ours.
+/// </summary>
 internal static class WhatsAppValueReader
 {
     public static IReadOnlyList<InboundItem> Read(JsonElement value)
     {
-        var names = value.Array("contacts")
-            .Where(c => c.Str("wa_id") is not null)
-            .GroupBy(c => c.Str("wa_id")!)
-            .ToDictionary(g => g.Key, g => g.First().Str("profile", "name"));
+        var contacts = WhatsAppIdentityReader.Contacts(value);
         var items = new List<InboundItem>();
+        if (value.Array("messages").Any() is false && value.Array("statuses").Any() is false)
+        {
+            var error = value.Array("errors").FirstOrDefault();
+            var said = error.ValueKind == JsonValueKind.Object ? $": {error.Str("code")} {error.Str("title") ?? error.Str("message")}" : "";
+            items.Add(new InboundUnattributed($"WhatsApp messages change with neither messages nor statuses{said}"));
+        }
+
         foreach (var message in value.Array("messages"))
         {
-            items.Add(ReadMessage(message, names));
+            items.Add(ReadMessage(message, contacts));
         }
 
         foreach (var status in value.Array("statuses"))
@@ -27,11 +34,23 @@ internal static class WhatsAppValueReader
         return items;
     }
 
-    private static InboundItem ReadMessage(JsonElement message, Dictionary<string, string?> names)
+    private static InboundItem ReadMessage(JsonElement message, IReadOnlyList<(InboundIdentity Identity, string? Name)> contacts)
     {
-        if (message.Str("id") is not { } wamid || message.Str("from") is not { } from)
+        if (message.Str("id") is not { } wamid)
         {
-            return new InboundIgnored("WhatsApp message without id or from");
+            return new InboundUnattributed("WhatsApp message without id");
+        }
+
+        if (message.Str("type") == "system")
+        {
+            return WhatsAppIdentityReader.SystemMessage(message, wamid);
+        }
+
+        // A customer with a username may withhold the number: then only from_user_id (the BSUID) names them.
+        var (sender, name) = WhatsAppIdentityReader.Sender(message, contacts);
+        if (sender.Key is not { } key)
+        {
+            return new InboundUnattributed($"WhatsApp message {wamid} without from or from_user_id");
         }
 
         var at = JsonPaths.FromUnixSeconds(message.Long("timestamp")) ?? DateTime.UnixEpoch;
@@ -48,14 +67,14 @@ internal static class WhatsAppValueReader
         };
         if (text is null)
         {
-            return new InboundIgnored($"WhatsApp {type} {wamid}");
+            return new InboundIgnored(IgnoredEvent.Reaction, $"WhatsApp {type} {wamid}");
         }
 
         var attachmentType = type is "image" or "video" or "audio" or "document" or "sticker" or "location" ? type : null;
 
         // Cloud API media carry an id, not a URL: fetching one needs the token (GET /{media-id}); we keep the id.
         var mediaId = attachmentType is null ? null : message.Str(type, "id");
-        return new InboundMessage(wamid, wamid, from, names.GetValueOrDefault(from), at, text, attachmentType, mediaId is null ? null : $"whatsapp-media:{mediaId}");
+        return new InboundMessage(wamid, wamid, key, name, at, text, attachmentType, mediaId is null ? null : $"whatsapp-media:{mediaId}", Identity: sender);
     }
 
     private static string Attachment(string type, JsonElement message)
@@ -68,7 +87,7 @@ internal static class WhatsAppValueReader
     {
         if (status.Str("id") is not { } wamid)
         {
-            return new InboundIgnored("WhatsApp status without id");
+            return new InboundUnattributed("WhatsApp status without id");
         }
 
         DeliveryStatus? state = status.Str("status") switch
@@ -81,13 +100,14 @@ internal static class WhatsAppValueReader
         };
         if (state is null)
         {
-            return new InboundIgnored($"WhatsApp status \"{status.Str("status")}\" for {wamid}");
+            return new InboundIgnored(IgnoredEvent.OtherStatus, $"WhatsApp status \"{status.Str("status")}\" for {wamid}");
         }
 
         var error = status.Array("errors").FirstOrDefault();
         var errorMessage = error.ValueKind == JsonValueKind.Object
             ? error.Str("error_data", "details") ?? error.Str("message") ?? error.Str("title")
             : null;
-        return new InboundStatusUpdate([wamid], state.Value, status.Str("recipient_id"), ErrorCode: error.ValueKind == JsonValueKind.Object ? error.Str("code") : null, ErrorMessage: errorMessage);
+        // Failed statuses carry no contacts; a customer known only by BSUID is named by recipient_user_id.
+        return new InboundStatusUpdate([wamid], state.Value, status.Str("recipient_user_id") ?? status.Str("recipient_id"), ErrorCode: error.ValueKind == JsonValueKind.Object ? error.Str("code") : null, ErrorMessage: errorMessage);
     }
 }

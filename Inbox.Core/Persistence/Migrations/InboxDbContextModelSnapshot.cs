@@ -209,7 +209,7 @@ namespace Inbox.Core.Persistence.Migrations
 
                     b.Property<string>("ExternalId")
                         .IsRequired()
-                        .HasMaxLength(128)
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -217,8 +217,20 @@ namespace Inbox.Core.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentUserId")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PersonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -226,6 +238,8 @@ namespace Inbox.Core.Persistence.Migrations
 
                     b.HasIndex("ChannelId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("ChannelId", "Phone");
 
                     b.ToTable("Contacts");
                 });

@@ -15,12 +15,21 @@ public sealed record ConversationSeed(string ChannelKey)
 
     public TimeSpan LineReplyTokenAge { get; init; }
 
+    /// <summary>The contact's platform id (WhatsApp: a BSUID or a phone number); a fresh one when null.</summary>
+    public string? ContactId { get; init; }
+
+    /// <summary>WhatsApp: the phone number kept beside the contact's BSUID.</summary>
+    public string? Phone { get; init; }
+
     public static ConversationSeed On(string channelKey) => new(channelKey);
 
     public ConversationSeed LastInbound(TimeSpan ago) => this with { LastInboundAgo = ago };
 
     /// <summary>A comment thread; the comment was written <see cref="LastInboundAgo"/>.</summary>
     public ConversationSeed OnComment(string commentId) => this with { Kind = ConversationKind.Comment, CommentId = commentId };
+
+    /// <summary>A WhatsApp customer known by this BSUID and, when given, this phone number.</summary>
+    public ConversationSeed WithContact(string contactId, string? phone = null) => this with { ContactId = contactId, Phone = phone };
 
     public ConversationSeed WithReplyToken(string token, TimeSpan age) => this with { LineReplyToken = token, LineReplyTokenAge = age };
 }

@@ -87,7 +87,10 @@ public sealed class OutboundApp : IDisposable
         await using var db = OpenDb();
         var channel = await db.Channels.SingleAsync(c => c.Key == seed.ChannelKey);
         var now = Now;
-        var contact = new Contact { ChannelId = channel.Id, ExternalId = $"cust-{Interlocked.Increment(ref contacts)}", Name = "Customer", CreatedAt = now };
+        var contact = new Contact
+        {
+            ChannelId = channel.Id, ExternalId = seed.ContactId ?? $"cust-{Interlocked.Increment(ref contacts)}", Phone = seed.Phone, Name = "Customer", CreatedAt = now,
+        };
         var at = now - seed.LastInboundAgo;
         var conversation = new Conversation
         {

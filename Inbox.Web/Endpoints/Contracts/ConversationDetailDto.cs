@@ -18,7 +18,7 @@ public sealed record ConversationDetailDto(
     IReadOnlyList<MessageDto> Messages)
 {
     public static ConversationDetailDto Of(Conversation c, ReplyDecision decision) => new(
-        c.Id, c.Kind, new ChannelRef(c.Channel!.Key, c.Channel.Kind), new ContactRef(c.Contact!.Id, c.Contact.Name, c.Contact.ExternalId),
+        c.Id, c.Kind, new ChannelRef(c.Channel!.Key, c.Channel.Kind), new ContactRef(c.Contact!.Id, c.Contact.Name, c.Contact.ExternalId, c.Contact.Phone, c.Contact.Username),
         c.Status, c.Assignee is { } a ? new AgentRef(a.Id, a.Name) : null, c.LastInboundAt,
         WindowDto.Of(decision), decision.Suggested,
         decision.Options.Select(ReplyOptionDto.Of).ToList(),
