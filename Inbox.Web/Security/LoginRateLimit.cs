@@ -15,6 +15,7 @@ public static class LoginRateLimit
     public static IServiceCollection AddLoginRateLimit(this IServiceCollection services)
     {
         services.AddOptions<LoginLimitOptions>().BindConfiguration(LoginLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LoginGuard>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
