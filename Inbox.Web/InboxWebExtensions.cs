@@ -40,7 +40,8 @@ public static class InboxWebExtensions
         services.AddScoped<CircuitClock>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
         services.AddInboxRealtime();
-        services.AddLoginRateLimit();
+        services.AddInboxRateLimits();
+        services.AddCircuitRevalidation();
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower)));
         return services;

@@ -1,6 +1,7 @@
 using Inbox.Core.Audit;
 using Inbox.Core.Identity;
 using Inbox.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,8 +12,9 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Security.LoginRateLimit.Policy);
-        app.MapPost("/account/logout", LogoutAsync).RequireAuthorization();
+        app.MapPost("/account/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
+        // The form posts the antiforgery token; a cross-site POST without it must not sign anyone out.
+        app.MapPost("/account/logout", LogoutAsync).RequireAuthorization().DisableAntiforgery();
         return app;
     }
 
@@ -71,8 +73,14 @@ public static class AccountEndpoints
     private static IResult Failed(string error, string target) =>
         Results.LocalRedirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(target)}");
 
-    private static async Task<IResult> LogoutAsync(SignInManager<InboxUser> signIn)
+    private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<InboxUser> signIn)
     {
+        // The endpoint binds no form, so the framework would not check the token: checked here.
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "The sign-out form's antiforgery token is missing or invalid.");
+        }
+
         await signIn.SignOutAsync();
         return Results.LocalRedirect("/login");
     }

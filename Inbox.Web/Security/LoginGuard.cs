@@ -8,7 +8,7 @@ namespace Inbox.Web.Security;
 /// account for everybody, so five guesses from anywhere would keep the admin out; here a lockout holds one account
 /// against one address (the guesser's), while failures for an account from all addresses together are only throttled
 /// per minute, which slows a botnet spread over many addresses. The per-address limit on all sign-in POSTs is the
-/// <see cref="LoginRateLimit.Policy"/> rate limiter. State is per instance, in memory.
+/// <see cref="RateLimits.Login"/> rate limiter. State is per instance, in memory.
 /// </summary>
 public sealed class LoginGuard : IDisposable
 {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Inbox.Web.Security;
 
-/// <summary>How sign-in guesses are limited (<c>Inbox:Security</c>): per client address, per account name, and per pair.</summary>
+/// <summary>Request limits (<c>Inbox:Security</c>): sign-in guesses per address, per account name and per pair; webhook POSTs per address.</summary>
 public sealed class LoginLimitOptions
 {
     public const string Section = "Inbox:Security";
@@ -18,6 +18,10 @@ public sealed class LoginLimitOptions
     /// <summary>Wrong passwords for one account from one address before that address is locked out of that account.</summary>
     [Range(1, 1_000)]
     public int LockoutAfterFailures { get; set; } = 5;
+
+    /// <summary>Webhook POSTs per second from one address (a token bucket of the same size); more get 429.</summary>
+    [Range(1, 1_000_000)]
+    public int WebhookRequestsPerSecond { get; set; } = 2_000;
 
     /// <summary>How long such a lockout lasts.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
