@@ -41,7 +41,8 @@ public static class InboxWebExtensions
         services.AddScoped<CircuitClock>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
         services.AddInboxRealtime();
-        services.AddLoginRateLimit();
+        services.AddInboxRateLimits();
+        services.AddCircuitRevalidation();
         services.AddApiDocumentation();
         services.AddInboxHealthChecks();
         services.ConfigureHttpJsonOptions(json =>

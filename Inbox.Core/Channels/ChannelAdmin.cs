@@ -12,7 +12,12 @@ namespace Inbox.Core.Channels;
 /// Every change is logged with the admin who made it; secret values never reach the log.
 /// </summary>
 public sealed class ChannelAdmin(
-    IDbContextFactory<InboxDbContext> contexts, TimeProvider time, DomainEvents events, AuditLog audit, ILogger<ChannelAdmin> logger)
+    IDbContextFactory<InboxDbContext> contexts,
+    TimeProvider time,
+    DomainEvents events,
+    AuditLog audit,
+    Inbound.WebhookAddressBook addresses,
+    ILogger<ChannelAdmin> logger)
 {
     private const string DeclaredInConfiguration = "This channel is declared in configuration (Inbox:Channels); edit it there.";
 
@@ -61,6 +66,7 @@ public sealed class ChannelAdmin(
             return conflict;
         }
 
+        addresses.Invalidate();
         logger.LogInformation("{Actor} added {Kind} channel {Key} ({Name}, {ExternalId})", actor, channel.Kind, channel.Key, channel.Name, channel.ExternalId);
         return ChannelAdminResult.Done(channel.Id);
     }
@@ -112,6 +118,7 @@ public sealed class ChannelAdmin(
             return conflict;
         }
 
+        addresses.Invalidate();
         logger.LogInformation("{Actor} changed channel {Key}: {Changes}", actor, channel.Key, changes.Count == 0 ? "nothing" : string.Join(", ", changes));
         if (reauthorised)
         {
@@ -148,6 +155,7 @@ public sealed class ChannelAdmin(
                 $"Channel {channel.Key} cannot be deleted: it has {count} conversation(s), and deleting it would delete their history.");
         }
 
+        addresses.Invalidate();
         await audit.RecordAsync(actor, "channel.deleted", $"channel {channel.Key}", $"{channel.Kind} \"{channel.Name}\"", cancellationToken);
         logger.LogInformation("{Actor} deleted {Kind} channel {Key} ({Name})", actor, channel.Kind, channel.Key, channel.Name);
         return ChannelAdminResult.Done(id);

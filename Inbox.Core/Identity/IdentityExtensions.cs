@@ -38,8 +38,8 @@ public static class IdentityExtensions
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // Guessing is limited by the web layer's LoginGuard (per address and per account), not by Identity's
+                // account-wide lockout, which would let anyone lock the admin out.
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<InboxDbContext>()

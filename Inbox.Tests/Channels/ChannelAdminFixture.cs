@@ -17,7 +17,7 @@ public sealed class ChannelAdminFixture : IDisposable
         Database = database;
         handlers = new ServiceCollection().AddSingleton<IDomainEventHandler<ChannelReauthorised>>(Reauthorised).BuildServiceProvider();
         var events = new DomainEvents(handlers.GetRequiredService<IServiceScopeFactory>(), NullLogger<DomainEvents>.Instance);
-        Admin = new ChannelAdmin(database.Contexts, Time, events, new Inbox.Core.Audit.AuditLog(database.Contexts, Time), Log);
+        Admin = new ChannelAdmin(database.Contexts, Time, events, new Inbox.Core.Audit.AuditLog(database.Contexts, Time), new Inbox.Core.Channels.Inbound.WebhookAddressBook(database.Contexts, Time), Log);
     }
 
     public TestDatabase Database { get; }

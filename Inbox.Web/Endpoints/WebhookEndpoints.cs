@@ -12,7 +12,8 @@ public static class WebhookEndpoints
 
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
-        var webhooks = app.MapGroup("/webhooks").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        var webhooks = app.MapGroup("/webhooks").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription()
+            .RequireRateLimiting(Security.RateLimits.Webhooks);
         webhooks.MapGet("/meta", VerifyMetaSubscription);
         webhooks.MapPost("/meta", ReceiveMeta);
         webhooks.MapPost("/line/{channelKey}", ReceiveLine);

@@ -5,32 +5,47 @@ namespace Inbox.Core.Channels.Inbound;
 
 /// <summary>
 /// Which channel a webhook is addressed to, kept in memory for the acknowledgement path: reading it from the database
-/// on every POST was an eighth of the app's CPU under webhook load. A miss, or a LINE signature that does not match
-/// the cached secret, reads the channels again at once, so a channel added or re-keyed a moment ago is never refused;
-/// a deleted one may still be accepted for up to <see cref="Fresh"/>, and its events are then skipped by the processor,
-/// which routes from the database.
+/// on every POST was an eighth of the app's CPU under webhook load. An admin's channel change empties it
+/// (<see cref="Invalidate"/>), so a channel added or re-keyed a moment ago is never refused. A miss, or a LINE
+/// signature that does not match the cached secret, may read the channels again, but at most once every
+/// <see cref="MissReloadInterval"/> in total: unsigned POSTs to made-up addresses must not make the app read and
+/// decrypt every channel per request. A deleted channel may still be accepted for up to <see cref="Fresh"/>, and its
+/// events are then skipped by the processor, which routes from the database.
 /// </summary>
 public sealed class WebhookAddressBook(IDbContextFactory<InboxDbContext> contexts, TimeProvider time)
 {
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30);
 
+    /// <summary>The least time between two reloads that a miss asks for.</summary>
+    public static readonly TimeSpan MissReloadInterval = TimeSpan.FromSeconds(5);
+
     private Snapshot? snapshot;
+    private long lastMissReloadTicks = long.MinValue;
 
     /// <summary>(kind, page / IG account / phone_number_id) → channel id.</summary>
-    public async Task<IReadOnlyDictionary<(ChannelKind Kind, string ExternalId), int>> MetaAsync(bool reload, CancellationToken cancellationToken) =>
-        (await CurrentAsync(reload, cancellationToken)).Meta;
+    public async Task<IReadOnlyDictionary<(ChannelKind Kind, string ExternalId), int>> MetaAsync(AddressLookup lookup, CancellationToken cancellationToken) =>
+        (await CurrentAsync(lookup, cancellationToken)).Meta;
 
     /// <summary>The LINE channel with this key, with its secret, or null.</summary>
-    public async Task<LineAddress?> LineAsync(string channelKey, bool reload, CancellationToken cancellationToken) =>
-        (await CurrentAsync(reload, cancellationToken)).Line.GetValueOrDefault(channelKey);
+    public async Task<LineAddress?> LineAsync(string channelKey, AddressLookup lookup, CancellationToken cancellationToken) =>
+        (await CurrentAsync(lookup, cancellationToken)).Line.GetValueOrDefault(channelKey);
 
-    private async Task<Snapshot> CurrentAsync(bool reload, CancellationToken cancellationToken)
+    /// <summary>Forgets the cached addresses, so the next lookup reads the channels: called after a channel changes.</summary>
+    public void Invalidate() => Volatile.Write(ref snapshot, null);
+
+    private async Task<Snapshot> CurrentAsync(AddressLookup lookup, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var current = Volatile.Read(ref snapshot);
-        if (!reload && current is not null && now - current.LoadedAt < Fresh)
+        var fresh = current is not null && now - current.LoadedAt < Fresh;
+        if (current is not null && lookup == AddressLookup.AfterMiss && !ClaimMissReload(now))
         {
             return current;
+        }
+
+        if (fresh && lookup == AddressLookup.Cached)
+        {
+            return current!;
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -41,6 +56,13 @@ public sealed class WebhookAddressBook(IDbContextFactory<InboxDbContext> context
             now);
         Volatile.Write(ref snapshot, loaded);
         return loaded;
+    }
+
+    private bool ClaimMissReload(DateTimeOffset now)
+    {
+        var last = Interlocked.Read(ref lastMissReloadTicks);
+        return (last == long.MinValue || now.UtcTicks - last >= MissReloadInterval.Ticks)
+            && Interlocked.CompareExchange(ref lastMissReloadTicks, now.UtcTicks, last) == last;
     }
 
     private sealed record Snapshot(

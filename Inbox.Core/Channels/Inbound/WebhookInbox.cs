@@ -52,10 +52,10 @@ public sealed class WebhookInbox(
             return new(WebhookOutcome.Accepted, "Nothing for the inbox in this delivery.");
         }
 
-        var routes = await addresses.MetaAsync(reload: false, cancellationToken);
+        var routes = await addresses.MetaAsync(AddressLookup.Cached, cancellationToken);
         if (webhook.Entries.Any(e => !routes.ContainsKey((e.Kind, e.ExternalId))))
         {
-            routes = await addresses.MetaAsync(reload: true, cancellationToken);
+            routes = await addresses.MetaAsync(AddressLookup.AfterMiss, cancellationToken);
         }
 
         var unknown = webhook.Entries.Where(e => !routes.ContainsKey((e.Kind, e.ExternalId))).ToList();
@@ -73,27 +73,25 @@ public sealed class WebhookInbox(
         return await StoreAsync(WebhookPlatform.Meta, null, body, now);
     }
 
+    private const string LineSignatureRefused = "x-line-signature is missing or does not match the body.";
+
     public async Task<WebhookAcceptance> AcceptLineAsync(string channelKey, ReadOnlyMemory<byte> body, string? signature, CancellationToken cancellationToken = default)
     {
-        var channel = await addresses.LineAsync(channelKey, reload: false, cancellationToken);
+        var channel = await addresses.LineAsync(channelKey, AddressLookup.Cached, cancellationToken);
         if (channel is null || !LineSignature.IsValid(body.Span, signature, channel.ChannelSecret))
         {
-            // Not known, or signed with another secret: perhaps the channel was added or re-keyed a moment ago.
-            channel = await addresses.LineAsync(channelKey, reload: true, cancellationToken);
+            // Not known, or signed with another secret: perhaps the channel was added or re-keyed on another instance.
+            channel = await addresses.LineAsync(channelKey, AddressLookup.AfterMiss, cancellationToken);
         }
 
-        if (channel is null)
+        // An unknown key answers exactly as a bad signature does, so the answer never tells which keys exist.
+        if (channel is null || !LineSignature.IsValid(body.Span, signature, channel.ChannelSecret))
         {
-            logger.LogWarning("LINE webhook for unknown channel key {Key}.", channelKey);
-            return new(WebhookOutcome.UnknownChannel, $"No LINE channel has the key \"{channelKey}\".");
-        }
-
-        if (!LineSignature.IsValid(body.Span, signature, channel.ChannelSecret))
-        {
-            logger.LogWarning("Refused a LINE webhook for {Key} with a missing or wrong x-line-signature.", channelKey);
-            return new(WebhookOutcome.Unauthorized, string.IsNullOrEmpty(channel.ChannelSecret)
-                ? $"LINE channel \"{channelKey}\" has no channel secret to verify webhooks with."
-                : "x-line-signature is missing or does not match the body.");
+            logger.LogWarning(channel is null
+                    ? "Refused a LINE webhook for unknown channel key {Key}."
+                    : "Refused a LINE webhook for {Key} with a missing or wrong x-line-signature.",
+                channelKey);
+            return new(WebhookOutcome.Unauthorized, LineSignatureRefused);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

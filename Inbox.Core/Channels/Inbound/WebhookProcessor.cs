@@ -179,7 +179,7 @@ public sealed class WebhookProcessor(
 
     /// <summary>Read afresh for every batch: a channel deleted since its webhooks were acknowledged gets none of them.</summary>
     private Task<IReadOnlyDictionary<(ChannelKind Kind, string ExternalId), int>> RoutesAsync(CancellationToken cancellationToken) =>
-        addresses.MetaAsync(reload: true, cancellationToken);
+        addresses.MetaAsync(AddressLookup.Reload, cancellationToken);
 
     /// <summary>Records the delivery's items; returns why it must be parked, or null.</summary>
     private async Task<string?> ApplyAsync(InboundUnit unit, IReadOnlyDictionary<(ChannelKind, string), int> routes, WebhookDelivery delivery, CancellationToken cancellationToken)

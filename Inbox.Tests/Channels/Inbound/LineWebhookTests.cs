@@ -55,7 +55,7 @@ public sealed class LineWebhookTests : WebhookTestBase
     }
 
     [Fact]
-    public async Task Post_WrongSignatureOrUnknownChannel_IsRefusedAndNothingStored()
+    public async Task Post_WrongSignatureOrUnknownChannel_IsRefusedAlikeAndNothingStored()
     {
         var body = Event("01FZBAD", "forged");
 
@@ -63,8 +63,10 @@ public sealed class LineWebhookTests : WebhookTestBase
         var unknown = await Webhooks.LineRawAsync("no-such-channel", body, LineSecret);
         var malformed = await Webhooks.LineRawAsync(LineKey, "{\"events\":", LineSecret);
 
+        // An unknown key must not be told apart from a known one with a bad signature.
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(await DetailAsync(forged), await DetailAsync(unknown));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal(0, await DeliveriesStoredAsync());
     }
@@ -136,4 +138,7 @@ public sealed class LineWebhookTests : WebhookTestBase
         SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
+
+    private static async Task<string?> DetailAsync(HttpResponseMessage response) =>
+        System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
 }

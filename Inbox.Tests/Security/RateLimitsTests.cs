@@ -3,7 +3,7 @@ using Inbox.Tests.TestSupport;
 
 namespace Inbox.Tests.Security;
 
-public sealed class LoginRateLimitTests
+public sealed class RateLimitsTests
 {
     [Fact]
     public async Task Login_MoreAttemptsThanAllowedPerMinute_Returns429WithRetryAfter()
