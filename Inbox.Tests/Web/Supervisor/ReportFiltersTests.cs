@@ -68,9 +68,8 @@ public sealed class ReportFiltersTests
 
     private static void Choose<T>(IRenderedComponent<MudSelect<T>> select, IRenderedComponent<MudPopoverProvider> popovers, string text)
     {
-        select.Find("div.mud-input-control").Click();
+        select.Find("div.mud-input-control").MouseDown();
         popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll("div.mud-list-item"), i => i.TextContent.Contains(text)));
         popovers.FindAll("div.mud-list-item").First(i => i.TextContent.Contains(text)).Click();
-        select.WaitForAssertion(() => Assert.Equal(text, select.Instance.Text));
     }
 }
