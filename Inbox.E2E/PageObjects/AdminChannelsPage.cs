@@ -71,7 +71,7 @@ public sealed class AdminChannelsPage(IPage page)
     public async Task DeleteAsync(string key)
     {
         await Row(key).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Alertdialog);
+        var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync(key);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
     }
@@ -85,6 +85,6 @@ public sealed class AdminChannelsPage(IPage page)
     {
         await Form.GetByTestId("channel-kind").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = kind, Exact = true }).ClickAsync();
-        await Expect(Form.GetByTestId("channel-kind")).ToContainTextAsync(kind);
+        await Expect(Form.GetByTestId("channel-kind")).ToHaveValueAsync(kind);
     }
 }

@@ -11,8 +11,8 @@ public sealed class DashboardPage(IPage page)
 
     public ILocator BadgeVerdicts => page.GetByTestId("badge-verdict");
 
-    /// <summary>The SVG a Radzen chart draws, inside the panel with this test id.</summary>
-    public ILocator ChartIn(string panelTestId) => page.GetByTestId(panelTestId).Locator("svg").First;
+    /// <summary>The SVG a MudBlazor chart draws, inside the panel with this test id (not the panel's icons, which are SVGs too).</summary>
+    public ILocator ChartIn(string panelTestId) => page.GetByTestId(panelTestId).Locator(".mud-chart svg").First;
 
     public ILocator Heatmap => page.GetByTestId("heatmap");
 

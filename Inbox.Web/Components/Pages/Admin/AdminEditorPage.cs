@@ -1,7 +1,7 @@
 using Inbox.Core.Replies;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using MudBlazor;
 
 namespace Inbox.Web.Components.Pages.Admin;
 
@@ -20,7 +20,7 @@ public abstract class AdminEditorPage<TRow, TDraft> : ComponentBase
     protected bool busy;
 
     [Inject]
-    private DialogService Dialogs { get; set; } = default!;
+    private IDialogService Dialogs { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = default!;
@@ -82,7 +82,7 @@ public abstract class AdminEditorPage<TRow, TDraft> : ComponentBase
 
     protected async Task DeleteAsync(TRow row)
     {
-        var confirmed = await Dialogs.Confirm($"Delete {Describe(row)}?", "Delete", new ConfirmOptions { OkButtonText = "Delete", CancelButtonText = "Keep it" });
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete", $"Delete {Describe(row)}?", yesText: "Delete", cancelText: "Keep it");
         if (confirmed != true)
         {
             return;

@@ -33,6 +33,10 @@ public partial class BusinessHoursPage
     [Inject]
     private IOptions<AutomationOptions> Options { get; set; } = default!;
 
+    /// <summary>The zones whose id contains what was typed; all of them for an empty box.</summary>
+    private static Task<IEnumerable<string>> SearchZones(string? typed, CancellationToken cancellation) =>
+        Task.FromResult(string.IsNullOrWhiteSpace(typed) ? Zones.AsEnumerable() : Zones.Where(z => z.Contains(typed.Trim(), StringComparison.OrdinalIgnoreCase)));
+
     private string ScopeName => scope is { } id ? teams.FirstOrDefault(t => t.Id == id).Name ?? "Team" : "Global default";
 
     /// <summary>Open or closed now by the form as typed, and the next opening.</summary>

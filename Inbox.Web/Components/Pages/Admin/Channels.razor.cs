@@ -1,7 +1,7 @@
 using Inbox.Core.Channels;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using MudBlazor;
 
 namespace Inbox.Web.Components.Pages.Admin;
 
@@ -19,7 +19,7 @@ public partial class Channels
     private ChannelAdmin Admin { get; set; } = default!;
 
     [Inject]
-    private DialogService Dialogs { get; set; } = default!;
+    private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -73,10 +73,11 @@ public partial class Channels
 
     private async Task DeleteAsync(ChannelAdminRow row)
     {
-        var confirmed = await Dialogs.Confirm(
-            $"Delete the channel {row.Name} ({row.Key})? Webhooks for it will stop being accepted.",
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
             "Delete channel",
-            new ConfirmOptions { OkButtonText = "Delete", CancelButtonText = "Keep it" });
+            $"Delete the channel {row.Name} ({row.Key})? Webhooks for it will stop being accepted.",
+            yesText: "Delete",
+            cancelText: "Keep it");
         if (confirmed != true)
         {
             return;

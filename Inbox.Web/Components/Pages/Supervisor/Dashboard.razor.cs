@@ -1,4 +1,3 @@
-using System.Globalization;
 using Inbox.Core.Channels;
 using Inbox.Core.Reporting;
 using Inbox.Core.Routing;
@@ -30,11 +29,7 @@ public sealed partial class Dashboard : IDisposable
     [Inject] private IOptions<ReportingOptions> Options { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
 
-    private DateOnly From { get; set; }
-    private DateOnly To { get; set; }
-    private string ChannelKey { get; set; } = "";
-    private string TeamId { get; set; } = "";
-    private string AgentId { get; set; } = "";
+    private DashboardFilter Selection { get; set; } = default!;
     private string Zone => Options.Value.TimeZone;
     private bool HasBusinessHours => ResponseReports.HasBusinessHours;
 
@@ -56,12 +51,12 @@ public sealed partial class Dashboard : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        To = ReportFilter.Today(Time, Options.Value.Zone);
-        From = To.AddDays(1 - ReportFilter.DefaultDays);
+        var today = ReportFilter.Today(Time, Options.Value.Zone);
+        Selection = new DashboardFilter(today.AddDays(1 - ReportFilter.DefaultDays), today);
         Channels = await ChannelDirectory.ListAsync();
         Teams = await Routing.TeamsAsync();
         Agents = await Routing.AgentsAsync();
-        await ApplyAsync();
+        await ApplyAsync(Selection);
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -91,9 +86,12 @@ public sealed partial class Dashboard : IDisposable
         }
     }
 
-    private async Task ApplyAsync()
+    private async Task ApplyAsync(DashboardFilter selection)
     {
-        var filter = Filter();
+        Selection = selection;
+        var filter = ReportFilter.ForDays(
+            selection.From, selection.To, Options.Value.Zone,
+            Channels.FirstOrDefault(c => c.Key == selection.ChannelKey)?.Id, selection.TeamId, selection.AgentId);
         Now = await NowReport.NowAsync();
         Badges = await BadgeReport.EstimateAsync(filter.ChannelId);
         Times = await ResponseReports.ResponseTimesAsync(filter);
@@ -104,26 +102,5 @@ public sealed partial class Dashboard : IDisposable
         WhatsApp = await CostReport.WhatsAppAsync(filter);
         LineQuota = await CostReport.LineQuotaAsync(filter.ChannelId);
         AgentRows = await AgentReport.RowsAsync(filter);
-    }
-
-    private ReportFilter Filter() => ReportFilter.ForDays(
-        From, To < From ? From : To, Options.Value.Zone,
-        Channels.FirstOrDefault(c => c.Key == ChannelKey)?.Id,
-        int.TryParse(TeamId, out var team) ? team : null,
-        int.TryParse(AgentId, out var agent) ? agent : null);
-
-    /// <summary>The same report as CSV, with the filters on screen.</summary>
-    private string CsvHref(string report)
-    {
-        var query = new Dictionary<string, string?>
-        {
-            ["from"] = From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["to"] = To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["channel"] = ChannelKey is "" ? null : ChannelKey,
-            ["team"] = TeamId is "" ? null : TeamId,
-            ["agent"] = AgentId is "" ? null : AgentId,
-            ["format"] = "csv",
-        };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"/api/reports/{report}", query);
     }
 }
