@@ -31,6 +31,7 @@ public static class InboxTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#91a7ff",
+            PrimaryContrastText = "#10131a",
             Secondary = "#b197fc",
             Info = "#74c0fc",
             Success = "#69db7c",
@@ -45,6 +46,11 @@ public static class InboxTheme
             LinesDefault = "#343a46",
             LinesInputs = "#4a5160",
             Divider = "#343a46",
+        },
+        Typography = new Typography
+        {
+            // Sentence case, as everywhere else in the app, rather than Material's upper-case buttons.
+            Button = new ButtonTypography { TextTransform = "none", FontWeight = "600" },
         },
     };
 }
