@@ -3,19 +3,14 @@ using Inbox.Core.Conversations;
 using Inbox.Core.Policy;
 using Inbox.Tests.TestSupport;
 using Inbox.Web.Components.Pages.Workspace;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.JSInterop;
-using Radzen;
 
 namespace Inbox.Tests.Channels.Outbound;
 
 /// <summary>
 /// What the agent's timeline shows for a message right now: the conversation read as the workspace reads it, and the
-/// message's <see cref="TimelineMessage"/> rendered with the framework's HtmlRenderer.
+/// message's <see cref="TimelineMessage"/> rendered by bunit.
 /// </summary>
 public static class TimelineMarkup
 {
@@ -27,14 +22,10 @@ public static class TimelineMarkup
         var message = conversation!.Messages.Single(m => m.Id == messageId);
         var decision = ReplyPolicy.Evaluate(ConversationFacts.Of(conversation), app.Now);
 
-        await using var services = new ServiceCollection().AddRadzenComponents().AddSingleton<IJSRuntime, NoJavaScript>()
-            .AddSingleton(app.Services.GetRequiredService<IOptions<OutboundOptions>>()).BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var parameters = new Dictionary<string, object?> { [nameof(TimelineMessage.Message)] = message, [nameof(TimelineMessage.Decision)] = decision };
-            var output = await renderer.RenderComponentAsync<TimelineMessage>(ParameterView.FromDictionary(parameters));
-            return output.ToHtmlString();
-        });
+        // The message needs only the app's sending options; the whole app as a fallback would hand bunit's renderer
+        // the app's own scoped rendering services.
+        var sending = app.Services.GetRequiredService<IOptions<OutboundOptions>>();
+        await using var ctx = ComponentContext.Create(configure: c => c.Services.AddSingleton(sending));
+        return ctx.Render<TimelineMessage>(p => p.Add(m => m.Message, message).Add(m => m.Decision, decision)).Markup;
     }
 }

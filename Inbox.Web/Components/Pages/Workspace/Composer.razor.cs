@@ -135,14 +135,14 @@ public partial class Composer : IAsyncDisposable
         (error, alternatives, offerNote, suggestions) = (null, [], false, []);
     }
 
-    internal void PickTemplate(MessageTemplate? picked)
+    private void PickTemplate(MessageTemplate? picked)
     {
         template = picked;
         parameters = Enumerable.Repeat("", picked?.ParameterCount ?? 0).ToList();
         error = null;
     }
 
-    internal void SetParameter((int Index, string Value) change)
+    private void SetParameter((int Index, string Value) change)
     {
         if (change.Index < parameters.Count)
         {
@@ -150,7 +150,7 @@ public partial class Composer : IAsyncDisposable
         }
     }
 
-    internal void OnInput(ChangeEventArgs e)
+    private void OnInput(ChangeEventArgs e)
     {
         text = e.Value?.ToString() ?? "";
         var typed = noteMode ? null : ShortcutAtEnd().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
@@ -183,7 +183,7 @@ public partial class Composer : IAsyncDisposable
         suggestions = [];
     }
 
-    internal async Task SendAsync()
+    private async Task SendAsync()
     {
         if (busy)
         {

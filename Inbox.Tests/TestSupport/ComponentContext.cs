@@ -1,0 +1,29 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using MudBlazor.Services;
+
+namespace Inbox.Tests.TestSupport;
+
+/// <summary>A bunit context set up the way the app renders its components: MudBlazor's services, a live circuit.</summary>
+public static class ComponentContext
+{
+    /// <summary>
+    /// A context whose components get Core's services from <paramref name="core"/> and run as on an interactive circuit.
+    /// JavaScript calls (MudBlazor's, the composer's key module) succeed without a browser. <paramref name="configure"/>
+    /// adds what else the test needs (a signed-in user, options): services are fixed once the renderer exists.
+    /// </summary>
+    public static BunitContext Create(IServiceProvider? core = null, Action<BunitContext>? configure = null)
+    {
+        var context = new BunitContext();
+        context.Services.AddMudServices();
+        if (core is not null)
+        {
+            context.Services.AddFallbackServiceProvider(core);
+        }
+
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        configure?.Invoke(context);
+        context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return context;
+    }
+}
