@@ -3,7 +3,6 @@ using Inbox.Web.Realtime;
 using Inbox.Web.Security;
 using Microsoft.Extensions.Configuration.Json;
 using MudBlazor.Services;
-using Radzen;
 
 namespace Inbox.Web;
 
@@ -29,12 +28,11 @@ public static class InboxWebExtensions
         return builder;
     }
 
-    /// <summary>The web layer: Blazor Server, Radzen, problem details, the API description, health checks, the per-circuit clock, agent presence and live updates.</summary>
+    /// <summary>The web layer: Blazor Server, MudBlazor, problem details, the API description, health checks, the per-circuit clock, agent presence and live updates.</summary>
     public static IServiceCollection AddInboxWeb(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
-        services.AddRadzenComponents();
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
