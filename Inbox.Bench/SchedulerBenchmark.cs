@@ -63,7 +63,7 @@ public static class SchedulerBenchmark
 
         Console.WriteLine($"Stored in {clock.Elapsed.TotalSeconds:N1} s (rows and jobs in batches of 100); the first is due in {(start - DateTime.UtcNow).TotalSeconds:N1} s.");
         await host.StartAsync();
-        await recorder.All.WaitAsync(spread + TimeSpan.FromMinutes(5));
+        var finished = await Task.WhenAny(recorder.All, Task.Delay(spread + TimeSpan.FromMinutes(5))) == recorder.All;
 
         // A duplicate would run beside the first: give stragglers the polling intervals and a second to show up.
         await Task.Delay(options.SchedulePollingInterval + options.QueuePollInterval + TimeSpan.FromSeconds(1));
@@ -72,7 +72,13 @@ public static class SchedulerBenchmark
         var (all, twice) = recorder.Snapshot();
         var lateness = all.Select(t => t.TotalMilliseconds).Order().ToArray();
         double Percentile(double p) => lateness[Math.Min(lateness.Length - 1, (int)Math.Ceiling(p * lateness.Length) - 1)];
-        Console.WriteLine($"Reminded {lateness.Length:N0}. Lateness: p50 {Percentile(.50):N0} ms, p99 {Percentile(.99):N0} ms, max {lateness[^1]:N0} ms, min {lateness[0]:N0} ms. Early: {lateness.Count(l => l < 0)}. Twice: {twice}.");
+        if (lateness.Length == 0)
+        {
+            Console.WriteLine("Reminded none.");
+            return 1;
+        }
+
+        Console.WriteLine($"Reminded {lateness.Length:N0}{(finished ? "" : $" of {count:N0} (gave up {spread.TotalSeconds + 300:N0} s after the first was due)")}. Lateness: p50 {Percentile(.50):N0} ms, p99 {Percentile(.99):N0} ms, max {lateness[^1]:N0} ms, min {lateness[0]:N0} ms. Early: {lateness.Count(l => l < 0)}. Twice: {twice}.");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
         return 0;

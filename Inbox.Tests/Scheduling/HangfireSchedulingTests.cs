@@ -104,17 +104,18 @@ public sealed class HangfireSchedulingTests : IDisposable
         var messages = new RecordingHandler<MessageReceived>();
         var before = new TimedReminders();
         int overdue, due;
-        using (var app = StartApp(before, messages, "00:00:06", schedulePolling: "00:10:00"))
+        using (var app = StartApp(before, messages, "00:10:00", schedulePolling: "00:10:00"))
         {
             // One due a few seconds after the restart; one already due while the app is down (moved to 5 s ago).
             due = await CustomerWritesAsync(app, messages, "psid-due", DateTimeOffset.UtcNow);
             overdue = await CustomerWritesAsync(app, messages, "psid-overdue", DateTimeOffset.UtcNow);
+            await MoveReminderAsync(app, due, TimeSpan.FromSeconds(6));
             await MoveReminderAsync(app, overdue, TimeSpan.FromSeconds(-5));
             Assert.Equal(AutomationState.Scheduled, (await ReminderAsync(app, due)).State);
         }
 
         var after = new TimedReminders();
-        using (var app = StartApp(after, messages, "00:00:06"))
+        using (var app = StartApp(after, messages, "00:10:00"))
         {
             _ = app.Services;
             var remaining = 2 - before.Received.Count;

@@ -51,15 +51,15 @@ public sealed class DemoModeTests
             _ = first.Server;
         }
 
-        using var second = InboxAppFactory.With(new() { ["ConnectionStrings:Inbox"] = database, ["Inbox:Demo:Enabled"] = "true" });
-        _ = second.Server;
-
-        await using (var db = second.OpenDb())
+        using (var second = InboxAppFactory.With(new() { ["ConnectionStrings:Inbox"] = database, ["Inbox:Demo:Enabled"] = "true" }))
         {
+            _ = second.Server;
+            await using var db = second.OpenDb();
             Assert.Equal("owner@example.com", (await db.Users.SingleAsync()).Email);
             Assert.False(await db.Channels.AnyAsync());
         }
 
+        // After the app has stopped: its job server writes to the job storage beside the database while it runs.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
