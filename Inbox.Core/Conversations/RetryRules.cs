@@ -1,6 +1,6 @@
 namespace Inbox.Core.Conversations;
 
-/// <summary>Which undelivered replies are worth sending again (DOMAIN.md §3).</summary>
+/// <summary>Which undelivered replies are worth sending again (docs/platform-rules.md §3).</summary>
 public static class RetryRules
 {
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Inbox.Core.Conversations;
 
-/// <summary>Why an outbound message was not delivered, in the terms the agent acts on (DOMAIN.md §3).</summary>
+/// <summary>Why an outbound message was not delivered, in the terms the agent acts on (docs/platform-rules.md §3).</summary>
 public enum SendFailure
 {
     /// <summary>The platform's window had closed (Graph 10/2018278, 10/2534022; WhatsApp 131047), or the policy refused it at send time. Never retried.</summary>

@@ -1,6 +1,6 @@
 namespace Inbox.Core.Policy;
 
-/// <summary>The platforms' published window lengths (shared DOMAIN.md §1).</summary>
+/// <summary>The platforms' published window lengths (docs/platform-rules.md §1).</summary>
 public static class PlatformWindows
 {
     /// <summary>Meta: free-form replies for 24 h after the customer's last message.</summary>

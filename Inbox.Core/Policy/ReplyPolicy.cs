@@ -5,7 +5,7 @@ using Inbox.Core.Conversations;
 namespace Inbox.Core.Policy;
 
 /// <summary>
-/// The one place the platforms' messaging windows are decided (shared DOMAIN.md §1–§2). The inbox
+/// The one place the platforms' messaging windows are decided (docs/platform-rules.md §1–§2). The inbox
 /// countdowns, the composer, the REST API, the senders and the scheduler all ask it; none re-derives a window.
 /// </summary>
 public sealed class ReplyPolicy(TimeProvider time)

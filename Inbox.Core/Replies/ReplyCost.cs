@@ -3,7 +3,7 @@ using Inbox.Core.Policy;
 
 namespace Inbox.Core.Replies;
 
-/// <summary>What a reply costs the business (DOMAIN.md §6), in words the composer shows before it is sent.</summary>
+/// <summary>What a reply costs the business (docs/platform-rules.md §6), in words the composer shows before it is sent.</summary>
 public static class ReplyCost
 {
     /// <summary>WhatsApp: from this day service (free-form) replies inside the window are billed too, at the utility rate.</summary>

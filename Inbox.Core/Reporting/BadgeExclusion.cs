@@ -1,6 +1,6 @@
 namespace Inbox.Core.Reporting;
 
-/// <summary>Why a counted message is left out of the Facebook badge estimate (DOMAIN.md §7).</summary>
+/// <summary>Why a counted message is left out of the Facebook badge estimate (docs/platform-rules.md §7).</summary>
 public enum BadgeExclusion
 {
     /// <summary>Received while the business was closed or set to away.</summary>

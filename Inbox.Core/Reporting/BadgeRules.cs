@@ -1,7 +1,7 @@
 namespace Inbox.Core.Reporting;
 
 /// <summary>
-/// Facebook's "Very responsive" rules (DOMAIN.md §7), as pure functions of a channel's counted messages. The span is
+/// Facebook's "Very responsive" rules (docs/platform-rules.md §7), as pure functions of a channel's counted messages. The span is
 /// the N days before the latest counted message, or the last 10 counted messages when fewer fell in it; response
 /// time is the mean of the fastest 90 % of replies (some copies say the median: both are computed).
 /// </summary>

@@ -36,7 +36,7 @@ public class ResponseFact
     /// <summary>The conversation's first turn: its reply is the first response; later turns get next responses.</summary>
     public bool IsFirst { get; set; }
 
-    /// <summary>Facebook's "counted message" (DOMAIN.md §7): a direct message sent after at least 24 h in which neither side wrote.</summary>
+    /// <summary>Facebook's "counted message" (docs/platform-rules.md §7): a direct message sent after at least 24 h in which neither side wrote.</summary>
     public bool Counted { get; set; }
 
     /// <summary>Received outside business hours or while set to away; null when no business calendar exists.</summary>

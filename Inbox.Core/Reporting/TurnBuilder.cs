@@ -10,7 +10,7 @@ namespace Inbox.Core.Reporting;
 /// </summary>
 public static class TurnBuilder
 {
-    /// <summary>Facebook: a message counts when it follows at least 24 h in which neither side wrote (DOMAIN.md §7).</summary>
+    /// <summary>Facebook: a message counts when it follows at least 24 h in which neither side wrote (docs/platform-rules.md §7).</summary>
     public static readonly TimeSpan CountedSilence = TimeSpan.FromHours(24);
 
     public static List<ResponseFact> Build(ConversationTimeline timeline, IReportingCalendar calendar)
@@ -63,7 +63,7 @@ public static class TurnBuilder
         return turns;
     }
 
-    /// <summary>Human and API replies count; automated ones (away messages, surveys) never do (DOMAIN.md §7).</summary>
+    /// <summary>Human and API replies count; automated ones (away messages, surveys) never do (docs/platform-rules.md §7).</summary>
     public static bool IsResponse(TimelineMessage message) =>
         message.Author is MessageAuthor.Agent or MessageAuthor.Echo && message.Status is DeliveryStatus.Sent or DeliveryStatus.Delivered or DeliveryStatus.Read;
 

@@ -2,7 +2,7 @@ namespace Inbox.Core.Reporting;
 
 /// <summary>
 /// What Meta bills a WhatsApp number for in one month (UTC): templates by category, and service (free-form) replies,
-/// which Meta bills at the utility rate from 2026-10-01 (DOMAIN.md §6).
+/// which Meta bills at the utility rate from 2026-10-01 (docs/platform-rules.md §6).
 /// </summary>
 public sealed record WhatsAppSendsRow(string Channel, string Month, int Marketing, int Utility, int Authentication, int OtherTemplates, int Service)
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Inbox.Core.Scheduling;
 
 /// <summary>
-/// The optional follow-up for pending conversations (DOMAIN.md §8): before the standard window closes, ask the customer
+/// The optional follow-up for pending conversations (docs/platform-rules.md §8): before the standard window closes, ask the customer
 /// the admin's question, so their answer reopens the window while another department works on it.
 /// </summary>
 public sealed class PendingFollowUps(

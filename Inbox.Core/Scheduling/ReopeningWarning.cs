@@ -6,7 +6,7 @@ using Inbox.Core.Policy;
 namespace Inbox.Core.Scheduling;
 
 /// <summary>
-/// The Saturday-message-answered-on-Monday case (DOMAIN.md §8): a message arrives while closed and its standard window
+/// The Saturday-message-answered-on-Monday case (docs/platform-rules.md §8): a message arrives while closed and its standard window
 /// ends before the next opening. The conversation is flagged and goes to the top of the list; the warning says what
 /// the policy will still allow at the opening.
 /// </summary>

@@ -6,7 +6,7 @@ using static Inbox.Tests.Policy.Facts;
 
 namespace Inbox.Tests.Policy;
 
-/// <summary>WhatsApp, LINE, comment threads, echoes and the clock (shared DOMAIN.md §1–§2).</summary>
+/// <summary>WhatsApp, LINE, comment threads, echoes and the clock (docs/platform-rules.md §1–§2).</summary>
 public class ReplyPolicyOtherChannelsTests
 {
     [Theory]
@@ -170,7 +170,7 @@ public class ReplyPolicyOtherChannelsTests
     [Fact]
     public void Evaluate_EchoAfterCustomerMessage_WindowStillCountsFromCustomerMessage()
     {
-        // Only customer messages move LastInboundAt; our replies and their echoes never extend the window (DOMAIN.md §1).
+        // Only customer messages move LastInboundAt; our replies and their echoes never extend the window (docs/platform-rules.md §1).
         var customerWrote = Now.AddHours(-25);
         var channel = new Channel { Key = "acme-fb", Kind = ChannelKind.Messenger, Name = "Acme", ExternalId = "1001", HumanAgentApproved = true };
         var conversation = new Conversation

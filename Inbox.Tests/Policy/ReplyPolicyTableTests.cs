@@ -6,7 +6,7 @@ using static Inbox.Tests.Policy.Facts;
 
 namespace Inbox.Tests.Policy;
 
-/// <summary>Every channel and window state at and around each boundary, as one table (shared DOMAIN.md §1–§2).</summary>
+/// <summary>Every channel and window state at and around each boundary, as one table (docs/platform-rules.md §1–§2).</summary>
 public class ReplyPolicyTableTests
 {
     public static TheoryData<WindowCase> EveryChannelAndState => new()

@@ -6,7 +6,7 @@ using static Inbox.Tests.Policy.Facts;
 
 namespace Inbox.Tests.Policy;
 
-/// <summary>Messenger and Instagram Direct (shared DOMAIN.md §1–§2): the standard window, HUMAN_AGENT and ad threads.</summary>
+/// <summary>Messenger and Instagram Direct (docs/platform-rules.md §1–§2): the standard window, HUMAN_AGENT and ad threads.</summary>
 public class ReplyPolicyTests
 {
     [Theory]

@@ -79,7 +79,7 @@ public sealed class StatusRecorder(ILogger<StatusRecorder> logger)
         _ => -1,
     };
 
-    /// <summary>WhatsApp reports some refusals only later, in <c>statuses[].errors[]</c> (DOMAIN.md §3): mapped as on the send call.</summary>
+    /// <summary>WhatsApp reports some refusals only later, in <c>statuses[].errors[]</c> (docs/platform-rules.md §3): mapped as on the send call.</summary>
     private static (SendFailure, string) WhatsAppStatusFailure(string? code, string? detail, string? templateName)
     {
         if (int.TryParse(code, out var number) && Channels.Outbound.SendErrorClassifier.WhatsApp(number, code!, detail ?? code!, templateName) is { } known)

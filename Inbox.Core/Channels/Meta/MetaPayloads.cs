@@ -6,7 +6,7 @@ using Inbox.Core.Policy;
 namespace Inbox.Core.Channels.Meta;
 
 /// <summary>
-/// The Graph API requests for Messenger and Instagram replies (shared DOMAIN.md §2, §5): Send API
+/// The Graph API requests for Messenger and Instagram replies (docs/platform-rules.md §2, §5): Send API
 /// messages (<c>RESPONSE</c>, <c>HUMAN_AGENT</c>, private replies) and public comment replies.
 /// </summary>
 public static class MetaPayloads

@@ -5,7 +5,7 @@ using Inbox.Core.Channels.WhatsApp;
 namespace Inbox.Core.Channels.Meta;
 
 /// <summary>
-/// Reads Meta webhook bodies (DOMAIN.md §4) into inbound items. Only a body that is not JSON, or lacks
+/// Reads Meta webhook bodies (docs/platform-rules.md §4) into inbound items. Only a body that is not JSON, or lacks
 /// <c>object</c>/<c>entry</c>, is an error; an event of an unknown shape becomes <see cref="InboundIgnored"/>.
 /// </summary>
 public static class MetaWebhookParser

@@ -6,7 +6,7 @@ using Polly.Timeout;
 namespace Inbox.Core.Channels.Outbound;
 
 /// <summary>
-/// Maps a platform's error answer to what the inbox does about it (shared DOMAIN.md §3). Pure: the
+/// Maps a platform's error answer to what the inbox does about it (docs/platform-rules.md §3). Pure: the
 /// same status and body always give the same decision, so every rule is unit-tested.
 /// </summary>
 public static class SendErrorClassifier

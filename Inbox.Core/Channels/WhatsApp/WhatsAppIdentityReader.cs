@@ -4,7 +4,7 @@ using Inbox.Core.Channels.Inbound;
 namespace Inbox.Core.Channels.WhatsApp;
 
 /// <summary>
-/// Reads who a WhatsApp customer is (DOMAIN.md §4, usernames and BSUIDs): <c>contacts[]</c> beside the messages, the
+/// Reads who a WhatsApp customer is (docs/platform-rules.md §4, usernames and BSUIDs): <c>contacts[]</c> beside the messages, the
 /// system messages that announce a changed BSUID or number, and <c>user_id_update</c> changes.
 /// </summary>
 internal static class WhatsAppIdentityReader

@@ -28,7 +28,7 @@ public static class WhatsAppPayloads
 
     /// <summary>
     /// Addressed with <c>to</c> when the phone number is known, else with <c>recipient</c> set to the BSUID: a customer
-    /// whose username hides their number can still be answered (DOMAIN.md §5).
+    /// whose username hides their number can still be answered (docs/platform-rules.md §5).
     /// </summary>
     private static JsonObject Envelope(string to, string type, JsonObject content) => new()
     {

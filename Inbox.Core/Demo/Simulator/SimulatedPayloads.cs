@@ -4,7 +4,7 @@ using Inbox.Core.Channels;
 namespace Inbox.Core.Demo.Simulator;
 
 /// <summary>
-/// Webhook bodies in each platform's real format (DOMAIN.md §4), as the platform would send them for a customer
+/// Webhook bodies in each platform's real format (docs/platform-rules.md §4), as the platform would send them for a customer
 /// writing on a simulated channel. They go through the same verification and processing as real ones.
 /// </summary>
 public static class SimulatedPayloads

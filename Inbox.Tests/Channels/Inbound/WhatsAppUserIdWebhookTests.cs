@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Inbox.Tests.Channels.Inbound;
 
 /// <summary>
-/// WhatsApp usernames and business-scoped user ids (BSUIDs, shared DOMAIN.md §4): a customer who hides their number
+/// WhatsApp usernames and business-scoped user ids (BSUIDs, docs/platform-rules.md §4): a customer who hides their number
 /// is known only by <c>from_user_id</c>, and must still reach the inbox, once, in the conversation they already have.
 /// </summary>
 public sealed class WhatsAppUserIdWebhookTests : WebhookTestBase

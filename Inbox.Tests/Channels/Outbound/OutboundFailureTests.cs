@@ -4,7 +4,7 @@ using Inbox.Tests.TestSupport;
 
 namespace Inbox.Tests.Channels.Outbound;
 
-/// <summary>Platform refusals map to the inbox's failure kinds (shared DOMAIN.md §3): retried, held, or final.</summary>
+/// <summary>Platform refusals map to the inbox's failure kinds (docs/platform-rules.md §3): retried, held, or final.</summary>
 public sealed class OutboundFailureTests : OutboundTestBase
 {
     private const string Messenger = $"{OutboundApp.Graph}/{OutboundApp.PageId}/messages";

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Tests.Channels.Outbound;
 
-/// <summary>Each reply type reaches its platform with exactly the payload the platform requires (shared DOMAIN.md §2, §5).</summary>
+/// <summary>Each reply type reaches its platform with exactly the payload the platform requires (docs/platform-rules.md §2, §5).</summary>
 public sealed class OutboundPayloadTests : OutboundTestBase
 {
     [Fact]

@@ -4,7 +4,7 @@ using Inbox.Tests.TestSupport;
 
 namespace Inbox.Tests.Channels.Outbound;
 
-/// <summary>WhatsApp replies go with <c>to</c> while the phone number is known, else with <c>recipient</c> = the BSUID (shared DOMAIN.md §5).</summary>
+/// <summary>WhatsApp replies go with <c>to</c> while the phone number is known, else with <c>recipient</c> = the BSUID (docs/platform-rules.md §5).</summary>
 public sealed class OutboundWhatsAppRecipientTests : OutboundTestBase
 {
     private const string Bsuid = "BR.1502576394655843";
