@@ -3,6 +3,7 @@ using Inbox.Core.Demo;
 using Inbox.Core.Identity;
 using Inbox.Core.Persistence;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Inbox.Core;
 
@@ -11,6 +12,11 @@ public static class InboxInitializer
 {
     public static async Task InitializeInboxAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        foreach (var warning in services.GetRequiredService<KeyRing>().Warnings())
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeyRing)).LogWarning("{Warning}", warning);
+        }
+
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         await using (var scope = services.CreateAsyncScope())
         {

@@ -26,13 +26,9 @@ public static class PersistenceExtensions
             .AddInterceptors(Pragmas, ChannelSecretsProtector.Instance));
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext());
 
-        // Channel secrets, sign-in cookies and antiforgery tokens are protected with keys kept beside the database,
-        // so they survive restarts; back up the keys folder with the database.
-        var dataProtection = services.AddDataProtection().SetApplicationName("Inbox");
-        if (KeysFolder(connectionString) is { } keys)
-        {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
-        }
+        // Channel secrets, sign-in cookies and antiforgery tokens are protected with a key ring kept on disk, so they
+        // survive restarts: beside the database unless Inbox:DataProtection says otherwise.
+        KeyRing.Register(services, configuration, connectionString, contentRoot);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DatabaseMigrator>();
 
