@@ -33,6 +33,9 @@ public class AppFixture : IAsyncLifetime
             settings[key] = value;
         }
 
+        // Assertions retry until this limit, as actions do: a cold app's first circuit on a loaded 2-core CI machine
+        // can take longer than Playwright's 5 s default to go live, which said nothing about the product.
+        Assertions.SetDefaultExpectTimeout(15_000);
         App = await InboxProcess.StartAsync(settings);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
