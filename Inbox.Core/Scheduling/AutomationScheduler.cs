@@ -92,7 +92,7 @@ public sealed class AutomationScheduler(
 
     /// <summary>
     /// The arming run (every minute, and at start-up): arms the seconds of waiting automations due within
-    /// <see cref="SchedulerOptions.ArmAhead"/>; overdue ones share the current second. Returns how many seconds it armed.
+    /// <see cref="SchedulerOptions.ArmAhead"/>, overdue ones included (their job may be lost). Returns how many seconds it asked for.
     /// </summary>
     public async Task<int> ArmNearAsync(CancellationToken cancellationToken = default)
     {
@@ -139,11 +139,11 @@ public sealed class AutomationScheduler(
         await ArmNearAsync(cancellationToken);
     }
 
-    /// <summary>The due seconds (rounded up: never early) of the due times within the horizon; overdue ones arm the current second.</summary>
+    /// <summary>Arms the due seconds (rounded up: never early) of the due times within the horizon.</summary>
     private async Task<int> ArmAsync(IEnumerable<DateTime> dues, DateTime now, CancellationToken cancellationToken)
     {
         var horizon = now + options.Value.ArmAhead;
-        var seconds = dues.Where(d => d <= horizon).Select(d => RoundUpToSecond(d > now ? d : now)).Distinct().ToList();
+        var seconds = dues.Where(d => d <= horizon).Select(RoundUpToSecond).Distinct().ToList();
         if (seconds.Count > 0)
         {
             await timer.ArmAsync(seconds, cancellationToken);

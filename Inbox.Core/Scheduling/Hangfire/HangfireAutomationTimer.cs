@@ -14,7 +14,8 @@ namespace Inbox.Core.Scheduling.Hangfire;
 /// The seconds armed by this process are remembered in memory, so two automations due in the same second do not
 /// store two jobs. After a restart the set is empty and start-up arms the near seconds again; a job left from before
 /// then runs beside the new one and finds nothing to claim. Entries are forgotten a minute after their second, so an
-/// automation whose job was lost (failed, deleted by hand) is armed again by the next arming run.
+/// automation whose job was lost (failed, deleted by hand) is armed again by the next arming run. Past seconds not
+/// remembered (overdue at start-up, or lost) all share one job for the current second.
 /// </remarks>
 public sealed class HangfireAutomationTimer(IBackgroundJobClient jobs, TimeProvider time) : IAutomationTimer
 {
@@ -24,13 +25,14 @@ public sealed class HangfireAutomationTimer(IBackgroundJobClient jobs, TimeProvi
 
     public Task ArmAsync(IReadOnlyCollection<DateTime> seconds, CancellationToken cancellationToken)
     {
-        var forgotten = time.GetUtcNow().UtcDateTime - Remembered;
-        foreach (var old in armed.Keys.Where(s => s < forgotten))
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var old in armed.Keys.Where(s => s < now - Remembered))
         {
             armed.TryRemove(old, out _);
         }
 
-        foreach (var second in seconds.Distinct())
+        var current = AutomationScheduler.RoundUpToSecond(now);
+        foreach (var second in seconds.Where(s => !armed.ContainsKey(s)).Select(s => s < current ? current : s).Distinct())
         {
             // Reserved before the job is stored, so a concurrent caller arming the same second skips it.
             if (armed.TryAdd(second, ""))
