@@ -76,7 +76,7 @@ public sealed class AutomationScheduler(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await ArmAsync(armed.Select(c => c.Due!.Value), now, cancellationToken);
+        await ArmAsync(armed.Select(c => c.Due!.Value), now, cancellationToken, overdueNow: true);
         foreach (var change in armed)
         {
             logger.LogInformation("{Kind} for conversation {ConversationId} scheduled at {Due:O}", change.Kind, change.ConversationId, change.Due);
@@ -120,7 +120,7 @@ public sealed class AutomationScheduler(
                 s => s.SetProperty(a => a.State, AutomationState.Scheduled).SetProperty(a => a.DueAt, dueUtc), cancellationToken);
         }
 
-        await ArmAsync([dueUtc], time.GetUtcNow().UtcDateTime, cancellationToken);
+        await ArmAsync([dueUtc], time.GetUtcNow().UtcDateTime, cancellationToken, overdueNow: true);
     }
 
     /// <summary>
@@ -139,11 +139,14 @@ public sealed class AutomationScheduler(
         await ArmNearAsync(cancellationToken);
     }
 
-    /// <summary>Arms the due seconds (rounded up: never early) of the due times within the horizon.</summary>
-    private async Task<int> ArmAsync(IEnumerable<DateTime> dues, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Arms the due seconds (rounded up: never early) of the due times within the horizon. A row just scheduled in the
+    /// past (<paramref name="overdueNow"/>) wakes at the current second: its own second's job may already have run.
+    /// </summary>
+    private async Task<int> ArmAsync(IEnumerable<DateTime> dues, DateTime now, CancellationToken cancellationToken, bool overdueNow = false)
     {
         var horizon = now + options.Value.ArmAhead;
-        var seconds = dues.Where(d => d <= horizon).Select(RoundUpToSecond).Distinct().ToList();
+        var seconds = dues.Where(d => d <= horizon).Select(d => RoundUpToSecond(overdueNow && d < now ? now : d)).Distinct().ToList();
         if (seconds.Count > 0)
         {
             await timer.ArmAsync(seconds, cancellationToken);

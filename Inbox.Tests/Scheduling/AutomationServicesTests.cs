@@ -124,6 +124,19 @@ public class AutomationServicesTests : CoreTestBase
     }
 
     [Fact]
+    public async Task ScheduleAsync_DueInThePast_ArmsTheCurrentSecond()
+    {
+        var channel = await Harness.AddChannelAsync(ChannelKind.Messenger);
+        var conversation = await Harness.AddConversationAsync(channel, TimeSpan.Zero);
+        Harness.Time.Advance(TimeSpan.FromMilliseconds(300));
+
+        // Its own second's wake-up may have run already: it wakes with the current second instead.
+        await Scheduler.ScheduleAsync(conversation.Id, AutomationKind.WindowReminder, Harness.Time.UtcNow.AddSeconds(-5));
+
+        Assert.Equal([AutomationScheduler.RoundUpToSecond(Harness.Time.UtcNow)], timer.Armed);
+    }
+
+    [Fact]
     public async Task RunDueAsync_ManyDueInOneSecond_OneWakeUpRunsThemAll()
     {
         var channel = await Harness.AddChannelAsync(ChannelKind.Messenger);
