@@ -30,16 +30,6 @@ public sealed class AutomationJobs(IDbContextFactory<InboxDbContext> contexts, A
     }
 
     /// <summary>Runs a waiting automation now (its rule still re-checks the facts); returns what it did, or null when it was not waiting.</summary>
-    public async Task<AutomationOutcome?> RunNowAsync(long id, CancellationToken cancellationToken = default)
-    {
-        var outcome = await runner.RunNowAsync(id, cancellationToken);
-        if (outcome is not null)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var row = await db.Set<ScheduledAutomation>().AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
-            await scheduler.ClearTimerAsync(row, cancellationToken);
-        }
-
-        return outcome;
-    }
+    /// <remarks>Its second's wake-up, if armed, stays: it finds the row no longer waiting and claims nothing.</remarks>
+    public Task<AutomationOutcome?> RunNowAsync(long id, CancellationToken cancellationToken = default) => runner.RunNowAsync(id, cancellationToken);
 }

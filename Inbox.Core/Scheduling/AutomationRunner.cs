@@ -34,26 +34,43 @@ public sealed class AutomationRunner(
     }
 
     /// <summary>
-    /// The firing for <paramref name="scheduledFor"/> (the due time its job was set for); returns the outcome, or null
-    /// when there was nothing to claim yet. It claims only an automation due both by that time and by now: Hangfire may
-    /// wake a job early (its schedule keeps whole seconds), and such a firing re-arms the automation for its due time
-    /// instead of acting or giving up.
+    /// The wake-up of <paramref name="second"/>: claims and runs, in due order, every waiting automation due by then
+    /// and by now; returns how many it ran. A wake-up before its second (another server's clock, a hand-enqueued job)
+    /// runs what is already due and arms the second again, so nothing acts early. A duplicate wake-up finds the rows
+    /// claimed and does nothing.
+    /// </summary>
+    public async Task<int> RunDueAsync(DateTime second, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var dueBy = second < now ? second : now;
+        var ran = 0;
+        while (await ClaimAsync(a => a.DueAt <= dueBy, cancellationToken) is { } row)
+        {
+            await TrackedAsync(row);
+            ran++;
+        }
+
+        if (now < second)
+        {
+            await scheduler.RearmAsync(second, cancellationToken);
+        }
+
+        return ran;
+    }
+
+    /// <summary>
+    /// Runs one automation if it is due by <paramref name="scheduledFor"/> and by now; returns the outcome, or null when
+    /// there was nothing to claim (not due yet, already run, cancelled, or moved later).
     /// </summary>
     public async Task<AutomationOutcome?> RunAsync(AutomationKind kind, int conversationId, DateTime scheduledFor, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var dueBy = scheduledFor.AddMilliseconds(1) < now ? scheduledFor.AddMilliseconds(1) : now;
+        var dueBy = scheduledFor < now ? scheduledFor : now;
         var row = await ClaimAsync(a => a.ConversationId == conversationId && a.Kind == kind && a.DueAt <= dueBy, cancellationToken);
-        if (row is null)
-        {
-            // Not due yet: woken early, or the customer wrote again after the job was set and the due time moved without it.
-            await scheduler.RearmIfMovedAsync(kind, conversationId, dueBy, cancellationToken);
-            return null;
-        }
 
         // Once claimed, the firing runs to its end even while the scheduler shuts down: stopping half-way would leave
         // the automation "Running", reported as interrupted after the next start although its work was done.
-        return await TrackedAsync(row);
+        return row is null ? null : await TrackedAsync(row);
     }
 
     /// <summary>An admin's "run now": runs a waiting automation at once, facts re-checked as at its due time.</summary>
@@ -67,17 +84,21 @@ public sealed class AutomationRunner(
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var candidates = db.Set<ScheduledAutomation>().Where(which).Where(a => a.State == AutomationState.Scheduled);
-        var id = await candidates.Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        if (id is null)
+        var candidates = db.Set<ScheduledAutomation>().Where(which).Where(a => a.State == AutomationState.Scheduled).OrderBy(a => a.DueAt);
+        while (await candidates.Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken) is { } id)
         {
-            return null;
+            var claimed = await db.Set<ScheduledAutomation>()
+                .Where(a => a.Id == id && a.State == AutomationState.Scheduled)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AutomationState.Running).SetProperty(a => a.LastRunAt, now).SetProperty(a => a.UpdatedAt, now), cancellationToken);
+            if (claimed > 0)
+            {
+                return await db.Set<ScheduledAutomation>().AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
+            }
+
+            // Another firing claimed this one first (a duplicate wake-up): look for the next.
         }
 
-        var claimed = await db.Set<ScheduledAutomation>()
-            .Where(a => a.Id == id && a.State == AutomationState.Scheduled)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AutomationState.Running).SetProperty(a => a.LastRunAt, now).SetProperty(a => a.UpdatedAt, now), cancellationToken);
-        return claimed == 0 ? null : await db.Set<ScheduledAutomation>().AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
+        return null;
     }
 
     private static TaskCompletionSource Completed()

@@ -1,23 +1,22 @@
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Core.Scheduling;
 
 /// <summary>
-/// Schedules and cancels automations: our <see cref="ScheduledAutomation"/> row first (the truth a firing is checked
-/// against), then the timer. A lost trigger is re-armed at start-up (<see cref="RecoverAsync"/>); a stale one finds no row to claim.
+/// Schedules and cancels automations: our <see cref="ScheduledAutomation"/> row (the truth a firing is checked against),
+/// then, for a row due within <see cref="SchedulerOptions.ArmAhead"/>, the timer of its due second.
 /// </summary>
 /// <remarks>
-/// A waiting automation's trigger is never later than its row's due time. Moving the due time later (every customer
-/// message moves the reminders) therefore only updates the row: the earlier trigger fires, finds nothing due yet, and
-/// is re-armed for the row's time (<see cref="RearmIfMovedAsync"/>). That costs one timer write per firing instead of
-/// one per message, which is what lets a busy number's webhooks through.
+/// A row due later stores no timer at all: the every-minute arming run (<see cref="ArmNearAsync"/>) arms its second
+/// once it comes near, so a webhook that sets a 23 h reminder writes only our row. Cancelling or moving a row never
+/// removes a timer: a wake-up that finds nothing due claims nothing.
 /// </remarks>
 public sealed class AutomationScheduler(
-    IDbContextFactory<InboxDbContext> contexts, IAutomationTimer timer, TimeProvider time, ILogger<AutomationScheduler> logger)
-{
-    /// <summary>Schedules (or moves) the automation of this kind for the conversation to <paramref name="dueUtc"/>.</summary>
+    IDbContextFactory<InboxDbContext> contexts, IAutomationTimer timer, IOptions<SchedulerOptions> options, TimeProvider time, ILogger<AutomationScheduler> logger)
+{    /// <summary>Schedules (or moves) the automation of this kind for the conversation to <paramref name="dueUtc"/>.</summary>
     public Task ScheduleAsync(int conversationId, AutomationKind kind, DateTime dueUtc, CancellationToken cancellationToken = default) =>
         ApplyAsync([AutomationChange.Schedule(conversationId, kind, dueUtc)], cancellationToken);
 
@@ -26,8 +25,8 @@ public sealed class AutomationScheduler(
         await ApplyAsync([AutomationChange.Cancel(conversationId, kind, reason)], cancellationToken) > 0;
 
     /// <summary>
-    /// Applies many changes in one transaction on our rows, then sets and clears their timers in one go (a webhook
-    /// batch moves the reminders of a hundred conversations at once). Cancelling only touches automations still
+    /// Applies many changes in one transaction on our rows, then arms the seconds of those due within the horizon in one
+    /// go (a webhook batch moves the reminders of a hundred conversations at once). Cancelling only touches automations still
     /// waiting; returns how many were cancelled.
     /// </summary>
     public async Task<int> ApplyAsync(IReadOnlyCollection<AutomationChange> changes, CancellationToken cancellationToken = default)
@@ -40,7 +39,6 @@ public sealed class AutomationScheduler(
 
         var now = time.GetUtcNow().UtcDateTime;
         var armed = latest.Where(c => c.Due is not null).ToList();
-        var timers = new List<AutomationChange>();
         var cancelled = new List<AutomationChange>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -54,11 +52,6 @@ public sealed class AutomationScheduler(
                 {
                     row = new ScheduledAutomation { ConversationId = change.ConversationId, Kind = change.Kind };
                     db.Add(row);
-                    timers.Add(change);
-                }
-                else if (row.State != AutomationState.Scheduled || change.Due < row.DueAt)
-                {
-                    timers.Add(change);
                 }
 
                 (row.State, row.DueAt, row.Failures, row.Outcome, row.UpdatedAt) = (AutomationState.Scheduled, change.Due!.Value, 0, null, now);
@@ -83,8 +76,7 @@ public sealed class AutomationScheduler(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await timer.SetManyAsync([.. timers.Select(c => (c.Kind, c.ConversationId, c.Due!.Value))], cancellationToken);
-        await timer.ClearManyAsync([.. cancelled.Select(c => (c.Kind, c.ConversationId))], cancellationToken);
+        await ArmAsync(armed.Select(c => c.Due!.Value), now, cancellationToken, overdueNow: true);
         foreach (var change in armed)
         {
             logger.LogInformation("{Kind} for conversation {ConversationId} scheduled at {Due:O}", change.Kind, change.ConversationId, change.Due);
@@ -99,29 +91,25 @@ public sealed class AutomationScheduler(
     }
 
     /// <summary>
-    /// A trigger fired for <paramref name="firedFor"/> but found its automation not yet due: the due time moved later
-    /// since. Arms the timer for the row's time; returns whether it did.
+    /// The arming run (every minute, and at start-up): arms the seconds of waiting automations due within
+    /// <see cref="SchedulerOptions.ArmAhead"/>, overdue ones included (their job may be lost). Returns how many seconds it asked for.
     /// </summary>
-    public async Task<bool> RearmIfMovedAsync(AutomationKind kind, int conversationId, DateTime firedFor, CancellationToken cancellationToken = default)
+    public async Task<int> ArmNearAsync(CancellationToken cancellationToken = default)
     {
-        DateTime? due;
+        var now = time.GetUtcNow().UtcDateTime;
+        var horizon = now + options.Value.ArmAhead;
+        List<DateTime> dues;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            due = await db.Set<ScheduledAutomation>()
-                .Where(a => a.ConversationId == conversationId && a.Kind == kind && a.State == AutomationState.Scheduled && a.DueAt > firedFor)
-                .Select(a => (DateTime?)a.DueAt)
-                .FirstOrDefaultAsync(cancellationToken);
+            dues = await db.Set<ScheduledAutomation>().Where(a => a.State == AutomationState.Scheduled && a.DueAt <= horizon)
+                .Select(a => a.DueAt).Distinct().ToListAsync(cancellationToken);
         }
 
-        if (due is null)
-        {
-            return false;
-        }
-
-        await timer.SetAsync(kind, conversationId, due.Value, cancellationToken);
-        logger.LogDebug("{Kind} for conversation {ConversationId} moved to {Due:O} since its trigger was set; re-armed", kind, conversationId, due);
-        return true;
+        return await ArmAsync(dues, now, cancellationToken);
     }
+
+    /// <summary>A wake-up for <paramref name="second"/> came before it: arms that second again.</summary>
+    internal Task RearmAsync(DateTime second, CancellationToken cancellationToken) => timer.RearmAsync(second, cancellationToken);
 
     /// <summary>Sets the due time again after a failed attempt, keeping the failure count.</summary>
     internal async Task RetryAsync(ScheduledAutomation row, DateTime dueUtc, CancellationToken cancellationToken)
@@ -132,11 +120,8 @@ public sealed class AutomationScheduler(
                 s => s.SetProperty(a => a.State, AutomationState.Scheduled).SetProperty(a => a.DueAt, dueUtc), cancellationToken);
         }
 
-        await timer.SetAsync(row.Kind, row.ConversationId, dueUtc, cancellationToken);
+        await ArmAsync([dueUtc], time.GetUtcNow().UtcDateTime, cancellationToken, overdueNow: true);
     }
-
-    /// <summary>Removes the timer of an automation that already ran (by hand), so its trigger does not linger.</summary>
-    internal Task ClearTimerAsync(ScheduledAutomation row, CancellationToken cancellationToken) => timer.ClearAsync(row.Kind, row.ConversationId, cancellationToken);
 
     /// <summary>
     /// At start-up: a waiting automation without a job (the app stopped between our row and Hangfire's job) is armed again;
@@ -151,14 +136,29 @@ public sealed class AutomationScheduler(
                 .SetProperty(a => a.Outcome, "Interrupted: the app stopped while this ran; check the conversation.")
                 .SetProperty(a => a.UpdatedAt, now),
             cancellationToken);
-        var waiting = await db.Set<ScheduledAutomation>().AsNoTracking().Where(a => a.State == AutomationState.Scheduled).ToListAsync(cancellationToken);
-        foreach (var row in waiting)
+        await ArmNearAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Arms the due seconds (rounded up: never early) of the due times within the horizon. A row just scheduled in the
+    /// past (<paramref name="overdueNow"/>) wakes at the current second: its own second's job may already have run.
+    /// </summary>
+    private async Task<int> ArmAsync(IEnumerable<DateTime> dues, DateTime now, CancellationToken cancellationToken, bool overdueNow = false)
+    {
+        var horizon = now + options.Value.ArmAhead;
+        var seconds = dues.Where(d => d <= horizon).Select(d => RoundUpToSecond(overdueNow && d < now ? now : d)).Distinct().ToList();
+        if (seconds.Count > 0)
         {
-            if (!await timer.IsSetAsync(row.Kind, row.ConversationId, cancellationToken))
-            {
-                await timer.SetAsync(row.Kind, row.ConversationId, row.DueAt, cancellationToken);
-                logger.LogWarning("{Kind} for conversation {ConversationId} had lost its trigger; re-armed for {Due:O}", row.Kind, row.ConversationId, row.DueAt);
-            }
+            await timer.ArmAsync(seconds, cancellationToken);
         }
+
+        return seconds.Count;
+    }
+
+    /// <summary>The first whole second at or after <paramref name="due"/>.</summary>
+    public static DateTime RoundUpToSecond(DateTime due)
+    {
+        var remainder = due.Ticks % TimeSpan.TicksPerSecond;
+        return DateTime.SpecifyKind(remainder == 0 ? due : due.AddTicks(TimeSpan.TicksPerSecond - remainder), DateTimeKind.Utc);
     }
 }

@@ -1,35 +1,16 @@
 namespace Inbox.Core.Scheduling;
 
 /// <summary>
-/// What wakes an automation at its due time: Hangfire in the app (<see cref="Hangfire.HangfireAutomationTimer"/>), a
-/// recording fake in rule tests. The timer only wakes; <see cref="AutomationRunner"/> decides, against <see cref="ScheduledAutomation"/>, whether to act.
+/// What wakes the automations at their due second: Hangfire in the app (<see cref="Hangfire.HangfireAutomationTimer"/>),
+/// a recording fake in rule tests. A wake-up names a whole second, not an automation: at that second
+/// <see cref="AutomationRunner.RunDueAsync"/> claims and runs every automation due by then, so many automations due in
+/// the same second share one wake-up. The timer only wakes; the runner decides, against <see cref="ScheduledAutomation"/>, whether to act.
 /// </summary>
 public interface IAutomationTimer
 {
-    /// <summary>Sets (or moves) the one wake-up of this kind for this conversation.</summary>
-    Task SetAsync(AutomationKind kind, int conversationId, DateTime dueUtc, CancellationToken cancellationToken);
+    /// <summary>Arms one wake-up at each of these whole seconds (UTC); a second already armed is not armed twice where avoidable.</summary>
+    Task ArmAsync(IReadOnlyCollection<DateTime> seconds, CancellationToken cancellationToken);
 
-    /// <summary>Removes it, if any.</summary>
-    Task ClearAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken);
-
-    /// <summary>Sets (or moves) many wake-ups at once; in one go.</summary>
-    async Task SetManyAsync(IReadOnlyList<(AutomationKind Kind, int ConversationId, DateTime DueUtc)> wakeUps, CancellationToken cancellationToken)
-    {
-        foreach (var (kind, conversationId, dueUtc) in wakeUps)
-        {
-            await SetAsync(kind, conversationId, dueUtc, cancellationToken);
-        }
-    }
-
-    /// <summary>Removes many at once.</summary>
-    async Task ClearManyAsync(IReadOnlyList<(AutomationKind Kind, int ConversationId)> wakeUps, CancellationToken cancellationToken)
-    {
-        foreach (var (kind, conversationId) in wakeUps)
-        {
-            await ClearAsync(kind, conversationId, cancellationToken);
-        }
-    }
-
-    /// <summary>Whether a wake-up is set (used at start-up to re-arm automations whose trigger was lost).</summary>
-    Task<bool> IsSetAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken);
+    /// <summary>Arms this second again although it was armed before: its wake-up came early.</summary>
+    Task RearmAsync(DateTime second, CancellationToken cancellationToken);
 }

@@ -25,6 +25,13 @@ public sealed class SchedulerOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// How far ahead an automation's second is armed as a Hangfire job. One due later stores only our row; the
+    /// every-minute arming run arms it once it comes this near, so this must exceed a minute.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:10", "1.00:00:00")]
+    public TimeSpan ArmAhead { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Jobs run at once (Hangfire <c>WorkerCount</c>); each idle one polls the queue.</summary>
     [Range(1, 100)]
     public int Workers { get; set; } = 8;

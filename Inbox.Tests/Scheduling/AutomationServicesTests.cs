@@ -99,12 +99,64 @@ public class AutomationServicesTests : CoreTestBase
         var due = Harness.Time.UtcNow.AddHours(23);
         Assert.Equal(due, (await RowAsync(conversation.Id, AutomationKind.WindowReminder)).DueAt);
 
-        // The timer set for the first window fires first: no reminder yet, and it is re-armed for the new window.
-        Assert.Equal(firstDue, timer.Set[(AutomationKind.WindowReminder, conversation.Id)]);
+        // A wake-up at the first window's time (armed before the move) finds nothing due.
         Harness.Time.Advance(TimeSpan.FromHours(20));
-        Assert.Null(await Harness.Get<AutomationRunner>().RunAsync(AutomationKind.WindowReminder, conversation.Id, firstDue));
-        Assert.Equal(due, timer.Set[(AutomationKind.WindowReminder, conversation.Id)]);
+        Assert.Equal(0, await Harness.Get<AutomationRunner>().RunDueAsync(firstDue));
         Assert.Equal(AutomationState.Scheduled, (await RowAsync(conversation.Id, AutomationKind.WindowReminder)).State);
+    }
+
+    [Fact]
+    public async Task ScheduleAsync_DueBeyondTheHorizon_ArmsNothingUntilTheArmingRunBringsItNear()
+    {
+        var channel = await Harness.AddChannelAsync(ChannelKind.Messenger);
+        var conversation = await CustomerWritesAsync(channel);
+        var due = (await RowAsync(conversation.Id, AutomationKind.WindowReminder)).DueAt;
+        Assert.Empty(timer.Armed);
+
+        // Three minutes before: beyond the default two-minute horizon, still nothing.
+        Harness.Time.Advance(due - Harness.Time.UtcNow - TimeSpan.FromMinutes(3));
+        await Scheduler.ArmNearAsync();
+        Assert.Empty(timer.Armed);
+
+        Harness.Time.Advance(TimeSpan.FromMinutes(1.5));
+        await Scheduler.ArmNearAsync();
+        Assert.Equal([AutomationScheduler.RoundUpToSecond(due)], timer.Armed);
+    }
+
+    [Fact]
+    public async Task ScheduleAsync_DueInThePast_ArmsTheCurrentSecond()
+    {
+        var channel = await Harness.AddChannelAsync(ChannelKind.Messenger);
+        var conversation = await Harness.AddConversationAsync(channel, TimeSpan.Zero);
+        Harness.Time.Advance(TimeSpan.FromMilliseconds(300));
+
+        // Its own second's wake-up may have run already: it wakes with the current second instead.
+        await Scheduler.ScheduleAsync(conversation.Id, AutomationKind.WindowReminder, Harness.Time.UtcNow.AddSeconds(-5));
+
+        Assert.Equal([AutomationScheduler.RoundUpToSecond(Harness.Time.UtcNow)], timer.Armed);
+    }
+
+    [Fact]
+    public async Task RunDueAsync_ManyDueInOneSecond_OneWakeUpRunsThemAll()
+    {
+        var channel = await Harness.AddChannelAsync(ChannelKind.Messenger);
+        var second = Harness.Time.UtcNow.AddSeconds(31);
+        var conversations = new List<Conversation>();
+        for (var i = 0; i < 5; i++)
+        {
+            conversations.Add(await Harness.AddConversationAsync(channel, TimeSpan.Zero));
+        }
+
+        await Scheduler.ApplyAsync([.. conversations.Select((c, i) => AutomationChange.Schedule(c.Id, AutomationKind.WindowReminder, second.AddMilliseconds(-150 * (i + 1))))]);
+        Assert.Equal([second], timer.Armed);
+
+        Harness.Time.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(5, await Harness.Get<AutomationRunner>().RunDueAsync(second));
+        Assert.Equal(0, await Harness.Get<AutomationRunner>().RunDueAsync(second));
+        foreach (var conversation in conversations)
+        {
+            Assert.NotEqual(AutomationState.Scheduled, (await RowAsync(conversation.Id, AutomationKind.WindowReminder)).State);
+        }
     }
 
     [Fact]
@@ -116,7 +168,7 @@ public class AutomationServicesTests : CoreTestBase
 
         Assert.Equal(AutomationState.Cancelled, (await RowAsync(conversation.Id, AutomationKind.WindowReminder)).State);
         Assert.Equal(AutomationState.Cancelled, (await RowAsync(conversation.Id, AutomationKind.HumanAgentReminder)).State);
-        Assert.Empty(timer.Set);
+        Assert.Empty(timer.Armed);
     }
 
     [Fact]
@@ -142,23 +194,22 @@ public class AutomationServicesTests : CoreTestBase
         var channel = await Harness.AddChannelAsync(ChannelKind.WhatsApp);
         var conversation = await CustomerWritesAsync(channel);
         var due = (await RowAsync(conversation.Id, AutomationKind.WindowReminder)).DueAt;
+        var second = AutomationScheduler.RoundUpToSecond(due);
         var job = new AutomationJob(Harness.Get<AutomationRunner>());
-        var dueMilliseconds = new DateTimeOffset(due, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var dueSeconds = new DateTimeOffset(second, TimeSpan.Zero).ToUnixTimeSeconds();
 
-        // The wake-up is spent once its job runs; only a re-arm sets another.
-        await timer.ClearAsync(AutomationKind.WindowReminder, conversation.Id, CancellationToken.None);
-        Harness.Time.Advance(due - Harness.Time.UtcNow - TimeSpan.FromMilliseconds(800));
-        await job.RunAsync(AutomationKind.WindowReminder, conversation.Id, dueMilliseconds, CancellationToken.None);
+        Harness.Time.Advance(second - Harness.Time.UtcNow - TimeSpan.FromMilliseconds(800));
+        Assert.Equal(0, await job.RunAsync(dueSeconds, CancellationToken.None));
 
         Assert.Equal(AutomationState.Scheduled, (await RowAsync(conversation.Id, AutomationKind.WindowReminder)).State);
-        Assert.Equal(due, timer.Set[(AutomationKind.WindowReminder, conversation.Id)]);
+        Assert.Equal([second], timer.Armed);
 
         Harness.Time.Advance(TimeSpan.FromMilliseconds(800));
-        await job.RunAsync(AutomationKind.WindowReminder, conversation.Id, dueMilliseconds, CancellationToken.None);
+        Assert.Equal(1, await job.RunAsync(dueSeconds, CancellationToken.None));
 
         var row = await RowAsync(conversation.Id, AutomationKind.WindowReminder);
         Assert.Equal(AutomationState.Done, row.State);
-        Assert.Equal(due, row.LastRunAt);
+        Assert.Equal(second, row.LastRunAt);
     }
 
     [Fact]
@@ -212,7 +263,10 @@ public class AutomationServicesTests : CoreTestBase
         await commands.SetStatusAsync(conversation.Id, ConversationStatus.Open, "Ana");
 
         Assert.Equal(AutomationState.Cancelled, (await RowAsync(conversation.Id, AutomationKind.CsatSurvey)).State);
-        Assert.Empty(timer.Set);
+
+        // Its wake-up stays armed and, at the survey's time, finds nothing to run.
+        Harness.Time.Advance(new AutomationOptions().CsatDelay);
+        Assert.Equal(0, await Harness.Get<AutomationRunner>().RunDueAsync(Harness.Time.UtcNow));
     }
 
     [Fact]
@@ -246,7 +300,7 @@ public class AutomationServicesTests : CoreTestBase
     }
 
     [Fact]
-    public async Task RunNowAsync_WaitingReminder_RunsAndClearsItsTimer()
+    public async Task RunNowAsync_WaitingReminder_RunsAndItsDueTimeFindsNothing()
     {
         var channel = await Harness.AddChannelAsync(ChannelKind.WhatsApp);
         var conversation = await CustomerWritesAsync(channel);
@@ -255,6 +309,7 @@ public class AutomationServicesTests : CoreTestBase
         var outcome = await Harness.Get<AutomationJobs>().RunNowAsync(row.Id);
 
         Assert.Equal(AutomationState.Done, outcome?.State);
-        Assert.Empty(timer.Set);
+        Harness.Time.Advance(TimeSpan.FromHours(23));
+        Assert.Null(await Harness.Get<AutomationRunner>().RunAsync(AutomationKind.WindowReminder, conversation.Id, row.DueAt));
     }
 }

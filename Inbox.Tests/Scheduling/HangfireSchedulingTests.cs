@@ -66,8 +66,28 @@ public sealed class HangfireSchedulingTests : IDisposable
         return await db.Set<ScheduledAutomation>().AsNoTracking().SingleAsync(a => a.ConversationId == conversationId && a.Kind == AutomationKind.WindowReminder);
     }
 
-    private static string? JobOf(InboxAppFactory app, int conversationId) =>
-        ((HangfireAutomationTimer)app.Services.GetRequiredService<IAutomationTimer>()).JobIdOf(AutomationKind.WindowReminder, conversationId);
+    /// <summary>The Hangfire job armed for the second the reminder is due in.</summary>
+    private static string? JobOf(InboxAppFactory app, ScheduledAutomation row) =>
+        ((HangfireAutomationTimer)app.Services.GetRequiredService<IAutomationTimer>()).JobIdOf(AutomationScheduler.RoundUpToSecond(row.DueAt));
+
+    /// <summary>Every automation job the storage holds, whatever its state.</summary>
+    private static List<string> AutomationJobIds(InboxAppFactory app)
+    {
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var jobs = monitoring.ScheduledJobs(0, 1000).Select(j => (j.Key, j.Value.Job))
+            .Concat(monitoring.EnqueuedJobs("default", 0, 1000).Select(j => (j.Key, j.Value.Job)))
+            .Concat(monitoring.ProcessingJobs(0, 1000).Select(j => (j.Key, j.Value.Job)))
+            .Concat(monitoring.SucceededJobs(0, 1000).Select(j => (j.Key, j.Value.Job)))
+            .Concat(monitoring.FailedJobs(0, 1000).Select(j => (j.Key, j.Value.Job)));
+        return [.. jobs.Where(j => j.Job?.Type == typeof(AutomationJob)).Select(j => j.Key).Distinct()];
+    }
+
+    private static string? ResultOf(InboxAppFactory app, string jobId)
+    {
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+        var state = connection.GetStateData(jobId);
+        return state?.Name == SucceededState.StateName && state.Data.TryGetValue("Result", out var result) ? result : null;
+    }
 
     private static string? StateOf(InboxAppFactory app, string jobId)
     {
@@ -75,7 +95,7 @@ public sealed class HangfireSchedulingTests : IDisposable
         return connection.GetStateData(jobId)?.Name;
     }
 
-    private static long DueMilliseconds(ScheduledAutomation row) => new DateTimeOffset(row.DueAt, TimeSpan.Zero).ToUnixTimeMilliseconds();
+    private static long DueSecond(ScheduledAutomation row) => new DateTimeOffset(AutomationScheduler.RoundUpToSecond(row.DueAt), TimeSpan.Zero).ToUnixTimeSeconds();
 
     private static Task MoveReminderAsync(InboxAppFactory app, int conversationId, TimeSpan fromNow) =>
         app.Services.GetRequiredService<AutomationScheduler>().ScheduleAsync(conversationId, AutomationKind.WindowReminder, DateTime.UtcNow + fromNow);
@@ -145,12 +165,12 @@ public sealed class HangfireSchedulingTests : IDisposable
 
             // Two more copies of the due job, enqueued together beside the app's own, and two run directly at once.
             var client = app.Services.GetRequiredService<IBackgroundJobClient>();
-            client.Enqueue<AutomationJob>(j => j.RunAsync(AutomationKind.WindowReminder, conversationId, DueMilliseconds(row), CancellationToken.None));
-            client.Enqueue<AutomationJob>(j => j.RunAsync(AutomationKind.WindowReminder, conversationId, DueMilliseconds(row), CancellationToken.None));
+            client.Enqueue<AutomationJob>(j => j.RunAsync(DueSecond(row), CancellationToken.None));
+            client.Enqueue<AutomationJob>(j => j.RunAsync(DueSecond(row), CancellationToken.None));
             var job = ActivatorUtilities.CreateInstance<AutomationJob>(app.Services);
             await Task.WhenAll(
-                job.RunAsync(AutomationKind.WindowReminder, conversationId, DueMilliseconds(row), CancellationToken.None),
-                job.RunAsync(AutomationKind.WindowReminder, conversationId, DueMilliseconds(row), CancellationToken.None));
+                job.RunAsync(DueSecond(row), CancellationToken.None),
+                job.RunAsync(DueSecond(row), CancellationToken.None));
             await reminders.CountAsync(1).WaitAsync(Ceiling);
         }
 
@@ -169,36 +189,92 @@ public sealed class HangfireSchedulingTests : IDisposable
         // Due in seconds: long enough for the copy below to run well before it, even on a busy machine.
         await MoveReminderAsync(app, conversationId, TimeSpan.FromSeconds(10));
         var row = await ReminderAsync(app, conversationId);
-        var armed = JobOf(app, conversationId);
+        var armed = JobOf(app, row);
+        Assert.NotNull(armed);
 
         // A copy of the job runs at once, seconds before its due time (as a job woken early would).
         var early = app.Services.GetRequiredService<IBackgroundJobClient>()
-            .Enqueue<AutomationJob>(j => j.RunAsync(AutomationKind.WindowReminder, conversationId, DueMilliseconds(row), CancellationToken.None));
+            .Enqueue<AutomationJob>(j => j.RunAsync(DueSecond(row), CancellationToken.None));
 
         var reminder = await reminders.CountAsync(1).WaitAsync(Ceiling);
         Assert.True(reminder.At >= row.DueAt, $"Reminded at {reminder.At:O}, before its due time {row.DueAt:O}");
         Assert.Equal(SucceededState.StateName, StateOf(app, early));
-        Assert.NotEqual(armed, JobOf(app, conversationId));
+        Assert.NotEqual(armed, JobOf(app, row));
         Assert.Equal(AutomationState.Done, (await ReminderAsync(app, conversationId)).State);
     }
 
     [Fact]
-    public async Task AgentReplies_ReminderCancelledAndItsJobDeleted()
+    public async Task AgentReplies_ReminderCancelledAndItsSecondFindsNothing()
+    {
+        var messages = new RecordingHandler<MessageReceived>();
+        var reminders = new TimedReminders();
+
+        // Hangfire's schedule polling is long: the test runs the armed second's job itself, after the reply.
+        using var app = StartApp(reminders, messages, "00:10:00", schedulePolling: "00:10:00");
+        var conversationId = await CustomerWritesAsync(app, messages, "psid-1", DateTimeOffset.UtcNow);
+        await MoveReminderAsync(app, conversationId, TimeSpan.FromSeconds(-1));
+        var row = await ReminderAsync(app, conversationId);
+        var job = Assert.Single(AutomationJobIds(app));
+        Assert.Equal(ScheduledState.StateName, StateOf(app, job));
+
+        var reply = await app.ApiClient().PostAsJsonAsync($"/api/conversations/{conversationId}/messages", new { text = "It left our warehouse today." });
+        reply.EnsureSuccessStatusCode();
+        var ran = await ActivatorUtilities.CreateInstance<AutomationJob>(app.Services).RunAsync(DueSecond(row), CancellationToken.None);
+
+        Assert.Equal(0, ran);
+        Assert.Equal(AutomationState.Cancelled, (await ReminderAsync(app, conversationId)).State);
+        Assert.Empty(reminders.Received);
+    }
+
+    [Fact]
+    public async Task ReminderBeyondTheHorizon_NoHangfireJobUntilTheArmingRunBringsItNear()
     {
         var messages = new RecordingHandler<MessageReceived>();
         var reminders = new TimedReminders();
         using var app = StartApp(reminders, messages, "00:10:00");
         var conversationId = await CustomerWritesAsync(app, messages, "psid-1", DateTimeOffset.UtcNow);
-        var job = JobOf(app, conversationId);
-        Assert.Equal(ScheduledState.StateName, StateOf(app, job!));
+        Assert.Empty(AutomationJobIds(app));
 
-        var reply = await app.ApiClient().PostAsJsonAsync($"/api/conversations/{conversationId}/messages", new { text = "It left our warehouse today." });
-        reply.EnsureSuccessStatusCode();
+        // As if the ten minutes had nearly passed: our row is due in two seconds; only the arming run arms it.
+        var due = DateTime.UtcNow.AddSeconds(2);
+        await using (var db = app.OpenDb())
+        {
+            await db.Set<ScheduledAutomation>().Where(a => a.ConversationId == conversationId && a.Kind == AutomationKind.WindowReminder)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.DueAt, due));
+        }
 
-        Assert.Equal(AutomationState.Cancelled, (await ReminderAsync(app, conversationId)).State);
-        Assert.Equal(DeletedState.StateName, StateOf(app, job!));
-        Assert.Null(JobOf(app, conversationId));
-        Assert.Empty(reminders.Received);
+        Assert.Empty(AutomationJobIds(app));
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(AutomationArmingJob.Id);
+
+        var reminder = await reminders.CountAsync(1).WaitAsync(Ceiling);
+        Assert.True(reminder.At >= due, $"Reminded at {reminder.At:O}, before its due time {due:O}");
+        Assert.Single(AutomationJobIds(app));
+    }
+
+    [Fact]
+    public async Task ManyRemindersDueInOneSecond_RunFromOneHangfireJob()
+    {
+        var messages = new RecordingHandler<MessageReceived>();
+        var reminders = new TimedReminders();
+        using var app = StartApp(reminders, messages, "00:10:00");
+        var conversations = new List<int>();
+        for (var i = 0; i < 12; i++)
+        {
+            conversations.Add(await CustomerWritesAsync(app, messages, $"psid-{i}", DateTimeOffset.UtcNow));
+        }
+
+        // All due within one second, a few seconds from now.
+        var second = AutomationScheduler.RoundUpToSecond(DateTime.UtcNow.AddSeconds(4));
+        var dues = conversations.Select((c, i) => (Conversation: c, Due: second.AddMilliseconds(-70 * i))).ToDictionary(d => d.Conversation, d => d.Due);
+        await app.Services.GetRequiredService<AutomationScheduler>().ApplyAsync(
+            [.. dues.Select(d => AutomationChange.Schedule(d.Key, AutomationKind.WindowReminder, d.Value))]);
+        var job = Assert.Single(AutomationJobIds(app));
+
+        await reminders.CountAsync(conversations.Count).WaitAsync(Ceiling);
+        Assert.Equal(conversations.Order(), reminders.Received.Select(r => r.Reminder.ConversationId).Order());
+        Assert.All(reminders.Received, r => Assert.True(r.At >= dues[r.Reminder.ConversationId], $"Reminded at {r.At:O}, before {dues[r.Reminder.ConversationId]:O}"));
+        Assert.Equal(job, JobOf(app, await ReminderAsync(app, conversations[0])));
+        Assert.Equal("12", ResultOf(app, job));
     }
 
     public void Dispose()

@@ -2,47 +2,40 @@ using Inbox.Core.Scheduling;
 
 namespace Inbox.Tests.TestSupport;
 
-/// <summary>An automation timer that only remembers what is set: rule tests fire automations by calling the runner themselves.</summary>
+/// <summary>An automation timer that only remembers the seconds armed: rule tests fire automations by calling the runner themselves.</summary>
 public sealed class RecordingTimer : IAutomationTimer
 {
-    private readonly Dictionary<(AutomationKind, int), DateTime> set = [];
+    private readonly List<DateTime> armed = [];
 
-    public IReadOnlyDictionary<(AutomationKind Kind, int ConversationId), DateTime> Set
+    /// <summary>Every second armed, in order, re-arms included.</summary>
+    public IReadOnlyList<DateTime> Armed
     {
         get
         {
-            lock (set)
+            lock (armed)
             {
-                return new Dictionary<(AutomationKind, int), DateTime>(set);
+                return [.. armed];
             }
         }
     }
 
-    public Task SetAsync(AutomationKind kind, int conversationId, DateTime dueUtc, CancellationToken cancellationToken)
+    public Task ArmAsync(IReadOnlyCollection<DateTime> seconds, CancellationToken cancellationToken)
     {
-        lock (set)
+        lock (armed)
         {
-            set[(kind, conversationId)] = dueUtc;
+            armed.AddRange(seconds.Where(s => !armed.Contains(s)));
         }
 
         return Task.CompletedTask;
     }
 
-    public Task ClearAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken)
+    public Task RearmAsync(DateTime second, CancellationToken cancellationToken)
     {
-        lock (set)
+        lock (armed)
         {
-            set.Remove((kind, conversationId));
+            armed.Add(second);
         }
 
         return Task.CompletedTask;
-    }
-
-    public Task<bool> IsSetAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken)
-    {
-        lock (set)
-        {
-            return Task.FromResult(set.ContainsKey((kind, conversationId)));
-        }
     }
 }

@@ -4,14 +4,15 @@ using Microsoft.Extensions.Hosting;
 namespace Inbox.Core.Scheduling.Hangfire;
 
 /// <summary>
-/// At start: re-arms automations whose job was lost and registers the recurring jobs. At stop (after Hangfire's server,
-/// which is registered later and so stops first): waits for a claimed firing to write its outcome.
+/// At start: arms overdue and near automations (their jobs may be lost) and registers the recurring jobs. At stop
+/// (after Hangfire's server, which is registered later and so stops first): waits for a claimed firing to write its outcome.
 /// </summary>
 internal sealed class AutomationStartup(AutomationScheduler scheduler, AutomationRunner runner, IRecurringJobManager recurring) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await scheduler.RecoverAsync(cancellationToken);
+        recurring.AddOrUpdate<AutomationArmingJob>(AutomationArmingJob.Id, j => j.RunAsync(CancellationToken.None), AutomationArmingJob.Cron);
         recurring.AddOrUpdate<LineQuotaRefreshJob>(LineQuotaRefreshJob.Id, j => j.RunAsync(CancellationToken.None), LineQuotaRefreshJob.Cron);
     }
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Collections.Concurrent;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
@@ -6,127 +6,66 @@ using Hangfire.States;
 namespace Inbox.Core.Scheduling.Hangfire;
 
 /// <summary>
-/// One scheduled Hangfire job per (kind, conversation). Hangfire numbers its jobs itself, so the job of each automation
-/// is remembered in a hash of the job storage (<c>inbox-automation:WindowReminder-42</c> → job id); a new due time
-/// schedules a new job and deletes the one it replaces, a cancel deletes it.
+/// One scheduled Hangfire job per due second (<see cref="AutomationJob"/>), however many automations fall due in it.
+/// Storing a Hangfire job on the SQLite storage costs about 15 ms, so jobs are few: 10,000 reminders due over a minute
+/// need about 60, and only seconds within <see cref="SchedulerOptions.ArmAhead"/> are armed at all.
 /// </summary>
 /// <remarks>
-/// Hangfire's schedule keeps whole seconds and truncates: a job set for 12:00:00.800 is enqueued from 12:00:00.000.
-/// Jobs are therefore set for the due time rounded up to the next second, so the schedule alone never wakes one early;
-/// the runner still re-arms a job that wakes before its time (another server's clock, a hand-enqueued job).
+/// The seconds armed by this process are remembered in memory, so two automations due in the same second do not
+/// store two jobs. After a restart the set is empty and start-up arms the near seconds again; a job left from before
+/// then runs beside the new one and finds nothing to claim. Entries are forgotten a minute after their second, so an
+/// automation whose job was lost (failed, deleted by hand) is armed again by the next arming run. Past seconds not
+/// remembered (overdue at start-up, or lost) all share one job for the current second.
 /// </remarks>
-public sealed class HangfireAutomationTimer(JobStorage storage, IBackgroundJobClient jobs) : IAutomationTimer
+public sealed class HangfireAutomationTimer(IBackgroundJobClient jobs, TimeProvider time) : IAutomationTimer
 {
-    private const string JobField = "job";
+    private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(1);
 
-    private static readonly string[] Waiting = [ScheduledState.StateName, EnqueuedState.StateName, ProcessingState.StateName];
+    private readonly ConcurrentDictionary<DateTime, string> armed = new();
 
-    // A webhook batch and a firing may set the same automation at once; each must delete the job the other replaced.
-    private readonly SemaphoreSlim writing = new(1, 1);
-
-    public Task SetAsync(AutomationKind kind, int conversationId, DateTime dueUtc, CancellationToken cancellationToken) =>
-        SetManyAsync([(kind, conversationId, dueUtc)], cancellationToken);
-
-    public async Task SetManyAsync(IReadOnlyList<(AutomationKind Kind, int ConversationId, DateTime DueUtc)> wakeUps, CancellationToken cancellationToken)
+    public Task ArmAsync(IReadOnlyCollection<DateTime> seconds, CancellationToken cancellationToken)
     {
-        if (wakeUps.Count == 0)
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var old in armed.Keys.Where(s => s < now - Remembered))
         {
-            return;
+            armed.TryRemove(old, out _);
         }
 
-        await writing.WaitAsync(cancellationToken);
-        try
+        var current = AutomationScheduler.RoundUpToSecond(now);
+        foreach (var second in seconds.Where(s => !armed.ContainsKey(s)).Select(s => s < current ? current : s).Distinct())
         {
-            using var connection = storage.GetConnection();
-            foreach (var (kind, conversationId, dueUtc) in wakeUps.DistinctBy(w => (w.Kind, w.ConversationId)))
+            // Reserved before the job is stored, so a concurrent caller arming the same second skips it.
+            if (armed.TryAdd(second, ""))
             {
-                var due = DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc);
-                var milliseconds = new DateTimeOffset(due).ToUnixTimeMilliseconds();
-                var job = Job.FromExpression<AutomationJob>(j => j.RunAsync(kind, conversationId, milliseconds, CancellationToken.None));
-                var id = jobs.Create(job, new ScheduledState(RoundUpToSecond(due)));
-                var previous = Replace(connection, kind, conversationId, id);
-                Delete(previous);
-            }
-        }
-        finally
-        {
-            writing.Release();
-        }
-    }
-
-    public Task ClearAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken) =>
-        ClearManyAsync([(kind, conversationId)], cancellationToken);
-
-    public async Task ClearManyAsync(IReadOnlyList<(AutomationKind Kind, int ConversationId)> wakeUps, CancellationToken cancellationToken)
-    {
-        if (wakeUps.Count == 0)
-        {
-            return;
-        }
-
-        await writing.WaitAsync(cancellationToken);
-        try
-        {
-            using var connection = storage.GetConnection();
-            foreach (var (kind, conversationId) in wakeUps.Distinct())
-            {
-                var previous = connection.GetAllEntriesFromHash(Key(kind, conversationId))?.GetValueOrDefault(JobField);
-                using (var transaction = connection.CreateWriteTransaction())
+                try
                 {
-                    transaction.RemoveHash(Key(kind, conversationId));
-                    transaction.Commit();
+                    armed[second] = Create(second);
                 }
-
-                Delete(previous);
+                catch
+                {
+                    armed.TryRemove(second, out _);
+                    throw;
+                }
             }
         }
-        finally
-        {
-            writing.Release();
-        }
+
+        return Task.CompletedTask;
     }
 
-    public Task<bool> IsSetAsync(AutomationKind kind, int conversationId, CancellationToken cancellationToken)
+    public Task RearmAsync(DateTime second, CancellationToken cancellationToken)
     {
-        using var connection = storage.GetConnection();
-        var id = connection.GetAllEntriesFromHash(Key(kind, conversationId))?.GetValueOrDefault(JobField);
-        var state = id is null ? null : connection.GetStateData(id)?.Name;
-        return Task.FromResult(state is not null && Waiting.Contains(state));
+        armed[second] = Create(second);
+        return Task.CompletedTask;
     }
 
-    /// <summary>The Hangfire job that wakes this automation, if one was set (tests and the dashboard link use it).</summary>
-    public string? JobIdOf(AutomationKind kind, int conversationId)
-    {
-        using var connection = storage.GetConnection();
-        return connection.GetAllEntriesFromHash(Key(kind, conversationId))?.GetValueOrDefault(JobField);
-    }
+    /// <summary>The latest Hangfire job this process armed for <paramref name="second"/>, if any (tests use it).</summary>
+    public string? JobIdOf(DateTime second) => armed.TryGetValue(second, out var id) && id.Length > 0 ? id : null;
 
-    /// <summary>The first whole second at or after <paramref name="due"/>.</summary>
-    public static DateTime RoundUpToSecond(DateTime due)
+    private string Create(DateTime second)
     {
-        var remainder = due.Ticks % TimeSpan.TicksPerSecond;
-        return remainder == 0 ? due : due.AddTicks(TimeSpan.TicksPerSecond - remainder);
-    }
-
-    private static string Key(AutomationKind kind, int conversationId) =>
-        $"inbox-automation:{kind}-{conversationId.ToString(CultureInfo.InvariantCulture)}";
-
-    private static string? Replace(global::Hangfire.Storage.IStorageConnection connection, AutomationKind kind, int conversationId, string id)
-    {
-        var previous = connection.GetAllEntriesFromHash(Key(kind, conversationId))?.GetValueOrDefault(JobField);
-        connection.SetRangeInHash(Key(kind, conversationId), [new KeyValuePair<string, string>(JobField, id)]);
-        return previous;
-    }
-
-    /// <summary>
-    /// Deletes a job that has not started. One already running is left alone: it is the firing that re-arms itself, and
-    /// deleting it would abort it half-way.
-    /// </summary>
-    private void Delete(string? id)
-    {
-        if (id is not null && !jobs.ChangeState(id, new DeletedState(), ScheduledState.StateName))
-        {
-            jobs.ChangeState(id, new DeletedState(), EnqueuedState.StateName);
-        }
+        var utc = DateTime.SpecifyKind(second, DateTimeKind.Utc);
+        var unixSeconds = new DateTimeOffset(utc).ToUnixTimeSeconds();
+        var job = Job.FromExpression<AutomationJob>(j => j.RunAsync(unixSeconds, CancellationToken.None));
+        return jobs.Create(job, new ScheduledState(utc));
     }
 }
