@@ -10,7 +10,9 @@ public static class WindowReminderRule
     /// <summary>
     /// The reminders a customer message calls for: the first at <see cref="AutomationOptions.ReminderAfter"/> after it
     /// (Messenger, Instagram, WhatsApp direct threads: the platforms with a window), the second before the HUMAN_AGENT
-    /// window ends where that window exists (Messenger/Instagram with Human Agent approval). Reminders already past are left out.
+    /// window ends where that window exists (Messenger/Instagram with Human Agent approval). A reminder whose time has
+    /// passed while its window is still open (the message was processed late: a backlog, an outage, a redelivery) is
+    /// due at once: the window it warns about is still closing, and skipping it would leave nobody warned.
     /// </summary>
     public static IReadOnlyList<(AutomationKind Kind, DateTime Due)> Plan(ConversationFacts facts, AutomationOptions options, DateTime now)
     {
@@ -22,22 +24,24 @@ public static class WindowReminderRule
         var decision = ReplyPolicy.Evaluate(facts, now);
         var plan = new List<(AutomationKind, DateTime)>();
         var first = last + options.ReminderAfter;
-        if (decision.StandardClosesAt is { } closes && first < closes && first > now)
+        if (decision.StandardClosesAt is { } closes && first < closes && closes > now)
         {
-            plan.Add((AutomationKind.WindowReminder, first));
+            plan.Add((AutomationKind.WindowReminder, Max(first, now)));
         }
 
         if (facts.HumanAgentApproved && decision.HumanAgentClosesAt is { } humanCloses && humanCloses > decision.StandardClosesAt)
         {
             var second = humanCloses - options.HumanAgentReminderBefore;
-            if (second > now && second > first)
+            if (humanCloses > now && second > first)
             {
-                plan.Add((AutomationKind.HumanAgentReminder, second));
+                plan.Add((AutomationKind.HumanAgentReminder, Max(second, now)));
             }
         }
 
         return plan;
     }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     /// <summary>Why the reminder is no longer owed at <paramref name="now"/>, or null when it is (and the window it is about closes at <paramref name="closesAt"/>).</summary>
     public static string? WhyNot(AutomationKind kind, ConversationFacts facts, ConversationStatus status, bool answered, DateTime now, out DateTime? closesAt)

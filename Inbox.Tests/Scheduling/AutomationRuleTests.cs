@@ -124,6 +124,28 @@ public class AutomationRuleTests
     }
 
     [Fact]
+    public void Plan_MessageProcessedAfterTheReminderTimeWithTheWindowStillOpen_ReminderDueAtOnce()
+    {
+        var late = (int)TimeSpan.FromHours(23.5).TotalSeconds;
+
+        Assert.Equal([(AutomationKind.WindowReminder, Now)], WindowReminderRule.Plan(WhatsApp(late), Options, Now));
+    }
+
+    [Fact]
+    public void Plan_MessageProcessedAfterItsWindowClosed_NoStandardReminder()
+    {
+        Assert.Empty(WindowReminderRule.Plan(WhatsApp((int)TimeSpan.FromHours(25).TotalSeconds), Options, Now));
+    }
+
+    [Fact]
+    public void Plan_HumanAgentReminderTimePassedWhileThatWindowIsOpen_DueAtOnce()
+    {
+        var late = (int)(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(30)).TotalSeconds;
+
+        Assert.Equal([(AutomationKind.HumanAgentReminder, Now)], WindowReminderRule.Plan(Messenger(late), Options, Now));
+    }
+
+    [Fact]
     public void Plan_LineOrComment_NoReminder()
     {
         Assert.Empty(WindowReminderRule.Plan(Line(tokenAge: 1), Options, Now));
