@@ -193,6 +193,9 @@ public sealed class HangfireSchedulingTests : IDisposable
         Assert.True(reminder.At >= row.DueAt, $"Reminded at {reminder.At:O}, before its due time {row.DueAt:O}");
         Assert.Equal(SucceededState.StateName, StateOf(app, early));
         Assert.NotEqual(armed, JobOf(app, row));
+
+        // The reminder is shown before its outcome is recorded: wait for the firing to end.
+        await app.Services.GetRequiredService<AutomationRunner>().WhenIdleAsync().WaitAsync(Ceiling);
         Assert.Equal(AutomationState.Done, (await ReminderAsync(app, conversationId)).State);
     }
 

@@ -28,11 +28,10 @@ public sealed class ChannelConfigurationTests
             _ = first.Server;
         }
 
-        using var second = InboxAppFactory.With(Declared("Acme Support", "false"));
-        _ = second.Server;
-
-        await using (var db = second.OpenDb())
+        using (var second = InboxAppFactory.With(Declared("Acme Support", "false")))
         {
+            _ = second.Server;
+            await using var db = second.OpenDb();
             var acme = await db.Channels.SingleAsync(c => c.Key == "acme-fb");
             Assert.Equal("Acme Support", acme.Name);
             Assert.Equal(ChannelKind.Messenger, acme.Kind);
@@ -42,6 +41,7 @@ public sealed class ChannelConfigurationTests
             Assert.Equal(6, await db.Channels.CountAsync());
         }
 
+        // After the app has stopped: its job server writes to the job storage beside the database while it runs.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
