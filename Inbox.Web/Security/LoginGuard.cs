@@ -15,7 +15,7 @@ public sealed class LoginGuard : IDisposable
     private readonly PartitionedRateLimiter<string> accountFailures;
     private readonly PartitionedRateLimiter<string> pairFailures;
 
-    public LoginGuard(IOptions<LoginLimitOptions> options)
+    public LoginGuard(IOptions<SecurityOptions> options)
     {
         var limits = options.Value;
         accountFailures = PartitionedRateLimiter.Create<string, string>(account => RateLimitPartition.GetFixedWindowLimiter(

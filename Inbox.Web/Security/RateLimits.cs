@@ -17,7 +17,7 @@ public static class RateLimits
 
     public static IServiceCollection AddInboxRateLimits(this IServiceCollection services)
     {
-        services.AddOptions<LoginLimitOptions>().BindConfiguration(LoginLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LoginGuard>();
         services.AddRateLimiter(limiter =>
         {
@@ -39,14 +39,14 @@ public static class RateLimits
             };
             limiter.AddPolicy(Login, http =>
             {
-                var perMinute = http.RequestServices.GetRequiredService<IOptions<LoginLimitOptions>>().Value.LoginAttemptsPerMinute;
+                var perMinute = http.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.LoginAttemptsPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter(
                     Address(http),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
             limiter.AddPolicy(Webhooks, http =>
             {
-                var perSecond = http.RequestServices.GetRequiredService<IOptions<LoginLimitOptions>>().Value.WebhookRequestsPerSecond;
+                var perSecond = http.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.WebhookRequestsPerSecond;
                 return RateLimitPartition.GetTokenBucketLimiter(
                     Address(http),
                     _ => new TokenBucketRateLimiterOptions

@@ -7,7 +7,6 @@ public static class RevalidationExtensions
     /// <summary>Blazor circuits re-check their user on a timer (<see cref="IdentityRevalidation"/>).</summary>
     public static IServiceCollection AddCircuitRevalidation(this IServiceCollection services)
     {
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidation>();
         return services;
     }
