@@ -16,6 +16,7 @@ public static class InboundExtensions
         services.AddSingleton<IdentityRecorder>();
         services.AddSingleton<InboundRecorder>();
         services.AddSingleton<WebhookProcessor>();
+        services.AddSingleton<FailedDeliveries>();
         services.AddHostedService<WebhookWorker>();
         return services;
     }

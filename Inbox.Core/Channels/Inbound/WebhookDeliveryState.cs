@@ -8,4 +8,7 @@ public enum WebhookDeliveryState
 
     /// <summary>Processing threw on every attempt; kept for inspection and replay.</summary>
     Failed,
+
+    /// <summary>A failed delivery an admin chose not to replay; kept (and audited) until retention clears it.</summary>
+    Discarded,
 }

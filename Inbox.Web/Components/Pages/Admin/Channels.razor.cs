@@ -1,4 +1,5 @@
 using Inbox.Core.Channels;
+using Inbox.Core.Channels.Inbound;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -9,6 +10,7 @@ namespace Inbox.Web.Components.Pages.Admin;
 public partial class Channels
 {
     private IReadOnlyList<ChannelAdminRow>? rows;
+    private IReadOnlyDictionary<int, int> failedCounts = new Dictionary<int, int>();
     private ChannelDraft? draft;
     private int? editingId;
     private ChannelAdminResult? refusal;
@@ -17,6 +19,9 @@ public partial class Channels
 
     [Inject]
     private ChannelAdmin Admin { get; set; } = default!;
+
+    [Inject]
+    private FailedDeliveries Deliveries { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -30,7 +35,11 @@ public partial class Channels
     /// <summary>The address the platforms reach this app at, as the admin's browser sees it.</summary>
     private string BaseUrl => Navigation.BaseUri.TrimEnd('/');
 
-    protected override async Task OnInitializedAsync() => rows = await Admin.ListAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        rows = await Admin.ListAsync();
+        failedCounts = await Deliveries.CountsByChannelAsync();
+    }
 
     private void StartAdding() => Open(null, new ChannelDraft());
 
