@@ -23,6 +23,9 @@ public class Channel
     /// <summary>Meta has approved this Page's app for the HUMAN_AGENT tag; without it no reply is possible after 24 h.</summary>
     public bool HumanAgentApproved { get; set; }
 
+    /// <summary>WhatsApp only: the WhatsApp Business Account id, from which the channel's templates are synced.</summary>
+    public string? BusinessAccountId { get; set; }
+
     /// <summary>A demo channel whose customer side is played by the built-in simulator.</summary>
     public bool Simulated { get; set; }
 

@@ -33,7 +33,7 @@ public sealed class ChannelAdmin(
             c.Id, c.Key, c.Kind, c.Name, c.ExternalId,
             ChannelDirectory.Mask(c.AccessToken), ChannelDirectory.Mask(c.ChannelSecret),
             c.HumanAgentApproved, c.Simulated, c.FromConfiguration, conversations.GetValueOrDefault(c.Id),
-            c.AuthError, c.AuthErrorAt, c.HumanAgentRefusedAt, c.LineQuotaLimit, c.LineQuotaUsed, c.LineQuotaCheckedAt)).ToList();
+            c.AuthError, c.AuthErrorAt, c.HumanAgentRefusedAt, c.LineQuotaLimit, c.LineQuotaUsed, c.LineQuotaCheckedAt, c.BusinessAccountId)).ToList();
     }
 
     /// <summary>Adds a live channel. <paramref name="actor"/> is who did it, for the log.</summary>
@@ -55,6 +55,7 @@ public sealed class ChannelAdmin(
             AccessToken = ChannelDraftRules.Effective(input.AccessToken, null),
             ChannelSecret = input.Kind == ChannelKind.Line ? ChannelDraftRules.Effective(input.ChannelSecret, null) : null,
             HumanAgentApproved = ChannelSetup.UsesHumanAgentTag(input.Kind) && input.HumanAgentApproved,
+            BusinessAccountId = BusinessAccount(input),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Channels.Add(channel);
@@ -220,8 +221,13 @@ public sealed class ChannelAdmin(
         var secret = input.Kind == ChannelKind.Line ? ChannelDraftRules.Effective(input.ChannelSecret, channel.ChannelSecret) : null;
         Set(nameof(Channel.ChannelSecret), channel.ChannelSecret, secret, v => channel.ChannelSecret = v);
         Set(nameof(Channel.HumanAgentApproved), channel.HumanAgentApproved, ChannelSetup.UsesHumanAgentTag(input.Kind) && input.HumanAgentApproved, v => channel.HumanAgentApproved = v);
+        Set(nameof(Channel.BusinessAccountId), channel.BusinessAccountId, BusinessAccount(input), v => channel.BusinessAccountId = v);
         return changes;
     }
+
+    /// <summary>Only WhatsApp channels have a business account; blank means none.</summary>
+    private static string? BusinessAccount(ChannelDraft input) =>
+        input.Kind == ChannelKind.WhatsApp && !string.IsNullOrWhiteSpace(input.BusinessAccountId) ? input.BusinessAccountId.Trim() : null;
 
     private static ChannelDraft Trimmed(ChannelDraft draft) => new()
     {
@@ -232,5 +238,6 @@ public sealed class ChannelAdmin(
         AccessToken = draft.AccessToken,
         ChannelSecret = draft.ChannelSecret,
         HumanAgentApproved = draft.HumanAgentApproved,
+        BusinessAccountId = draft.BusinessAccountId,
     };
 }

@@ -34,6 +34,7 @@ public sealed class ChannelConfigurationSync(
             channel.AccessToken = string.IsNullOrEmpty(declared.AccessToken) ? channel.AccessToken : declared.AccessToken;
             channel.ChannelSecret = string.IsNullOrEmpty(declared.ChannelSecret) ? channel.ChannelSecret : declared.ChannelSecret;
             channel.HumanAgentApproved = declared.HumanAgentApproved;
+            channel.BusinessAccountId = declared.Kind == ChannelKind.WhatsApp && !string.IsNullOrWhiteSpace(declared.BusinessAccountId) ? declared.BusinessAccountId.Trim() : null;
             channel.Simulated = false;
             channel.FromConfiguration = true;
         }

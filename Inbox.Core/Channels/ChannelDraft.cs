@@ -23,6 +23,9 @@ public sealed class ChannelDraft
     /// <summary>Messenger and Instagram only: Meta approved the app for the HUMAN_AGENT tag.</summary>
     public bool HumanAgentApproved { get; set; }
 
+    /// <summary>WhatsApp only: the WhatsApp Business Account id; templates are synced from it when set.</summary>
+    public string? BusinessAccountId { get; set; }
+
     /// <summary>A draft to edit an existing channel: its settings, with both secrets left blank ("unchanged").</summary>
     public static ChannelDraft Of(ChannelAdminRow row) => new()
     {
@@ -31,5 +34,6 @@ public sealed class ChannelDraft
         Name = row.Name,
         ExternalId = row.ExternalId,
         HumanAgentApproved = row.HumanAgentApproved,
+        BusinessAccountId = row.BusinessAccountId,
     };
 }

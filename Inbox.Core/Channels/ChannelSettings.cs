@@ -18,4 +18,7 @@ public sealed class ChannelSettings
     public string? ChannelSecret { get; set; }
 
     public bool HumanAgentApproved { get; set; }
+
+    /// <summary>WhatsApp only: the WhatsApp Business Account id, for syncing templates from Meta.</summary>
+    public string? BusinessAccountId { get; set; }
 }

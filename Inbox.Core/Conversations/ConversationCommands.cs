@@ -49,7 +49,14 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
         }
 
         var template = request.Template is { } named ? await TemplateRegistry.FindAsync(db, conversation.ChannelId, named.Name, named.Language, cancellationToken) : null;
-        if (template is not null && TemplateBody.CheckParameters(template, request.Template!.Parameters) is { } badParameters)
+        if (template is not null && !template.Sendable)
+        {
+            return CommandResult.NotAllowed(
+                $"The template {template.Name} ({template.Language}) is {TemplateStatuses.Label(template.Status)} at Meta and cannot be sent"
+                + (template.StatusReason is { } reason ? $": {reason}." : "."));
+        }
+
+        if (template is not null && TemplateBody.CheckParameters(template, request.Template!) is { } badParameters)
         {
             return CommandResult.Invalid(badParameters);
         }
@@ -81,6 +88,8 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
             TemplateName = request.Template?.Name,
             TemplateLanguage = request.Template?.Language,
             TemplateParameters = request.Template is { } tp ? JsonSerializer.Serialize(tp.Parameters) : null,
+            TemplateHeaderParameters = request.Template is { Header.Count: > 0 } th ? JsonSerializer.Serialize(th.Header) : null,
+            TemplateButtonParameters = request.Template is { Buttons.Count: > 0 } tb ? JsonSerializer.Serialize(tb.Buttons) : null,
         };
         db.Messages.Add(message);
         if (sender == SenderKind.Human && agentId is { } author && conversation.AssigneeId is null)
@@ -195,7 +204,12 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
         }
 
         var template = failed.TemplateName is { } name
-            ? new TemplateReply(name, failed.TemplateLanguage ?? "", JsonSerializer.Deserialize<string[]>(failed.TemplateParameters ?? "[]") ?? [])
+            ? new TemplateReply(
+                name,
+                failed.TemplateLanguage ?? "",
+                JsonSerializer.Deserialize<string[]>(failed.TemplateParameters ?? "[]") ?? [],
+                failed.TemplateHeaderParameters is { } header ? JsonSerializer.Deserialize<string[]>(header) : null,
+                failed.TemplateButtonParameters is { } buttons ? JsonSerializer.Deserialize<Dictionary<int, string>>(buttons) : null)
             : null;
         var sender = failed.Author == MessageAuthor.Automation ? SenderKind.Automation : SenderKind.Human;
         return await QueueReplyAsync(failed.ConversationId, new ReplyRequest(template is null ? failed.Text : null, failed.ReplyType, template), sender, agentId ?? failed.AgentId, cancellationToken);

@@ -46,6 +46,12 @@ public class Message
     /// <summary>WhatsApp template replies: the body parameters, as a JSON array of strings.</summary>
     public string? TemplateParameters { get; set; }
 
+    /// <summary>WhatsApp template replies: the header's text parameters, as a JSON array of strings; null when none.</summary>
+    public string? TemplateHeaderParameters { get; set; }
+
+    /// <summary>WhatsApp template replies: URL button parameters as a JSON object from button position to value; null when none.</summary>
+    public string? TemplateButtonParameters { get; set; }
+
     /// <summary>The agent who wrote an outbound message.</summary>
     public int? AgentId { get; set; }
 

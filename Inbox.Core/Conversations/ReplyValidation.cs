@@ -29,7 +29,7 @@ public static class ReplyValidation
                 return "The template needs a 'name' and a 'language' code (e.g. en_US).";
             }
 
-            if (template.Parameters.Any(string.IsNullOrWhiteSpace))
+            if (template.Parameters.Concat(template.Header).Concat(template.Buttons.Values).Any(string.IsNullOrWhiteSpace))
             {
                 return "Every template parameter needs a value.";
             }

@@ -23,4 +23,28 @@ public class MessageTemplate
     public int ParameterCount { get; set; }
 
     public required string Body { get; set; }
+
+    /// <summary>Meta's review status; only approved templates are offered and sent.</summary>
+    public TemplateStatus Status { get; set; }
+
+    /// <summary>Why Meta rejected, paused or disabled it, in Meta's words.</summary>
+    public string? StatusReason { get; set; }
+
+    /// <summary>Meta's id of the template; null for one entered by hand.</summary>
+    public string? MetaId { get; set; }
+
+    /// <summary>When it was last read from Meta; null for one entered by hand (editable here).</summary>
+    public DateTime? SyncedAt { get; set; }
+
+    /// <summary>A text header, with at most one <c>{{1}}</c> placeholder; null when the template has none.</summary>
+    public string? HeaderText { get; set; }
+
+    /// <summary>How many parameters the text header takes (0 or 1).</summary>
+    public int HeaderParameterCount { get; set; }
+
+    /// <summary>The positions (from 0) of URL buttons whose address ends in a <c>{{1}}</c> parameter.</summary>
+    public List<int> UrlButtonIndexes { get; set; } = [];
+
+    /// <summary>Only approved templates can be sent (docs/platform-rules.md §9).</summary>
+    public bool Sendable => Status == TemplateStatus.Approved;
 }

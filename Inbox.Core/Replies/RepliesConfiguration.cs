@@ -18,6 +18,9 @@ internal sealed class RepliesConfiguration : IEntityTypeConfiguration<MessageTem
         template.Property(t => t.Name).HasMaxLength(512);
         template.Property(t => t.Language).HasMaxLength(16);
         template.Property(t => t.Body).HasMaxLength(TemplateBody.MaxLength);
+        template.Property(t => t.Status).HasConversion<string>().HasMaxLength(24);
+        template.Property(t => t.StatusReason).HasMaxLength(1000);
+        template.Property(t => t.HeaderText).HasMaxLength(60);
     }
 
     public void Configure(EntityTypeBuilder<CannedResponse> response)

@@ -9,6 +9,7 @@ public static class RepliesExtensions
     public static IServiceCollection AddReplies(this IServiceCollection services)
     {
         services.AddSingleton<TemplateRegistry>();
+        services.AddSingleton<TemplateSync>();
         services.AddSingleton<CannedResponses>();
         services.AddSingleton<ConversationNotes>();
         return services;

@@ -38,7 +38,28 @@ public static partial class TemplateBody
         return missing > 0 ? $"The placeholders skip {{{{{missing}}}}}: number them {{{{1}}}}, {{{{2}}}}… without gaps." : null;
     }
 
-    /// <summary>Why these parameter values cannot be sent with the template, or null when they can.</summary>
+    /// <summary>Why a reply's header, body and button values do not fit the template, or null when they do.</summary>
+    public static string? CheckParameters(MessageTemplate template, Conversations.TemplateReply reply)
+    {
+        if (reply.Header.Count != template.HeaderParameterCount || reply.Header.Any(string.IsNullOrWhiteSpace))
+        {
+            return template.HeaderParameterCount == 0
+                ? $"The template {template.Name} has no header parameter."
+                : $"Fill in the header parameter of {template.Name}.";
+        }
+
+        var buttons = reply.Buttons.Keys.Order().ToList();
+        if (!buttons.SequenceEqual(template.UrlButtonIndexes.Order()) || reply.Buttons.Values.Any(string.IsNullOrWhiteSpace))
+        {
+            return template.UrlButtonIndexes.Count == 0
+                ? $"The template {template.Name} has no button parameter."
+                : $"Fill in the link of button {string.Join(", ", template.UrlButtonIndexes.Order().Select(i => i + 1))} of {template.Name}.";
+        }
+
+        return CheckParameters(template, reply.Parameters);
+    }
+
+    /// <summary>Why these body parameter values cannot be sent with the template, or null when they can.</summary>
     public static string? CheckParameters(MessageTemplate template, IReadOnlyList<string> parameters)
     {
         if (parameters.Count != template.ParameterCount)

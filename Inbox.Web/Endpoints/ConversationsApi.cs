@@ -87,7 +87,12 @@ public static class ConversationsApi
         }
 
         var template = body.Template is { } t
-            ? new TemplateReply(t.Name ?? "", t.Language ?? "", (t.Parameters ?? []).Select(p => p ?? "").ToList())
+            ? new TemplateReply(
+                t.Name ?? "",
+                t.Language ?? "",
+                (t.Parameters ?? []).Select(p => p ?? "").ToList(),
+                t.HeaderParameters?.Select(p => p ?? "").ToList(),
+                t.ButtonParameters?.ToDictionary(b => b.Key, b => b.Value ?? ""))
             : null;
         var result = await commands.QueueReplyAsync(id, new ReplyRequest(body.Text, body.ReplyType, template), body.Sender ?? SenderKind.Human, agentId: null, cancellationToken);
         return result.Status == CommandStatus.Done

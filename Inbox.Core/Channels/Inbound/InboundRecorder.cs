@@ -34,6 +34,11 @@ public sealed class InboundRecorder(
             case InboundStatusUpdate update:
                 await statuses.RecordAsync(unit, channelId, update, cancellationToken);
                 return;
+            case InboundTemplateStatus template:
+                var changed = await Replies.TemplateSync.ApplyStatusAsync(
+                    unit.Db, template.BusinessAccountId, template.Name, template.Language, template.Status, template.Reason, cancellationToken);
+                logger.LogInformation("Template {Name} ({Language}) is {Status} at Meta; {Count} registered copies updated.", template.Name, template.Language, template.Status, changed);
+                return;
         }
 
         var db = unit.Db;

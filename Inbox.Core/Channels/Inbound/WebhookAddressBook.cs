@@ -51,11 +51,23 @@ public sealed class WebhookAddressBook(IDbContextFactory<InboxDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var channels = await db.Channels.AsNoTracking().ToListAsync(cancellationToken);
         var loaded = new Snapshot(
-            channels.Where(c => c.Kind != ChannelKind.Line).ToDictionary(c => (c.Kind, c.ExternalId), c => c.Id),
+            MetaRoutes(channels),
             channels.Where(c => c.Kind == ChannelKind.Line).ToDictionary(c => c.Key, c => new LineAddress(c.Id, c.ChannelSecret)),
             now);
         Volatile.Write(ref snapshot, loaded);
         return loaded;
+    }
+
+    /// <summary>Page, Instagram account and phone number ids, plus each WhatsApp Business Account (to any one of its channels).</summary>
+    private static Dictionary<(ChannelKind Kind, string ExternalId), int> MetaRoutes(List<Channel> channels)
+    {
+        var routes = channels.Where(c => c.Kind != ChannelKind.Line).ToDictionary(c => (c.Kind, c.ExternalId), c => c.Id);
+        foreach (var channel in channels.Where(c => c.Kind == ChannelKind.WhatsApp && c.BusinessAccountId is not null).OrderBy(c => c.Id))
+        {
+            routes.TryAdd((ChannelKind.WhatsApp, Meta.MetaWebhookEntry.AccountAddress(channel.BusinessAccountId!)), channel.Id);
+        }
+
+        return routes;
     }
 
     private bool ClaimMissReload(DateTimeOffset now)

@@ -58,7 +58,17 @@ public sealed class WebhookInbox(
             routes = await addresses.MetaAsync(AddressLookup.AfterMiss, cancellationToken);
         }
 
-        var unknown = webhook.Entries.Where(e => !routes.ContainsKey((e.Kind, e.ExternalId))).ToList();
+        foreach (var entry in webhook.Entries.Where(e => e.ForAccount && !routes.ContainsKey((e.Kind, e.ExternalId))))
+        {
+            logger.LogInformation("Acknowledged and ignored a Meta webhook for business account {Account}: no channel names it.", entry.ExternalId);
+        }
+
+        var unknown = webhook.Entries.Where(e => !e.ForAccount && !routes.ContainsKey((e.Kind, e.ExternalId))).ToList();
+        if (unknown.Count == 0 && webhook.Entries.All(e => e.ForAccount) && !webhook.Entries.Any(e => routes.ContainsKey((e.Kind, e.ExternalId))))
+        {
+            return new(WebhookOutcome.Accepted, "Nothing for the inbox in this delivery.");
+        }
+
         foreach (var entry in unknown)
         {
             logger.LogWarning("Meta webhook for an unknown {Kind} account {ExternalId}: no channel has that id.", entry.Kind, entry.ExternalId);

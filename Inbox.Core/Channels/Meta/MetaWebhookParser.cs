@@ -82,6 +82,14 @@ public static class MetaWebhookParser
         foreach (var change in entry.Array("changes"))
         {
             var field = change.Str("field");
+            if (field == "message_template_status_update" && change.Get("value") is { } update && entry.Str("id") is { } account
+                && update.Str("message_template_name") is { } name && update.Str("message_template_language") is { } language)
+            {
+                var status = new InboundTemplateStatus(account, name, language, Replies.TemplateStatuses.Parse(update.Str("event")), Replies.TemplateStatuses.Reason(update.Str("reason")));
+                entries.Add(new MetaWebhookEntry(ChannelKind.WhatsApp, MetaWebhookEntry.AccountAddress(account), [status]));
+                continue;
+            }
+
             if (field is not ("messages" or "user_id_update") || change.Get("value") is not { } value || value.Str("metadata", "phone_number_id") is not { } phoneNumberId)
             {
                 unaddressed.Add($"WhatsApp change \"{field}\" for account {entry.Str("id")}");

@@ -18,7 +18,7 @@ public static class WhatsAppPayloads
         {
             ReplyType.FreeForm => new(url, Envelope(send.Recipient, "text", new JsonObject { ["body"] = message.Text })),
             ReplyType.Template when message.TemplateName is { } name && message.TemplateLanguage is { } language =>
-                new(url, Envelope(send.Recipient, "template", Template(name, language, message.TemplateParameters))),
+                new(url, Envelope(send.Recipient, "template", Template(name, language, message))),
             _ => null,
         };
     }
@@ -39,16 +39,43 @@ public static class WhatsAppPayloads
         [type] = content,
     };
 
-    private static JsonObject Template(string name, string language, string? parametersJson)
+    /// <summary>The template with its header, body and URL button parameters as Meta's <c>components</c> (docs/platform-rules.md §9).</summary>
+    private static JsonObject Template(string name, string language, Conversations.Message message)
     {
         var template = new JsonObject { ["name"] = name, ["language"] = new JsonObject { ["code"] = language } };
-        var parameters = string.IsNullOrEmpty(parametersJson) ? [] : JsonSerializer.Deserialize<string[]>(parametersJson) ?? [];
-        if (parameters.Length > 0)
+        var components = new JsonArray();
+        if (Texts(Strings(message.TemplateHeaderParameters)) is { Count: > 0 } header)
         {
-            var values = new JsonArray(parameters.Select(p => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = p }).ToArray());
-            template["components"] = new JsonArray(new JsonObject { ["type"] = "body", ["parameters"] = values });
+            components.Add(new JsonObject { ["type"] = "header", ["parameters"] = header });
+        }
+
+        if (Texts(Strings(message.TemplateParameters)) is { Count: > 0 } body)
+        {
+            components.Add(new JsonObject { ["type"] = "body", ["parameters"] = body });
+        }
+
+        var buttons = string.IsNullOrEmpty(message.TemplateButtonParameters) ? [] : JsonSerializer.Deserialize<Dictionary<int, string>>(message.TemplateButtonParameters) ?? [];
+        foreach (var (index, value) in buttons.OrderBy(b => b.Key))
+        {
+            components.Add(new JsonObject
+            {
+                ["type"] = "button",
+                ["sub_type"] = "url",
+                ["index"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["parameters"] = Texts([value]),
+            });
+        }
+
+        if (components.Count > 0)
+        {
+            template["components"] = components;
         }
 
         return template;
     }
+
+    private static string[] Strings(string? json) => string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];
+
+    private static JsonArray Texts(IEnumerable<string> values) =>
+        new([.. values.Select(p => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = p })]);
 }

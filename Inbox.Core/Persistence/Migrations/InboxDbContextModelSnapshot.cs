@@ -67,6 +67,9 @@ namespace Inbox.Core.Persistence.Migrations
                     b.Property<DateTime?>("AuthErrorAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BusinessAccountId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ChannelSecret")
                         .HasColumnType("TEXT");
 
@@ -445,6 +448,12 @@ namespace Inbox.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TemplateButtonParameters")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateHeaderParameters")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TemplateLanguage")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -638,9 +647,19 @@ namespace Inbox.Core.Persistence.Migrations
                     b.Property<int?>("ChannelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("HeaderParameterCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeaderText")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetaId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -650,6 +669,22 @@ namespace Inbox.Core.Persistence.Migrations
 
                     b.Property<int>("ParameterCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SyncedAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("UrlButtonIndexes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -14,6 +14,7 @@ internal sealed class AutomationStartup(AutomationScheduler scheduler, Automatio
         await scheduler.RecoverAsync(cancellationToken);
         recurring.AddOrUpdate<AutomationArmingJob>(AutomationArmingJob.Id, j => j.RunAsync(CancellationToken.None), AutomationArmingJob.Cron);
         recurring.AddOrUpdate<LineQuotaRefreshJob>(LineQuotaRefreshJob.Id, j => j.RunAsync(CancellationToken.None), LineQuotaRefreshJob.Cron);
+        recurring.AddOrUpdate<TemplateSyncJob>(TemplateSyncJob.Id, j => j.RunAsync(CancellationToken.None), TemplateSyncJob.Cron);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) =>

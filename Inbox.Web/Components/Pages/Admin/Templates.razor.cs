@@ -1,6 +1,8 @@
 using Inbox.Core.Channels;
 using Inbox.Core.Replies;
+using Inbox.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Inbox.Web.Components.Pages.Admin;
 
@@ -8,6 +10,7 @@ namespace Inbox.Web.Components.Pages.Admin;
 public partial class Templates
 {
     private IReadOnlyList<ChannelChoice> channelChoices = [];
+    private IReadOnlyList<ChannelAdminRow> syncable = [];
 
     [Inject]
     private TemplateRegistry Registry { get; set; } = default!;
@@ -15,9 +18,16 @@ public partial class Templates
     [Inject]
     private ChannelAdmin Channels { get; set; } = default!;
 
+    [Inject]
+    private TemplateSync Sync { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> SignedIn { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
-        var whatsApp = (await Channels.ListAsync()).Where(c => c.Kind == ChannelKind.WhatsApp);
+        var whatsApp = (await Channels.ListAsync()).Where(c => c.Kind == ChannelKind.WhatsApp).ToList();
+        syncable = [.. whatsApp.Where(c => c.BusinessAccountId is not null && !c.Simulated)];
         channelChoices = [new ChannelChoice(null, "All WhatsApp channels"), .. whatsApp.Select(c => new ChannelChoice(c.Id, c.Name))];
         await base.OnInitializedAsync();
     }
@@ -36,6 +46,48 @@ public partial class Templates
     protected override string Describe(MessageTemplate row) => $"the template {row.Name} ({row.Language})";
 
     protected override string Describe(TemplateDraft value) => $"Template {value.Name.Trim()} ({value.Language.Trim()})";
+
+    /// <summary>"2 (header 1, body 1)", "1 (body 1, 1 link)": what an agent fills in.</summary>
+    private static string ParameterSummary(MessageTemplate row)
+    {
+        var total = row.HeaderParameterCount + row.ParameterCount + row.UrlButtonIndexes.Count;
+        if (row.HeaderParameterCount == 0 && row.UrlButtonIndexes.Count == 0)
+        {
+            return $"{total}";
+        }
+
+        var parts = new List<string>();
+        if (row.HeaderParameterCount > 0)
+        {
+            parts.Add($"header {row.HeaderParameterCount}");
+        }
+
+        parts.Add($"body {row.ParameterCount}");
+        if (row.UrlButtonIndexes.Count > 0)
+        {
+            parts.Add(row.UrlButtonIndexes.Count == 1 ? "1 link" : $"{row.UrlButtonIndexes.Count} links");
+        }
+
+        return $"{total} ({string.Join(", ", parts)})";
+    }
+
+    private async Task SyncAsync(ChannelAdminRow channel)
+    {
+        busy = true;
+        try
+        {
+            var actor = (await SignedIn).User.Identity?.Name ?? "unknown admin";
+            var result = await Sync.SyncAsync(channel.Id, actor);
+            notice = result.Succeeded
+                ? $"{channel.Name}: {result.Added} added, {result.Updated} changed, {result.Removed} no longer listed at Meta."
+                : $"{channel.Name}: {result.Error}";
+            rows = await ListAsync();
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
 
     private string ChannelName(int? channelId) => channelChoices.FirstOrDefault(c => c.Id == channelId)?.Text ?? $"Channel {channelId}";
 

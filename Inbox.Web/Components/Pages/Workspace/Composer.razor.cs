@@ -23,6 +23,8 @@ public partial class Composer : IAsyncDisposable
     private List<string> parameters = [];
     private IReadOnlyList<ReplyType> alternatives = [];
     private MessageTemplate? template;
+    private string headerValue = "";
+    private Dictionary<int, string> buttonValues = [];
     private ReplyType? selected;
     private string text = "";
     private string? error;
@@ -108,7 +110,7 @@ public partial class Composer : IAsyncDisposable
         loadedFor = Conversation.Id;
         (noteMode, text, error, alternatives, offerNote, suggestions, template, parameters) = (false, "", null, [], false, [], null, []);
         selected = Decision.Suggested;
-        templates = Decision.For(ReplyType.Template) is not null ? await Templates.ForChannelAsync(Conversation.ChannelId) : [];
+        templates = Decision.For(ReplyType.Template) is not null ? (await Templates.ForChannelAsync(Conversation.ChannelId)).Where(t => t.Sendable).ToList() : [];
         canned = await CannedResponses.ListAsync();
     }
 
@@ -139,8 +141,19 @@ public partial class Composer : IAsyncDisposable
     {
         template = picked;
         parameters = Enumerable.Repeat("", picked?.ParameterCount ?? 0).ToList();
+        (headerValue, buttonValues) = ("", picked?.UrlButtonIndexes.ToDictionary(i => i, _ => "") ?? []);
         error = null;
     }
+
+    private void SetButton((int Button, string Value) change) => buttonValues[change.Button] = change.Value;
+
+    /// <summary>The chosen template with everything typed for it: header, body and button parameters.</summary>
+    private TemplateReply Filled(MessageTemplate chosen) => new(
+        chosen.Name,
+        chosen.Language,
+        parameters,
+        chosen.HeaderParameterCount > 0 ? [headerValue] : null,
+        buttonValues.Count > 0 ? buttonValues : null);
 
     private void SetParameter((int Index, string Value) change)
     {
@@ -207,7 +220,7 @@ public partial class Composer : IAsyncDisposable
     }
 
     private ReplyRequest Request() => selected == ReplyType.Template
-        ? new ReplyRequest(null, ReplyType.Template, new TemplateReply(template!.Name, template.Language, parameters))
+        ? new ReplyRequest(null, ReplyType.Template, Filled(template!))
         : new ReplyRequest(text, selected);
 
     /// <summary>The same checks Core makes, asked before the round trip so a slip shows at once next to the text.</summary>
@@ -215,7 +228,7 @@ public partial class Composer : IAsyncDisposable
     {
         (null, _) => ClosedReason,
         (ReplyType.Template, null) => "Choose a template first.",
-        (ReplyType.Template, { } t) => TemplateBody.CheckParameters(t, parameters),
+        (ReplyType.Template, { } t) => TemplateBody.CheckParameters(t, Filled(t)),
         ({ } type, _) => ReplyValidation.Check(new ReplyRequest(text, type), type, Conversation.Channel!.Kind),
     };
 
@@ -224,7 +237,7 @@ public partial class Composer : IAsyncDisposable
         switch (result.Status)
         {
             case CommandStatus.Done:
-                (text, template, parameters, suggestions) = ("", null, [], []);
+                (text, template, parameters, suggestions, headerValue, buttonValues) = ("", null, [], [], "", []);
                 await OnChanged.InvokeAsync();
                 break;
             case CommandStatus.NotAllowed:
