@@ -18,6 +18,7 @@ public abstract class WebhookTestBase : IDisposable
     protected const string PageId = "1040000000001";
     protected const string InstagramId = "17841400000001";
     protected const string PhoneNumberId = "1090000000001";
+    protected const string BusinessAccountId = "1020000000001";
     protected const string LineKey = "acme-line";
     protected const string LineSecret = "line-channel-secret-0123";
 
@@ -44,6 +45,7 @@ public abstract class WebhookTestBase : IDisposable
                 ["Inbox:Channels:2:Name"] = "Acme WhatsApp",
                 ["Inbox:Channels:2:ExternalId"] = PhoneNumberId,
                 ["Inbox:Channels:2:AccessToken"] = "EAAB-wa-token",
+                ["Inbox:Channels:2:BusinessAccountId"] = BusinessAccountId,
                 ["Inbox:Channels:3:Key"] = LineKey,
                 ["Inbox:Channels:3:Kind"] = "Line",
                 ["Inbox:Channels:3:Name"] = "Acme LINE",

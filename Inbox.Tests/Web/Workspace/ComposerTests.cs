@@ -152,6 +152,45 @@ public sealed class ComposerTests : CoreTestBase
     }
 
     [Fact]
+    public async Task TemplatePicker_OnlyApprovedTemplatesAreOffered()
+    {
+        var approved = await Harness.AddTemplateAsync();
+        var paused = await Harness.AddTemplateAsync("spring_sale", "{{1}} off everything.");
+        await SetAsync(paused.Id, t => t.Status = TemplateStatus.Paused);
+        await using var ctx = ComponentContext.Create(Harness.Services);
+        var composer = Render(ctx, await AConversationAsync(ChannelKind.WhatsApp, TimeSpan.FromHours(26)));
+
+        var offered = composer.WaitForElement("[data-testid=template-picker]").QuerySelectorAll("option").Select(o => o.GetAttribute("value")).Where(v => v != "");
+
+        Assert.Equal([approved.Id.ToString(CultureInfo.InvariantCulture)], offered);
+    }
+
+    [Fact]
+    public async Task TemplatePicker_HeaderAndLinkButton_AskedForPreviewedAndSent()
+    {
+        var template = await Harness.AddTemplateAsync("order_shipped", "Hi {{1}}, your order is on its way.");
+        await SetAsync(template.Id, t => (t.HeaderText, t.HeaderParameterCount, t.UrlButtonIndexes) = ("Order {{1}}", 1, [1]));
+        await using var ctx = ComponentContext.Create(Harness.Services);
+        var conversation = await AConversationAsync(ChannelKind.WhatsApp, TimeSpan.FromHours(26));
+        var composer = Render(ctx, conversation);
+        composer.WaitForElement("[data-testid=template-picker]").Change(template.Id.ToString(CultureInfo.InvariantCulture));
+        composer.Find("[data-testid=template-param-1]").Input("Emma");
+        composer.Find("[data-testid=template-header-param]").Input("#10388");
+        Assert.Equal("Order #10388", composer.Find("[data-testid=template-preview-header]").TextContent);
+
+        composer.Find("[data-testid=composer-send]").Click();
+        Assert.Equal("Fill in the link of button 2 of order_shipped.", composer.WaitForElement("[data-testid=composer-error]").TextContent.Trim());
+
+        composer.Find("[data-testid=template-button-param-1]").Input("10388");
+        composer.Find("[data-testid=composer-send]").Click();
+
+        composer.WaitForAssertion(() => Assert.Empty(composer.FindAll("[data-testid=composer-error]")));
+        await using var db = Harness.Open();
+        var sent = await db.Messages.SingleAsync(m => m.ConversationId == conversation.Id);
+        Assert.Equal(("[\"#10388\"]", "{\"1\":\"10388\"}"), (sent.TemplateHeaderParameters, sent.TemplateButtonParameters));
+    }
+
+    [Fact]
     public async Task CannedResponses_SlashArrowsAndEnter_InsertTheHighlightedResponse()
     {
         await AddCannedAsync("hello", "Welcome", "Hello! How can I help?");
@@ -190,6 +229,14 @@ public sealed class ComposerTests : CoreTestBase
 
     private async Task<Conversation> AConversationAsync(ChannelKind kind, TimeSpan lastInboundAgo, int? lineQuotaLeft = null) =>
         await Harness.AddConversationAsync(await Harness.AddChannelAsync(kind, lineQuotaLeft: lineQuotaLeft), lastInboundAgo);
+
+    private async Task SetAsync(int templateId, Action<MessageTemplate> change)
+    {
+        await using var db = Harness.Open();
+        var template = await db.Set<MessageTemplate>().SingleAsync(t => t.Id == templateId);
+        change(template);
+        await db.SaveChangesAsync();
+    }
 
     private async Task<int> MessagesInAsync(Conversation conversation)
     {
