@@ -10,6 +10,7 @@ public static class PrivacyExtensions
     {
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DataRetention>();
+        services.AddSingleton<ContactErasure>();
         return services;
     }
 }
