@@ -4,5 +4,5 @@ namespace Inbox.Core.Privacy;
 public sealed record ErasureReport(int ContactId, int Conversations, int Messages, int Notes, int WebhookBodiesCleared)
 {
     public override string ToString() =>
-        $"{Conversations} conversations, {Messages} messages, {Notes} notes, identities and profile deleted; {WebhookBodiesCleared} webhook bodies cleared";
+        $"deleted: conversations {Conversations}, messages {Messages}, notes {Notes}, identities and profile; webhook bodies cleared: {WebhookBodiesCleared}";
 }

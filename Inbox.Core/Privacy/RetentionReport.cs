@@ -4,6 +4,6 @@ namespace Inbox.Core.Privacy;
 public sealed record RetentionReport(int WebhookBodiesCleared, int ConversationsDeleted, int MessagesDeleted, int NotesDeleted, int ContactsDeleted)
 {
     public override string ToString() =>
-        $"{WebhookBodiesCleared} webhook bodies cleared; {ConversationsDeleted} resolved conversations deleted "
-        + $"with {MessagesDeleted} messages and {NotesDeleted} notes; {ContactsDeleted} contacts deleted";
+        $"webhook bodies cleared: {WebhookBodiesCleared}; resolved conversations deleted: {ConversationsDeleted} "
+        + $"(messages {MessagesDeleted}, notes {NotesDeleted}); contacts deleted: {ContactsDeleted}";
 }

@@ -60,8 +60,8 @@ public sealed class DataRetentionTests : CoreTestBase
         var runs = await db.Set<AuditEntry>().Where(e => e.Action == "retention.ran").OrderBy(e => e.Id).ToListAsync();
         Assert.Equal(2, runs.Count);
         Assert.All(runs, r => Assert.Equal("retention", r.Actor));
-        Assert.StartsWith("1 webhook bodies cleared; 1 resolved conversations deleted with 2 messages and 1 notes; 1 contacts deleted", runs[0].Detail);
-        Assert.StartsWith("0 webhook bodies cleared; 0 resolved conversations deleted", runs[1].Detail);
+        Assert.Equal("webhook bodies cleared: 1; resolved conversations deleted: 1 (messages 2, notes 1); contacts deleted: 1", runs[0].Detail);
+        Assert.Equal("webhook bodies cleared: 0; resolved conversations deleted: 0 (messages 0, notes 0); contacts deleted: 0", runs[1].Detail);
     }
 
     [Fact]

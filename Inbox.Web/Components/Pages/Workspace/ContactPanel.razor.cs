@@ -1,6 +1,8 @@
 using Inbox.Core.Contacts;
 using Inbox.Core.Conversations;
+using Inbox.Core.Identity;
 using Inbox.Core.Privacy;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Inbox.Web.Components.Shared;
@@ -37,6 +39,9 @@ public partial class ContactPanel
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -84,10 +89,16 @@ public partial class ContactPanel
             return;
         }
 
+        // The button is only rendered for admins; checked again here, where the erasure happens.
+        var user = (await Authentication).User;
+        if (!(await Authorization.AuthorizeAsync(user, Policies.Admin)).Succeeded)
+        {
+            return;
+        }
+
         busy = true;
         try
         {
-            var user = (await Authentication).User;
             await Erasure.EraseAsync(ContactId, user.Identity?.Name ?? Actors.Of(user));
             Navigation.NavigateTo("/");
         }
