@@ -8,6 +8,7 @@ using Inbox.Core.Events;
 using Inbox.Core.Identity;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
+using Inbox.Core.Privacy;
 using Inbox.Core.Routing;
 using Inbox.Core.Replies;
 using Inbox.Core.Scheduling;
@@ -58,6 +59,7 @@ public static class InboxCoreExtensions
         services.AddReplies();
         services.AddScheduling();
         services.AddReporting();
+        services.AddPrivacy();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Inbox.Core.Audit;
 using Inbox.Core.Persistence;
 using Inbox.Core.Routing;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,8 @@ public sealed class IdentitySeeder(
     RoleManager<IdentityRole> roles,
     UserManager<InboxUser> users,
     IDbContextFactory<InboxDbContext> contexts,
-    IOptions<AdminBootstrapOptions> bootstrap)
+    IOptions<AdminBootstrapOptions> bootstrap,
+    AuditLog audit)
 {
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -30,7 +32,7 @@ public sealed class IdentitySeeder(
         }
     }
 
-    /// <summary>Creates a login with its role and the agent record the inbox routes work to.</summary>
+    /// <summary>Creates a login with its role and the agent record the inbox routes work to. Logins come from configuration (bootstrap admin, demo), so the audit names it as the actor.</summary>
     public async Task<Agent> CreateUserAsync(string email, string name, string password, string role, int? teamId, CancellationToken cancellationToken = default)
     {
         var user = new InboxUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
@@ -40,6 +42,7 @@ public sealed class IdentitySeeder(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var agent = new Agent { Name = name, Email = email, UserId = user.Id, TeamId = teamId };
         db.Agents.Add(agent);
+        audit.Add(db, "configuration", "user.created", $"user {email}", $"name \"{name}\", role {role}");
         await db.SaveChangesAsync(cancellationToken);
         return agent;
     }

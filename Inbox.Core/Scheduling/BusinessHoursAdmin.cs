@@ -1,11 +1,15 @@
+using Inbox.Core.Audit;
 using Inbox.Core.Conversations;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Core.Scheduling;
 
-/// <summary>The admin's business hours per team or global, the automation texts, and which hours apply to a team.</summary>
-public sealed class BusinessHoursAdmin(IDbContextFactory<InboxDbContext> contexts, TimeProvider time)
+/// <summary>
+/// The admin's business hours per team or global, the automation texts, and which hours apply to a team. Every change
+/// is audited with who made it and what was before and after.
+/// </summary>
+public sealed class BusinessHoursAdmin(IDbContextFactory<InboxDbContext> contexts, TimeProvider time, AuditLog audit)
 {
     /// <summary>The hours that apply to a team: its own, else the global default; null when neither is set (always open).</summary>
     public async Task<BusinessHours?> ForTeamAsync(int? teamId, CancellationToken cancellationToken = default)
@@ -24,7 +28,7 @@ public sealed class BusinessHoursAdmin(IDbContextFactory<InboxDbContext> context
     }
 
     /// <summary>Checks and saves the form; refuses an unknown time zone, a malformed range or closure line.</summary>
-    public async Task<CommandResult> SaveAsync(BusinessHoursDraft draft, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> SaveAsync(BusinessHoursDraft draft, string actor, CancellationToken cancellationToken = default)
     {
         if (draft.Check() is { } invalid)
         {
@@ -33,23 +37,41 @@ public sealed class BusinessHoursAdmin(IDbContextFactory<InboxDbContext> context
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var hours = await db.Set<BusinessHours>().SingleOrDefaultAsync(h => h.TeamId == draft.TeamId, cancellationToken);
+        var created = hours is null;
         if (hours is null)
         {
             hours = new BusinessHours { TeamId = draft.TeamId, TimeZone = "" };
             db.Add(hours);
         }
 
+        var before = (hours.TimeZone, Week: BusinessHoursText.WeekLines(hours.Week), hours.Closures, hours.AwayMessage);
         draft.ApplyTo(hours);
         hours.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        var changes = new AuditChanges().Compare("time zone", before.TimeZone, hours.TimeZone);
+        var week = BusinessHoursText.WeekLines(hours.Week);
+        foreach (var day in Enum.GetValues<DayOfWeek>())
+        {
+            changes.Compare(day.ToString(), Hours(before.Week[(int)day]), Hours(week[(int)day]));
+        }
+
+        changes.Compare("closures", before.Closures, hours.Closures).Compare("away message", before.AwayMessage, hours.AwayMessage);
+        if (created || changes.Any)
+        {
+            audit.Add(db, actor, created ? "business-hours.created" : "business-hours.updated", await TargetAsync(db, draft.TeamId, cancellationToken), changes.ToString());
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Done();
     }
 
     /// <summary>Removes a team's own hours, so it follows the global default again.</summary>
-    public async Task RemoveAsync(int teamId, CancellationToken cancellationToken = default)
+    public async Task RemoveAsync(int teamId, string actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Set<BusinessHours>().Where(h => h.TeamId == teamId).ExecuteDeleteAsync(cancellationToken);
+        if (await db.Set<BusinessHours>().Where(h => h.TeamId == teamId).ExecuteDeleteAsync(cancellationToken) > 0)
+        {
+            await audit.RecordAsync(actor, "business-hours.removed", await TargetAsync(db, teamId, cancellationToken), "follows the global default", cancellationToken);
+        }
     }
 
     /// <summary>The admin-edited automation texts (defaults when never saved).</summary>
@@ -59,7 +81,8 @@ public sealed class BusinessHoursAdmin(IDbContextFactory<InboxDbContext> context
         return await db.Set<AutomationSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new AutomationSettings();
     }
 
-    public async Task<CommandResult> SaveSettingsAsync(AutomationSettings settings, CancellationToken cancellationToken = default)
+    /// <summary>Saves the pending follow-up; refuses turning it on without a question.</summary>
+    public async Task<CommandResult> SaveSettingsAsync(AutomationSettings settings, string actor, CancellationToken cancellationToken = default)
     {
         var text = settings.PendingFollowUpText.Trim();
         if (settings.PendingFollowUpEnabled && text.Length == 0)
@@ -80,8 +103,22 @@ public sealed class BusinessHoursAdmin(IDbContextFactory<InboxDbContext> context
             db.Add(stored);
         }
 
+        var changes = new AuditChanges()
+            .Compare("pending follow-up", stored.PendingFollowUpEnabled, settings.PendingFollowUpEnabled)
+            .Compare("follow-up question", stored.PendingFollowUpText, text);
         (stored.PendingFollowUpEnabled, stored.PendingFollowUpText) = (settings.PendingFollowUpEnabled, text);
+        if (changes.Any)
+        {
+            audit.Add(db, actor, "automation-settings.updated", "automation settings", changes.ToString());
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Done();
     }
+
+    private static string Hours(string line) => line.Length == 0 ? "closed" : line;
+
+    private static async Task<string> TargetAsync(InboxDbContext db, int? teamId, CancellationToken cancellationToken) => teamId is { } id
+        ? $"business hours of team {await db.Teams.Where(t => t.Id == id).Select(t => t.Name).SingleOrDefaultAsync(cancellationToken) ?? id.ToString()}"
+        : "business hours (global default)";
 }

@@ -60,7 +60,7 @@ public class AutomationServicesTests : CoreTestBase
     {
         var draft = BusinessHoursDraft.New(null);
         draft.Days = new string[7];
-        Assert.Equal(CommandStatus.Done, (await Harness.Get<BusinessHoursAdmin>().SaveAsync(draft)).Status);
+        Assert.Equal(CommandStatus.Done, (await Harness.Get<BusinessHoursAdmin>().SaveAsync(draft, "test")).Status);
     }
 
     [Fact]
@@ -272,7 +272,7 @@ public class AutomationServicesTests : CoreTestBase
     [Fact]
     public async Task SendAsync_PendingWithFollowUpOn_QuestionSentBeforeTheWindowCloses()
     {
-        await Harness.Get<BusinessHoursAdmin>().SaveSettingsAsync(new AutomationSettings { PendingFollowUpEnabled = true, PendingFollowUpText = "Could you send your order number?" });
+        await Harness.Get<BusinessHoursAdmin>().SaveSettingsAsync(new AutomationSettings { PendingFollowUpEnabled = true, PendingFollowUpText = "Could you send your order number?" }, "test");
         var channel = await Harness.AddChannelAsync(ChannelKind.Messenger);
         var conversation = await Harness.AddConversationAsync(channel, TimeSpan.FromHours(1));
         await Harness.Get<ConversationCommands>().SetStatusAsync(conversation.Id, ConversationStatus.Pending, "Ana");

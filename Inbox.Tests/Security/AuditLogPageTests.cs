@@ -28,5 +28,17 @@ public sealed class AuditLogPageTests : IDisposable
         Assert.DoesNotContain("very-secret", html);
     }
 
+    [Fact]
+    public async Task AuditPage_SeededLogins_ShownAsCreatedUsersWithTheirRole()
+    {
+        var supervisor = await CookieSignIn.SignedInAsync(app, "supervisor@inbox.demo");
+
+        var html = await supervisor.GetStringAsync("/supervisor/audit");
+
+        Assert.Contains("user.created", html);
+        Assert.Contains("user supervisor@inbox.demo", html);
+        Assert.Contains("role Supervisor", html);
+    }
+
     public void Dispose() => app.Dispose();
 }

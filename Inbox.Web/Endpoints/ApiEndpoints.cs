@@ -10,6 +10,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Api).DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapConversationsApi();
+        api.MapContactsApi();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Inbox.Core.Conversations;
 using Inbox.Core.Routing;
 using Inbox.Core.Scheduling;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace Inbox.Web.Components.Pages.Admin;
@@ -26,6 +27,9 @@ public partial class BusinessHoursPage
 
     [Inject]
     private AgentLookup Lookup { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -77,7 +81,7 @@ public partial class BusinessHoursPage
 
     private async Task SaveAsync()
     {
-        await RunAsync(() => Admin.SaveAsync(draft!), $"{ScopeName} hours saved.");
+        await RunAsync(actor => Admin.SaveAsync(draft!, actor), $"{ScopeName} hours saved.");
         if (notice?.Succeeded == true)
         {
             draft = await Admin.EditAsync(scope);
@@ -86,19 +90,19 @@ public partial class BusinessHoursPage
 
     private async Task RemoveAsync(int team)
     {
-        await Admin.RemoveAsync(team);
+        await Admin.RemoveAsync(team, await ActorAsync());
         await ShowAsync(team);
         notice = new Notice(true, $"{ScopeName} now follows the global default.");
     }
 
-    private Task SaveSettingsAsync() => RunAsync(() => Admin.SaveSettingsAsync(settings), "Pending follow-up saved.");
+    private Task SaveSettingsAsync() => RunAsync(actor => Admin.SaveSettingsAsync(settings, actor), "Pending follow-up saved.");
 
-    private async Task RunAsync(Func<Task<CommandResult>> command, string done)
+    private async Task RunAsync(Func<string, Task<CommandResult>> command, string done)
     {
         busy = true;
         try
         {
-            var result = await command();
+            var result = await command(await ActorAsync());
             notice = new Notice(result.Status == CommandStatus.Done, result.Status == CommandStatus.Done ? done : result.Error!);
         }
         finally
@@ -106,6 +110,8 @@ public partial class BusinessHoursPage
             busy = false;
         }
     }
+
+    private async Task<string> ActorAsync() => (await Authentication).User.Identity?.Name ?? "unknown admin";
 
     private sealed record Notice(bool Succeeded, string Text);
 }

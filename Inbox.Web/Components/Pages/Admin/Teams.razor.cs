@@ -1,6 +1,7 @@
 using Inbox.Core.Conversations;
 using Inbox.Core.Routing;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Inbox.Web.Components.Pages.Admin;
 
@@ -22,6 +23,9 @@ public partial class Teams : IDisposable
 
     [Inject]
     private AgentPresence Presence { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = default!;
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
@@ -47,16 +51,16 @@ public partial class Teams : IDisposable
         }
     }
 
-    private Task CreateAsync() => RunAsync(() => Admin.CreateAsync(newName), () => $"Team {newName.Trim()} added.");
+    private Task CreateAsync() => RunAsync(actor => Admin.CreateAsync(newName, actor), () => $"Team {newName.Trim()} added.");
 
-    private Task SaveAsync(TeamSettings settings) => RunAsync(() => Admin.SaveAsync(settings), () => $"Team {settings.Name.Trim()} saved.");
+    private Task SaveAsync(TeamSettings settings) => RunAsync(actor => Admin.SaveAsync(settings, actor), () => $"Team {settings.Name.Trim()} saved.");
 
-    private async Task RunAsync(Func<Task<CommandResult>> command, Func<string> done)
+    private async Task RunAsync(Func<string, Task<CommandResult>> command, Func<string> done)
     {
         busy = true;
         try
         {
-            var result = await command();
+            var result = await command(await ActorAsync());
             notice = new Notice(result.Status == CommandStatus.Done, result.Status == CommandStatus.Done ? done() : result.Error!);
             if (notice.Succeeded)
             {
@@ -71,6 +75,8 @@ public partial class Teams : IDisposable
     }
 
     public void Dispose() => presenceChanges?.Dispose();
+
+    private async Task<string> ActorAsync() => (await Authentication).User.Identity?.Name ?? "unknown admin";
 
     private sealed record Notice(bool Succeeded, string Text);
 }

@@ -1,12 +1,16 @@
 using Inbox.Core.Contacts;
 using Inbox.Core.Conversations;
+using Inbox.Core.Identity;
+using Inbox.Core.Privacy;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Inbox.Web.Components.Shared;
+using MudBlazor;
 
 namespace Inbox.Web.Components.Pages.Workspace;
 
-/// <summary>The contact panel, toggled from the conversation header. The rules (what a merge changes) are ContactMerge's.</summary>
+/// <summary>The contact panel, toggled from the conversation header. The rules (what a merge changes, what an erasure removes) are Core's.</summary>
 public partial class ContactPanel
 {
     private ContactProfile? profile;
@@ -29,6 +33,18 @@ public partial class ContactPanel
 
     [Inject]
     private ContactMerge Merge { get; set; } = default!;
+
+    [Inject]
+    private ContactErasure Erasure { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = default!;
@@ -58,6 +74,39 @@ public partial class ContactPanel
 
     private Task SplitAsync(ContactIdentity identity) =>
         RunAsync(actor => Merge.SplitAsync(identity.ContactId, actor), $"{identity.Name} ({identity.ChannelName}) was split off.");
+
+    /// <summary>Asks first; once erased, the conversation on screen is gone too, so the agent goes back to the inbox.</summary>
+    private async Task EraseAsync()
+    {
+        var name = profile?.Name ?? "this contact";
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Erase contact",
+            $"Erase {name} for good? Their conversations, messages, notes and platform ids are deleted and cannot be restored.",
+            yesText: "Erase",
+            cancelText: "Keep");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        // The button is only rendered for admins; checked again here, where the erasure happens.
+        var user = (await Authentication).User;
+        if (!(await Authorization.AuthorizeAsync(user, Policies.Admin)).Succeeded)
+        {
+            return;
+        }
+
+        busy = true;
+        try
+        {
+            await Erasure.EraseAsync(ContactId, user.Identity?.Name ?? Actors.Of(user));
+            Navigation.NavigateTo("/");
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
 
     private async Task RunAsync(Func<string, Task<CommandResult>> command, string done)
     {
