@@ -187,7 +187,8 @@ public class ReplyPolicyOtherChannelsTests
             ],
         };
 
-        var facts = ConversationFacts.Of(conversation, channel);
+        conversation.Channel = channel;
+        var facts = ConversationFacts.Of(conversation);
         var decision = ReplyPolicy.Evaluate(facts, Now, SenderKind.Human);
 
         Assert.Equal(customerWrote, facts.LastInboundAt);

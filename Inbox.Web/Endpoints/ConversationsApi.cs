@@ -76,7 +76,7 @@ public static class ConversationsApi
         var conversation = await queries.GetAsync(id, cancellationToken);
         return conversation is null
             ? Problems.NotFound($"Conversation {id} does not exist.")
-            : Results.Ok(ConversationDetailDto.Of(conversation, policy.Evaluate(ConversationFacts.Of(conversation, conversation.Channel!))));
+            : Results.Ok(ConversationDetailDto.Of(conversation, policy.Evaluate(ConversationFacts.Of(conversation))));
     }
 
     private static async Task<IResult> SendAsync(int id, SendMessageRequest? body, ConversationCommands commands, CancellationToken cancellationToken)

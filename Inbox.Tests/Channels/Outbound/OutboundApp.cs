@@ -100,6 +100,7 @@ public sealed class OutboundApp : IDisposable
             LastInboundAt = at,
             CommentId = seed.CommentId,
             CommentAt = seed.CommentId is null ? null : at,
+            StartedFromAd = seed.StartedFromAd,
             LineReplyToken = seed.LineReplyToken,
             LineReplyTokenAt = seed.LineReplyToken is null ? null : now - seed.LineReplyTokenAge,
             CreatedAt = now,
