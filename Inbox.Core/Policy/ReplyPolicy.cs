@@ -134,14 +134,16 @@ public sealed class ReplyPolicy(TimeProvider time)
             (_, { } end) => Allowed(ReplyType.PrivateReply, end),
         };
 
+        // Meta: a public answer under a Facebook or Instagram comment has no time limit (docs/platform-rules.md §1–§2).
         List<ReplyOption> options = [privateReply];
-        if (facts.Channel == ChannelKind.Messenger)
+        var isMeta = facts.Channel is ChannelKind.Messenger or ChannelKind.Instagram;
+        if (isMeta)
         {
             options.Add(Allowed(ReplyType.PublicReply, null));
         }
 
         var state = privateReply.Allowed ? WindowState.Open
-            : facts.Channel == ChannelKind.Messenger ? WindowState.Unlimited
+            : isMeta ? WindowState.Unlimited
             : WindowState.Closed;
         return Decide(state, privateEnd, null, options);
     }

@@ -41,6 +41,7 @@ public sealed class PolicyAgreementTests : OutboundTestBase
         { "fb comment day 2", "open", "Private reply, 7 d" },
         { "fb comment day 8", "unlimited", "No window" },
         { "ig comment day 2", "open", "Private reply, 7 d" },
+        { "ig comment day 8", "unlimited", "No window" },
     };
 
     [Theory]
@@ -82,6 +83,7 @@ public sealed class PolicyAgreementTests : OutboundTestBase
         "fb comment day 2" => ConversationSeed.On("fb").LastInbound(TimeSpan.FromDays(2)).OnComment("fb-comment-1"),
         "fb comment day 8" => ConversationSeed.On("fb").LastInbound(Days8).OnComment("fb-comment-2"),
         "ig comment day 2" => ConversationSeed.On("ig").LastInbound(TimeSpan.FromDays(2)).OnComment("ig-comment-1"),
+        "ig comment day 8" => ConversationSeed.On("ig").LastInbound(Days8).OnComment("ig-comment-2"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
