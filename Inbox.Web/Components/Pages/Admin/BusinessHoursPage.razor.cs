@@ -25,7 +25,7 @@ public partial class BusinessHoursPage
     private BusinessHoursAdmin Admin { get; set; } = default!;
 
     [Inject]
-    private AgentLookup Lookup { get; set; } = default!;
+    private AgentDirectory Lookup { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -63,7 +63,7 @@ public partial class BusinessHoursPage
 
     protected override async Task OnInitializedAsync()
     {
-        teams = await Lookup.TeamsAsync();
+        teams = await Lookup.TeamNamesAsync();
         settings = await Admin.SettingsAsync();
         await ShowAsync(null);
     }
