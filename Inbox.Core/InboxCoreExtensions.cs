@@ -34,7 +34,6 @@ public static class InboxCoreExtensions
         services.AddSingleton<ReplyPolicy>();
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<ConversationCommands>();
-        services.AddSingleton<Routing.AgentLookup>();
         services.AddSingleton<ChannelDirectory>();
         services.AddSingleton<ChannelAdmin>();
         services.AddSingleton<ChannelConfigurationSync>();

@@ -3,12 +3,14 @@ using Inbox.Core.Events;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
 using Inbox.Core.Replies;
+using Inbox.Core.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Core.Conversations;
 
 /// <summary>
-/// Changes to conversations: queueing replies (only what the platform allows at this instant), assignment and status.
+/// Changes to conversations: queueing replies (only what the platform allows at this instant) and status. Assignment is
+/// <see cref="AssignmentService"/>'s.
 /// Each runs in one short-lived context and records who acted.
 /// </summary>
 public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> contexts, TimeProvider time, DomainEvents events)
@@ -94,7 +96,7 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
         db.Messages.Add(message);
         if (sender == SenderKind.Human && agentId is { } author && conversation.AssigneeId is null)
         {
-            await SelfAssignAsync(db, conversation, author, now, cancellationToken);
+            await AssignmentService.SelfAssignAsync(db, conversation, author, now, cancellationToken);
         }
 
         conversation.LastMessageAt = now;
@@ -103,41 +105,6 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
         await transaction.CommitAsync(cancellationToken);
         await events.PublishAsync(new MessageQueued(conversation.Id, message.Id), cancellationToken);
         return CommandResult.Done(message);
-    }
-
-    /// <summary>Assigns the conversation to an agent, or unassigns it when <paramref name="agentId"/> is null.</summary>
-    public async Task<CommandResult> AssignAsync(int conversationId, int? agentId, string actor, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var conversation = await db.Conversations.Include(c => c.Assignee).SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
-        if (conversation is null)
-        {
-            return CommandResult.NotFound($"Conversation {conversationId} does not exist.");
-        }
-
-        var agent = agentId is { } id ? await db.Agents.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) : null;
-        if (agentId is not null && agent is null)
-        {
-            return CommandResult.Invalid($"Agent {agentId} does not exist.");
-        }
-
-        if (conversation.AssigneeId != agentId)
-        {
-            var before = conversation.Assignee?.Name;
-            conversation.AssigneeId = agentId;
-            db.Activities.Add(new ConversationActivity
-            {
-                ConversationId = conversationId,
-                At = time.GetUtcNow().UtcDateTime,
-                Kind = agent is null ? ActivityKind.Unassigned : ActivityKind.Assigned,
-                Actor = actor,
-                Detail = agent is null ? $"Unassigned from {before}" : before is null ? $"Assigned to {agent.Name}" : $"Reassigned from {before} to {agent.Name}",
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            await events.PublishAsync(new ConversationUpdated(conversationId, ConversationUpdate.Assignment), cancellationToken);
-        }
-
-        return CommandResult.Done();
     }
 
     /// <summary>An agent opened the conversation: its unread count goes back to zero.</summary>
@@ -213,25 +180,6 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
             : null;
         var sender = failed.Author == MessageAuthor.Automation ? SenderKind.Automation : SenderKind.Human;
         return await QueueReplyAsync(failed.ConversationId, new ReplyRequest(template is null ? failed.Text : null, failed.ReplyType, template), sender, agentId ?? failed.AgentId, cancellationToken);
-    }
-
-    /// <summary>An agent who answers an unassigned conversation takes it, so no one else answers it too.</summary>
-    private static async Task SelfAssignAsync(InboxDbContext db, Conversation conversation, int agentId, DateTime now, CancellationToken cancellationToken)
-    {
-        if (await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agentId, cancellationToken) is not { } agent)
-        {
-            return;
-        }
-
-        conversation.AssigneeId = agent.Id;
-        db.Activities.Add(new ConversationActivity
-        {
-            ConversationId = conversation.Id,
-            At = now,
-            Kind = ActivityKind.Assigned,
-            Actor = agent.Name,
-            Detail = $"Assigned to {agent.Name} on replying",
-        });
     }
 
     /// <summary>A registered template's body with its parameters filled in; for one not registered here, its name and parameters.</summary>

@@ -131,22 +131,19 @@ public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> contex
 
     private static async Task<List<ConversationSummary>> SummariesAsync(IQueryable<Conversation> query, CancellationToken cancellationToken)
     {
+        // One query: the conversation with its channel (which holds the LINE quota the policy needs), contact and assignee.
         var rows = await query.AsNoTracking()
+            .Include(c => c.Channel)
+            .Include(c => c.Contact)
+            .Include(c => c.Assignee)
             .OrderByDescending(c => c.LastMessageAt)
-            .Select(c => new
-            {
-                Conversation = c,
-                c.Channel,
-                c.Contact,
-                AssigneeName = c.Assignee != null ? c.Assignee.Name : null,
-            })
             .ToListAsync(cancellationToken);
 
-        return rows.Select(r => new ConversationSummary(
-            r.Conversation.Id, r.Conversation.Kind, r.Channel!.Key, r.Channel.Name, r.Channel.Kind,
-            r.Contact!.Id, r.Contact.Name, r.Contact.ExternalId, r.Conversation.Status,
-            r.Conversation.AssigneeId, r.AssigneeName, r.Conversation.LastInboundAt, r.Conversation.LastMessageAt,
-            r.Conversation.LastMessagePreview, r.Conversation.UnreadCount,
-            ConversationFacts.Of(r.Conversation, r.Channel), r.Conversation.ReopeningWarningAt)).ToList();
+        return rows.Select(c => new ConversationSummary(
+            c.Id, c.Kind, c.Channel!.Key, c.Channel.Name, c.Channel.Kind,
+            c.Contact!.Id, c.Contact.Name, c.Contact.ExternalId, c.Status,
+            c.AssigneeId, c.Assignee?.Name, c.LastInboundAt, c.LastMessageAt,
+            c.LastMessagePreview, c.UnreadCount,
+            ConversationFacts.Of(c), c.ReopeningWarningAt)).ToList();
     }
 }

@@ -59,7 +59,6 @@ public static class IdentityExtensions
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AdminBootstrapOptions>().BindConfiguration(AdminBootstrapOptions.Section);
         services.AddScoped<IdentitySeeder>();
-        services.AddSingleton<AgentDirectory>();
         return services;
     }
 

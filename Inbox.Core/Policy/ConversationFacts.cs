@@ -24,19 +24,24 @@ public sealed record ConversationFacts(
     DateTime? LineReplyTokenAt = null,
     int? LineQuotaRemaining = null)
 {
-    /// <summary>Reads the facts off a stored conversation and its channel.</summary>
-    public static ConversationFacts Of(Conversation conversation, Channel channel, int? lineQuotaRemaining = null) => new(
-        channel.Kind,
-        conversation.Kind,
-        conversation.LastInboundAt,
-        channel.HumanAgentApproved,
-        conversation.StartedFromAd,
-        conversation.CommentAt,
-        conversation.PrivateReplyUsed,
-        conversation.LineReplyToken is null ? null : conversation.LineReplyTokenAt,
-        lineQuotaRemaining);
-
-    /// <summary>Reads the facts off a stored conversation and its loaded channel, with the channel's cached LINE quota.</summary>
-    public static ConversationFacts Of(Conversation conversation) =>
-        Of(conversation, conversation.Channel!, conversation.Channel!.Kind == ChannelKind.Line ? conversation.Channel.LineQuotaRemaining : null);
+    /// <summary>
+    /// The one place the facts are read: off a conversation loaded with its channel (one query), the channel's
+    /// cached LINE push quota included. The inbox list and header, the composer, the REST API, the senders, the
+    /// scheduler and the live reports all build their facts here, so they cannot disagree about what may be sent.
+    /// (The response-time report asks about past turns, with facts of each turn's own moment.)
+    /// </summary>
+    public static ConversationFacts Of(Conversation conversation)
+    {
+        var channel = conversation.Channel ?? throw new InvalidOperationException("Load the conversation's channel: the policy's facts need it.");
+        return new(
+            channel.Kind,
+            conversation.Kind,
+            conversation.LastInboundAt,
+            channel.HumanAgentApproved,
+            conversation.StartedFromAd,
+            conversation.CommentAt,
+            conversation.PrivateReplyUsed,
+            conversation.LineReplyToken is null ? null : conversation.LineReplyTokenAt,
+            channel.Kind == ChannelKind.Line ? channel.LineQuotaRemaining : null);
+    }
 }

@@ -40,7 +40,7 @@ public sealed class ReplyPolicy(TimeProvider time)
             return Decide(WindowState.Closed, null, null, [Refused(ReplyType.FreeForm, never), Refused(ReplyType.HumanAgentTag, never)]);
         }
 
-        var standardEnd = last + (facts.StartedFromAd ? PlatformWindows.StandardFromAd : PlatformWindows.Standard);
+        var standardEnd = StandardWindowEnd(facts)!.Value;
         var humanEnd = last + PlatformWindows.HumanAgent;
         var windowName = facts.StartedFromAd ? "7-day ad window" : "24-hour window";
 
@@ -78,19 +78,19 @@ public sealed class ReplyPolicy(TimeProvider time)
         var state = now < standardEnd ? WindowState.Open
             : now < humanEnd && facts.HumanAgentApproved ? WindowState.HumanAgent
             : WindowState.Closed;
-        return Decide(state, standardEnd, humanEnd, [freeForm, humanAgent]);
+        return Decide(state, standardEnd, humanEnd, [freeForm, humanAgent], facts.StartedFromAd);
     }
 
     private static ReplyDecision WhatsApp(ConversationFacts facts, DateTime now)
     {
         var template = Allowed(ReplyType.Template, null);
-        if (facts.LastInboundAt is not { } last)
+        if (facts.LastInboundAt is null)
         {
             return Decide(WindowState.TemplateOnly, null, null,
                 [Refused(ReplyType.FreeForm, "The customer has not written on WhatsApp; only templates can be sent."), template]);
         }
 
-        var standardEnd = last + PlatformWindows.Standard;
+        var standardEnd = StandardWindowEnd(facts)!.Value;
         var open = now < standardEnd;
         var freeForm = open
             ? Allowed(ReplyType.FreeForm, standardEnd)
@@ -101,9 +101,8 @@ public sealed class ReplyPolicy(TimeProvider time)
     private static ReplyDecision Line(ConversationFacts facts, DateTime now)
     {
         // LINE has no window; the reply API is free while the token is fresh, a push counts against the monthly quota.
-        var tokenExpires = facts.LineReplyTokenAt + PlatformWindows.LineReplyToken;
         ReplyOption freeForm;
-        if (tokenExpires is { } expires && now < expires)
+        if (HoldsFreshReplyToken(facts, now))
         {
             freeForm = Allowed(ReplyType.FreeForm, null, "Goes as a free LINE reply while the reply token is fresh.");
         }
@@ -135,20 +134,51 @@ public sealed class ReplyPolicy(TimeProvider time)
             (_, { } end) => Allowed(ReplyType.PrivateReply, end),
         };
 
+        // Meta: a public answer under a Facebook or Instagram comment has no time limit (docs/platform-rules.md §1–§2).
         List<ReplyOption> options = [privateReply];
-        if (facts.Channel == ChannelKind.Messenger)
+        var isMeta = facts.Channel is ChannelKind.Messenger or ChannelKind.Instagram;
+        if (isMeta)
         {
             options.Add(Allowed(ReplyType.PublicReply, null));
         }
 
         var state = privateReply.Allowed ? WindowState.Open
-            : facts.Channel == ChannelKind.Messenger ? WindowState.Unlimited
+            : isMeta ? WindowState.Unlimited
             : WindowState.Closed;
         return Decide(state, privateEnd, null, options);
     }
 
-    private static ReplyDecision Decide(WindowState state, DateTime? standardEnd, DateTime? humanEnd, List<ReplyOption> options) =>
-        new(state, standardEnd, humanEnd, options, options.Where(o => o.Allowed).Select(o => (ReplyType?)o.Type).Min());
+    /// <summary>
+    /// When the standard window of a direct Messenger, Instagram or WhatsApp conversation ends: 24 h after the customer's
+    /// last message, 7 days for a Messenger/Instagram thread started from a click-to-message ad. Null where no such window
+    /// applies (LINE, comment threads) or the customer never wrote.
+    /// </summary>
+    public static DateTime? StandardWindowEnd(ConversationFacts facts) => (facts.Channel, facts.Kind, facts.LastInboundAt) switch
+    {
+        (_, not ConversationKind.Direct, _) or (_, _, null) => null,
+        (ChannelKind.Messenger or ChannelKind.Instagram, _, { } last) => last + (facts.StartedFromAd ? PlatformWindows.StandardFromAd : PlatformWindows.Standard),
+        (ChannelKind.WhatsApp, _, { } last) => last + PlatformWindows.Standard,
+        _ => null,
+    };
+
+    /// <summary>LINE: the conversation holds an unused reply token young enough for the free reply API.</summary>
+    public static bool HoldsFreshReplyToken(ConversationFacts facts, DateTime now) =>
+        facts.LineReplyTokenAt is { } at && now < at + PlatformWindows.LineReplyToken;
+
+    private static ReplyDecision Decide(WindowState state, DateTime? standardEnd, DateTime? humanEnd, List<ReplyOption> options, bool fromAd = false)
+    {
+        var suggested = options.Where(o => o.Allowed).Select(o => (ReplyType?)o.Type).Min();
+        var name = (state, suggested) switch
+        {
+            (_, ReplyType.PrivateReply) => "Private reply, 7 d",
+            (WindowState.Open, _) => fromAd ? "7 d ad window" : "24 h window",
+            (WindowState.HumanAgent, _) => "Human agent, 7 d",
+            (WindowState.TemplateOnly, _) => "Templates only",
+            (WindowState.Unlimited, _) => "No window",
+            _ => "Closed",
+        };
+        return new(state, standardEnd, humanEnd, options, suggested, name);
+    }
 
     private static ReplyOption Allowed(ReplyType type, DateTime? expiresAt, string? note = null) => new(type, true, expiresAt, null, note);
 

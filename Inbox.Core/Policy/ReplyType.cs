@@ -15,6 +15,6 @@ public enum ReplyType
     /// <summary>The one DM Meta allows in answer to a comment, within 7 days.</summary>
     PrivateReply,
 
-    /// <summary>A public answer under a Facebook comment.</summary>
+    /// <summary>A public answer under a Facebook or Instagram comment, at any time.</summary>
     PublicReply,
 }

@@ -15,6 +15,6 @@ public enum WindowState
     /// <summary>Nothing can be sent until the customer writes again.</summary>
     Closed,
 
-    /// <summary>No time limit applies (LINE; a Facebook comment's public reply).</summary>
+    /// <summary>No time limit applies (LINE; a Facebook or Instagram comment's public reply).</summary>
     Unlimited,
 }

@@ -104,11 +104,7 @@ public static class TurnBuilder
             : null;
     }
 
-    private static DateTime? StandardWindowEnd(ConversationTimeline timeline, DateTime lastInbound) => (timeline.ChannelKind, timeline.Kind) switch
-    {
-        (ChannelKind.Messenger or ChannelKind.Instagram, ConversationKind.Direct) =>
-            lastInbound + (timeline.StartedFromAd ? PlatformWindows.StandardFromAd : PlatformWindows.Standard),
-        (ChannelKind.WhatsApp, ConversationKind.Direct) => lastInbound + PlatformWindows.Standard,
-        _ => null,
-    };
+    /// <summary>The standard window a turn's last customer message opened, as the reply policy decides it.</summary>
+    private static DateTime? StandardWindowEnd(ConversationTimeline timeline, DateTime lastInbound) =>
+        ReplyPolicy.StandardWindowEnd(new ConversationFacts(timeline.ChannelKind, timeline.Kind, lastInbound, StartedFromAd: timeline.StartedFromAd));
 }

@@ -6,7 +6,7 @@ namespace Inbox.Core.Routing;
 /// A customer's first message starts a conversation: route it to an agent, before the away message reads its team.
 /// Standby threads belong to another app and are left alone.
 /// </summary>
-public sealed class AutoAssignNewConversation(AutoAssignment assignment) : IDomainEventBatchHandler<MessageReceived>
+public sealed class AutoAssignNewConversation(AssignmentService assignment) : IDomainEventBatchHandler<MessageReceived>
 {
     public async Task HandleAsync(IReadOnlyList<MessageReceived> domainEvents, CancellationToken cancellationToken)
     {

@@ -6,14 +6,13 @@ namespace Inbox.Core.Routing;
 /// <summary>Registration of the routing feature.</summary>
 public static class RoutingExtensions
 {
-    /// <summary>Named like <c>AddInboxIdentity</c>: ASP.NET Core already has an <c>AddRouting</c>. Presence, manual team assignment, auto-assignment of new conversations and the team editor.</summary>
+    /// <summary>Named like <c>AddInboxIdentity</c>: ASP.NET Core already has an <c>AddRouting</c>. Presence, the agent directory, assignment (manual, team, on replying, automatic) and the team editor.</summary>
     public static IServiceCollection AddInboxRouting(this IServiceCollection services)
     {
         services.AddSingleton<AgentPresence>();
-        services.AddSingleton<RoutingDirectory>();
-        services.AddSingleton<TeamAssignment>();
+        services.AddSingleton<AgentDirectory>();
+        services.AddSingleton<AssignmentService>();
         services.AddSingleton<TeamAdmin>();
-        services.AddSingleton<AutoAssignment>();
         services.AddSingleton<IDomainEventBatchHandler<MessageReceived>, AutoAssignNewConversation>();
         return services;
     }

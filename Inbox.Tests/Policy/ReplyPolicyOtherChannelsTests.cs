@@ -123,7 +123,7 @@ public class ReplyPolicyOtherChannelsTests
 
         Assert.Equal(facts.CommentAt + TimeSpan.FromDays(7), decision.For(ReplyType.PrivateReply)!.ExpiresAt);
         Assert.Equal(ReplyType.PrivateReply, decision.Suggested);
-        Assert.Equal(channel == ChannelKind.Messenger, decision.Allows(ReplyType.PublicReply));
+        Assert.True(decision.Allows(ReplyType.PublicReply));
     }
 
     [Theory]
@@ -139,12 +139,15 @@ public class ReplyPolicyOtherChannelsTests
     }
 
     [Theory]
-    [InlineData(7 * Day)]
-    [InlineData(7 * Day + Second)]
-    [InlineData(60 * Day)]
-    public void Evaluate_FacebookCommentAfter7Days_SuggestsPublicReply(int secondsAgo)
+    [InlineData(ChannelKind.Messenger, 7 * Day)]
+    [InlineData(ChannelKind.Messenger, 7 * Day + Second)]
+    [InlineData(ChannelKind.Messenger, 60 * Day)]
+    [InlineData(ChannelKind.Instagram, 7 * Day)]
+    [InlineData(ChannelKind.Instagram, 7 * Day + Second)]
+    [InlineData(ChannelKind.Instagram, 60 * Day)]
+    public void Evaluate_CommentAfter7Days_SuggestsPublicReply(ChannelKind channel, int secondsAgo)
     {
-        var decision = ReplyPolicy.Evaluate(Facts.Comment(ChannelKind.Messenger, secondsAgo), Now, SenderKind.Human);
+        var decision = ReplyPolicy.Evaluate(Facts.Comment(channel, secondsAgo), Now, SenderKind.Human);
 
         Assert.False(decision.Allows(ReplyType.PrivateReply));
         Assert.Contains("7-day private reply window for this comment closed", decision.For(ReplyType.PrivateReply)!.Reason);
@@ -154,17 +157,13 @@ public class ReplyPolicyOtherChannelsTests
         Assert.Equal(WindowState.Unlimited, decision.State);
     }
 
-    [Theory]
-    [InlineData(7 * Day)]
-    [InlineData(7 * Day + Second)]
-    public void Evaluate_InstagramCommentAfter7Days_AllowsNothing(int secondsAgo)
+    [Fact]
+    public void Evaluate_InstagramCommentWithinSevenDays_OffersThePrivateReplyAndThePublicOne()
     {
-        var decision = ReplyPolicy.Evaluate(Facts.Comment(ChannelKind.Instagram, secondsAgo), Now, SenderKind.Human);
+        var decision = ReplyPolicy.Evaluate(Facts.Comment(ChannelKind.Instagram, Day), Now, SenderKind.Human);
 
-        Assert.All(decision.Options, o => Assert.False(o.Allowed));
-        Assert.Null(decision.For(ReplyType.PublicReply));
-        Assert.Equal(WindowState.Closed, decision.State);
-        Assert.Null(decision.Suggested);
+        Assert.Equal([(ReplyType.PrivateReply, true), (ReplyType.PublicReply, true)], decision.Options.Select(o => (o.Type, o.Allowed)));
+        Assert.Equal(ReplyType.PrivateReply, decision.Suggested);
     }
 
     [Fact]
@@ -187,7 +186,8 @@ public class ReplyPolicyOtherChannelsTests
             ],
         };
 
-        var facts = ConversationFacts.Of(conversation, channel);
+        conversation.Channel = channel;
+        var facts = ConversationFacts.Of(conversation);
         var decision = ReplyPolicy.Evaluate(facts, Now, SenderKind.Human);
 
         Assert.Equal(customerWrote, facts.LastInboundAt);

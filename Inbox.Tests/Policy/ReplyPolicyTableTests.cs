@@ -45,15 +45,15 @@ public class ReplyPolicyTableTests
         new("LINE, stale token", Facts.Line(tokenAge: 10 * Day), WindowState.Unlimited, ReplyType.FreeForm, "No window", null),
         new("LINE, quota used up", Facts.Line(tokenAge: null, quota: 0), WindowState.Closed, null, "Closed", null),
 
-        // Comments: one private reply within 7 d; Facebook also allows a public reply at any time.
+        // Comments: one private reply within 7 d, and a public reply at any time.
         new("Facebook comment, 1 d", Facts.Comment(ChannelKind.Messenger, Day), WindowState.Open, ReplyType.PrivateReply, "Private reply, 7 d", Now.AddDays(6)),
         new("Facebook comment, 7 d - 1 s", Facts.Comment(ChannelKind.Messenger, 7 * Day - Second), WindowState.Open, ReplyType.PrivateReply, "Private reply, 7 d", Now.AddSeconds(1)),
         new("Facebook comment, 7 d + 1 s", Facts.Comment(ChannelKind.Messenger, 7 * Day + Second), WindowState.Unlimited, ReplyType.PublicReply, "No window", null),
         new("Facebook comment, private reply used", Facts.Comment(ChannelKind.Messenger, Day, privateReplyUsed: true), WindowState.Unlimited, ReplyType.PublicReply, "No window", null),
         new("Instagram comment, 1 d", Facts.Comment(ChannelKind.Instagram, Day), WindowState.Open, ReplyType.PrivateReply, "Private reply, 7 d", Now.AddDays(6)),
         new("Instagram comment, 7 d - 1 s", Facts.Comment(ChannelKind.Instagram, 7 * Day - Second), WindowState.Open, ReplyType.PrivateReply, "Private reply, 7 d", Now.AddSeconds(1)),
-        new("Instagram comment, 7 d + 1 s", Facts.Comment(ChannelKind.Instagram, 7 * Day + Second), WindowState.Closed, null, "Closed", null),
-        new("Instagram comment, private reply used", Facts.Comment(ChannelKind.Instagram, Day, privateReplyUsed: true), WindowState.Closed, null, "Closed", null),
+        new("Instagram comment, 7 d + 1 s", Facts.Comment(ChannelKind.Instagram, 7 * Day + Second), WindowState.Unlimited, ReplyType.PublicReply, "No window", null),
+        new("Instagram comment, private reply used", Facts.Comment(ChannelKind.Instagram, Day, privateReplyUsed: true), WindowState.Unlimited, ReplyType.PublicReply, "No window", null),
     };
 
     [Theory]

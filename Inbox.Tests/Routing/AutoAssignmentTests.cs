@@ -32,7 +32,7 @@ public sealed class AutoAssignmentTests : WebhookTestBase
         await using var db = App.OpenDb();
         var log = await db.Activities.OrderBy(a => a.Id).ToListAsync();
         Assert.Equal(3, log.Count);
-        Assert.All(log, a => Assert.Equal(AutoAssignment.Actor, a.Actor));
+        Assert.All(log, a => Assert.Equal(AssignmentService.AutoActor, a.Actor));
         Assert.Equal("Assigned to Alice Agent (Support, round robin)", log[0].Detail);
         Assert.All(await db.Conversations.ToListAsync(), c => Assert.NotNull(c.TeamId));
     }
@@ -61,7 +61,7 @@ public sealed class AutoAssignmentTests : WebhookTestBase
         Assert.Equal([null], await AssigneesAsync());
         await using var db = App.OpenDb();
         var entry = await db.Activities.SingleAsync();
-        Assert.Equal((ActivityKind.TeamAssigned, AutoAssignment.Actor), (entry.Kind, entry.Actor));
+        Assert.Equal((ActivityKind.TeamAssigned, AssignmentService.AutoActor), (entry.Kind, entry.Actor));
         Assert.Contains("waits unassigned", entry.Detail);
     }
 
@@ -85,14 +85,14 @@ public sealed class AutoAssignmentTests : WebhookTestBase
         await Presence.ConnectedAsync("user-alice", "c1");
         await ReceiveAsync("m_1", "psid-1");
         var id = (await SingleConversationAsync()).Id;
-        await App.Services.GetRequiredService<ConversationCommands>().AssignAsync(id, null, "Sam Supervisor");
+        await App.Services.GetRequiredService<AssignmentService>().AssignAgentAsync(id, null, "Sam Supervisor");
 
         await ReceiveAsync("m_1", "psid-1");
         await ReceiveAsync("m_2", "psid-1");
 
         Assert.Equal([null], await AssigneesAsync());
         await using var db = App.OpenDb();
-        Assert.Single(await db.Activities.Where(a => a.Actor == AutoAssignment.Actor).ToListAsync());
+        Assert.Single(await db.Activities.Where(a => a.Actor == AssignmentService.AutoActor).ToListAsync());
     }
 
     [Fact]

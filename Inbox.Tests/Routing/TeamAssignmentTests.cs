@@ -11,7 +11,7 @@ namespace Inbox.Tests.Routing;
 /// <summary>Team assignment on the demo data, beside agent assignment.</summary>
 public sealed class TeamAssignmentTests(InboxAppFactory app) : ConversationsApiTestBase(app), IClassFixture<InboxAppFactory>
 {
-    private TeamAssignment Teams => App.Services.GetRequiredService<TeamAssignment>();
+    private AssignmentService Teams => App.Services.GetRequiredService<AssignmentService>();
 
     [Fact]
     public async Task Assign_ToAnotherTeam_KeepsAgentMessagesAndEarlierLog()
@@ -25,7 +25,7 @@ public sealed class TeamAssignmentTests(InboxAppFactory app) : ConversationsApiT
         await db.SaveChangesAsync();
         var messagesBefore = await db.Messages.CountAsync(m => m.ConversationId == id);
 
-        var result = await Teams.AssignAsync(id, billing.Id, "Sam Supervisor");
+        var result = await Teams.AssignTeamAsync(id, billing.Id, "Sam Supervisor");
 
         Assert.Equal(CommandStatus.Done, result.Status);
         var conversation = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == id);
@@ -45,9 +45,9 @@ public sealed class TeamAssignmentTests(InboxAppFactory app) : ConversationsApiT
         var team = new Team { Name = "Returns" };
         db.Teams.Add(team);
         await db.SaveChangesAsync();
-        await Teams.AssignAsync(id, team.Id, "Sam Supervisor");
+        await Teams.AssignTeamAsync(id, team.Id, "Sam Supervisor");
 
-        await Teams.AssignAsync(id, team.Id, "Sam Supervisor");
+        await Teams.AssignTeamAsync(id, team.Id, "Sam Supervisor");
 
         Assert.Single(await db.Activities.Where(a => a.ConversationId == id && a.Kind == ActivityKind.TeamAssigned).ToListAsync());
     }
@@ -57,6 +57,6 @@ public sealed class TeamAssignmentTests(InboxAppFactory app) : ConversationsApiT
     {
         var id = await IdOfAsync("Lukas Novak");
 
-        Assert.Equal(CommandStatus.Invalid, (await Teams.AssignAsync(id, 4242, "Sam Supervisor")).Status);
+        Assert.Equal(CommandStatus.Invalid, (await Teams.AssignTeamAsync(id, 4242, "Sam Supervisor")).Status);
     }
 }

@@ -26,7 +26,8 @@ public sealed class CoreHarness : IAsyncDisposable
             .Build();
         var collection = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Time);
         collection.AddPersistence(configuration, folder).AddDomainEvents().AddReplies();
-        collection.AddSingleton<ReplyPolicy>().AddSingleton<ConversationCommands>().AddSingleton<ConversationQueries>().AddSingleton<AgentDirectory>();
+        collection.AddSingleton<ReplyPolicy>().AddSingleton<ConversationCommands>().AddSingleton<ConversationQueries>();
+        collection.AddSingleton<AgentPresence>().AddSingleton<AgentDirectory>();
         extra?.Invoke(collection);
         services = collection.BuildServiceProvider();
     }

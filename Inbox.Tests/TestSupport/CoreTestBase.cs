@@ -7,7 +7,7 @@ public abstract class CoreTestBase : IAsyncLifetime
 {
     protected CoreHarness Harness { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Harness = await CoreHarness.StartAsync(ConfigureServices);
+    public virtual async Task InitializeAsync() => Harness = await CoreHarness.StartAsync(ConfigureServices);
 
     public async Task DisposeAsync() => await Harness.DisposeAsync();
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Inbox.Core.Conversations;
 using Inbox.Core.Policy;
+using Inbox.Core.Routing;
 using Inbox.Web.Endpoints.Contracts;
 
 namespace Inbox.Web.Endpoints;
@@ -76,7 +77,7 @@ public static class ConversationsApi
         var conversation = await queries.GetAsync(id, cancellationToken);
         return conversation is null
             ? Problems.NotFound($"Conversation {id} does not exist.")
-            : Results.Ok(ConversationDetailDto.Of(conversation, policy.Evaluate(ConversationFacts.Of(conversation, conversation.Channel!))));
+            : Results.Ok(ConversationDetailDto.Of(conversation, policy.Evaluate(ConversationFacts.Of(conversation))));
     }
 
     private static async Task<IResult> SendAsync(int id, SendMessageRequest? body, ConversationCommands commands, CancellationToken cancellationToken)
@@ -100,14 +101,14 @@ public static class ConversationsApi
             : Problems.From(result);
     }
 
-    private static async Task<IResult> AssignAsync(int id, AssignRequest? body, ConversationCommands commands, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<IResult> AssignAsync(int id, AssignRequest? body, AssignmentService assignments, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (body is null)
         {
             return Problems.BadRequest("Send a JSON body: { \"agentId\": <id or null> }.");
         }
 
-        var result = await commands.AssignAsync(id, body.AgentId, Actor(user), cancellationToken);
+        var result = await assignments.AssignAgentAsync(id, body.AgentId, Actor(user), cancellationToken);
         return result.Status == CommandStatus.Done ? Results.NoContent() : Problems.From(result);
     }
 

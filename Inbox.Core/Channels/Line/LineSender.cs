@@ -50,7 +50,7 @@ public sealed class LineSender(PlatformClient client, IDbContextFactory<InboxDbC
         // A message that already has a send key went out as a push before (a resend after a restart): push again, never reply.
         var conversation = send.Conversation;
         var now = time.GetUtcNow().UtcDateTime;
-        return send.Message.SendKey is null && conversation.LineReplyToken is { } token && conversation.LineReplyTokenAt is { } at && now - at < PlatformWindows.LineReplyToken
+        return send.Message.SendKey is null && conversation.LineReplyToken is { } token && ReplyPolicy.HoldsFreshReplyToken(ConversationFacts.Of(conversation), now)
             ? token
             : null;
     }

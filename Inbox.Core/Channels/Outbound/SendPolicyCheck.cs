@@ -18,7 +18,7 @@ public static class SendPolicyCheck
             return new SendRefusal(SendFailure.Rejected, "The message has no reply type, so it cannot be sent.");
         }
 
-        var facts = ConversationFacts.Of(conversation, channel, channel.Kind == ChannelKind.Line ? channel.LineQuotaRemaining : null);
+        var facts = ConversationFacts.Of(conversation);
         if (type == ReplyType.PrivateReply)
         {
             // Queueing claimed the comment's one private reply for this very message.

@@ -13,6 +13,9 @@ public sealed record ConversationSeed(string ChannelKey)
 
     public string? LineReplyToken { get; init; }
 
+    /// <summary>Messenger/Instagram: the thread began from a click-to-message ad (its referral).</summary>
+    public bool StartedFromAd { get; init; }
+
     public TimeSpan LineReplyTokenAge { get; init; }
 
     /// <summary>The contact's platform id (WhatsApp: a BSUID or a phone number); a fresh one when null.</summary>
@@ -30,6 +33,8 @@ public sealed record ConversationSeed(string ChannelKey)
 
     /// <summary>A WhatsApp customer known by this BSUID and, when given, this phone number.</summary>
     public ConversationSeed WithContact(string contactId, string? phone = null) => this with { ContactId = contactId, Phone = phone };
+
+    public ConversationSeed FromAd() => this with { StartedFromAd = true };
 
     public ConversationSeed WithReplyToken(string token, TimeSpan age) => this with { LineReplyToken = token, LineReplyTokenAge = age };
 }

@@ -69,6 +69,9 @@ public sealed class OutboundApp : IDisposable
     public static OutboundApp Start(FakePlatformServer platform, string? database = null, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? overrides = null) =>
         new(platform, database, time, overrides);
 
+    /// <summary>A client without credentials, as the platforms call the app's webhooks.</summary>
+    public HttpClient Client() => host.CreateClient();
+
     /// <summary>A REST client with the agent API key, as another program calls the app.</summary>
     public HttpClient Api()
     {
@@ -100,6 +103,7 @@ public sealed class OutboundApp : IDisposable
             LastInboundAt = at,
             CommentId = seed.CommentId,
             CommentAt = seed.CommentId is null ? null : at,
+            StartedFromAd = seed.StartedFromAd,
             LineReplyToken = seed.LineReplyToken,
             LineReplyTokenAt = seed.LineReplyToken is null ? null : now - seed.LineReplyTokenAge,
             CreatedAt = now,

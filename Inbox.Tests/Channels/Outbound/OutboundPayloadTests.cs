@@ -81,21 +81,6 @@ public sealed class OutboundPayloadTests : OutboundTestBase
     }
 
     [Fact]
-    public async Task SendAsync_InstagramPublicReply_PostsToCommentReplies()
-    {
-        // The reply policy offers no public reply on Instagram comments yet, so the sender is called directly.
-        var sender = App.Services.GetServices<IPlatformSender>().Single(s => s.Handles(ChannelKind.Instagram));
-        var channel = await App.ChannelAsync("ig");
-        var conversation = new Conversation { Kind = ConversationKind.Comment, CommentId = "ig_c42", Channel = channel };
-        var message = new Message { Id = 7, Text = "Thank you!", ReplyType = ReplyType.PublicReply };
-
-        var outcome = await sender.SendAsync(new OutboundSend(message, conversation, channel, "igsid-1"), CancellationToken.None);
-
-        AssertJson("""{"message":"Thank you!"}""", Assert.Single(Platform.To($"{OutboundApp.Graph}/ig_c42/replies")));
-        Assert.True(outcome.Accepted);
-    }
-
-    [Fact]
     public async Task Send_WhatsAppText_PostsTextToPhoneNumberAndStoresWamid()
     {
         Platform.Script($"{OutboundApp.Graph}/{OutboundApp.PhoneNumberId}/messages", FakeResponse.WhatsAppOk("wamid.HBg1"));

@@ -3,7 +3,8 @@ using Inbox.Core.Policy;
 namespace Inbox.Web.Endpoints.Contracts;
 
 /// <summary>Where the conversation stands against its platform window. A window that does not apply is null.</summary>
-public sealed record WindowDto(WindowState State, DateTime? StandardClosesAt, DateTime? HumanAgentClosesAt)
+/// <param name="Name">The governing window's short name, as the inbox shows it ("24 h window", "7 d ad window", "Templates only"…).</param>
+public sealed record WindowDto(WindowState State, DateTime? StandardClosesAt, DateTime? HumanAgentClosesAt, string Name)
 {
-    public static WindowDto Of(ReplyDecision decision) => new(decision.State, decision.StandardClosesAt, decision.HumanAgentClosesAt);
+    public static WindowDto Of(ReplyDecision decision) => new(decision.State, decision.StandardClosesAt, decision.HumanAgentClosesAt, decision.WindowName);
 }

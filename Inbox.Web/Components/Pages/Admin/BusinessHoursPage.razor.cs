@@ -26,7 +26,7 @@ public partial class BusinessHoursPage
     private BusinessHoursAdmin Admin { get; set; } = default!;
 
     [Inject]
-    private AgentLookup Lookup { get; set; } = default!;
+    private AgentDirectory Lookup { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = default!;
@@ -67,7 +67,7 @@ public partial class BusinessHoursPage
 
     protected override async Task OnInitializedAsync()
     {
-        teams = await Lookup.TeamsAsync();
+        teams = await Lookup.TeamNamesAsync();
         settings = await Admin.SettingsAsync();
         await ShowAsync(null);
     }

@@ -19,7 +19,7 @@ public partial class Teams : IDisposable
     private TeamAdmin Admin { get; set; } = default!;
 
     [Inject]
-    private RoutingDirectory Directory { get; set; } = default!;
+    private AgentDirectory Directory { get; set; } = default!;
 
     [Inject]
     private AgentPresence Presence { get; set; } = default!;

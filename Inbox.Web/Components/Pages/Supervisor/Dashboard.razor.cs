@@ -24,7 +24,7 @@ public sealed partial class Dashboard : IDisposable
     [Inject] private AgentReport AgentReport { get; set; } = default!;
     [Inject] private NowReport NowReport { get; set; } = default!;
     [Inject] private ChannelDirectory ChannelDirectory { get; set; } = default!;
-    [Inject] private RoutingDirectory Routing { get; set; } = default!;
+    [Inject] private AgentDirectory Routing { get; set; } = default!;
     [Inject] private InboxNotifier Notifier { get; set; } = default!;
     [Inject] private IOptions<ReportingOptions> Options { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;

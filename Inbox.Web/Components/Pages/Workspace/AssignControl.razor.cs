@@ -28,13 +28,10 @@ public partial class AssignControl : IDisposable
     public int Version { get; set; }
 
     [Inject]
-    private RoutingDirectory Directory { get; set; } = default!;
+    private AgentDirectory Directory { get; set; } = default!;
 
     [Inject]
-    private ConversationCommands Commands { get; set; } = default!;
-
-    [Inject]
-    private TeamAssignment Teams { get; set; } = default!;
+    private AssignmentService Assignments { get; set; } = default!;
 
     [Inject]
     private AgentPresence Presence { get; set; } = default!;
@@ -82,9 +79,9 @@ public partial class AssignControl : IDisposable
         }
     }
 
-    private Task AssignAgentAsync(int? agentId) => RunAsync(async actor => await Commands.AssignAsync(ConversationId, agentId, actor));
+    private Task AssignAgentAsync(int? agentId) => RunAsync(async actor => await Assignments.AssignAgentAsync(ConversationId, agentId, actor));
 
-    private Task AssignTeamAsync(int teamId) => RunAsync(async actor => await Teams.AssignAsync(ConversationId, teamId, actor));
+    private Task AssignTeamAsync(int teamId) => RunAsync(async actor => await Assignments.AssignTeamAsync(ConversationId, teamId, actor));
 
     private async Task RunAsync(Func<string, Task<CommandResult>> command)
     {

@@ -31,7 +31,7 @@ public partial class InboxPage
     private ConversationQueries Queries { get; set; } = default!;
 
     [Inject]
-    private AgentLookup Agents { get; set; } = default!;
+    private AgentDirectory Agents { get; set; } = default!;
 
     [Inject]
     private CircuitClock Clock { get; set; } = default!;
@@ -52,8 +52,8 @@ public partial class InboxPage
     {
         now = Clock.Now;
         var user = Authentication is null ? null : (await Authentication).User;
-        agentId = await Agents.AgentIdOfUserAsync(user?.FindFirstValue(ClaimTypes.NameIdentifier));
-        teams = await Agents.TeamsAsync();
+        agentId = (await Agents.ForUserIdAsync(user?.FindFirstValue(ClaimTypes.NameIdentifier)))?.Id;
+        teams = await Agents.TeamNamesAsync();
         StartLive();
         await ReloadAsync();
     }

@@ -1,0 +1,47 @@
+using Inbox.Core.Conversations;
+using Inbox.Core.Persistence;
+
+namespace Inbox.Core.Routing;
+
+/// <summary>
+/// The one way an assignment is written, whoever makes it (an agent or supervisor by hand, an agent replying, a team
+/// move, auto-assignment): the conversation's agent or team is set, and one activity entry records who acted, when,
+/// and from whom to whom. The caller saves, in its own unit of work.
+/// </summary>
+public static class AssignmentLog
+{
+    /// <summary>Gives the conversation to <paramref name="agent"/>, or unassigns it when null; <paramref name="how"/> ends the entry ("on replying").</summary>
+    public static ConversationActivity Agent(InboxDbContext db, Conversation conversation, string? before, Agent? agent, string actor, DateTime now, string? how = null)
+    {
+        conversation.AssigneeId = agent?.Id;
+        var detail = agent is null ? $"Unassigned from {before}"
+            : before is null ? $"Assigned to {agent.Name}"
+            : $"Reassigned from {before} to {agent.Name}";
+        return Add(db, conversation, agent is null ? ActivityKind.Unassigned : ActivityKind.Assigned, actor, now, detail, how);
+    }
+
+    /// <summary>Hands the conversation to <paramref name="team"/>, or takes it from its team when null; the agent is left as it is.</summary>
+    public static ConversationActivity Team(InboxDbContext db, Conversation conversation, string? before, Team? team, string actor, DateTime now, string? how = null)
+    {
+        var moved = conversation.TeamId is not null && conversation.TeamId != team?.Id;
+        conversation.TeamId = team?.Id;
+        var detail = team is null ? $"Removed from team {before}"
+            : moved ? $"Moved from team {before} to {team.Name}"
+            : $"Assigned to team {team.Name}";
+        return Add(db, conversation, ActivityKind.TeamAssigned, actor, now, detail, how);
+    }
+
+    private static ConversationActivity Add(InboxDbContext db, Conversation conversation, ActivityKind kind, string actor, DateTime now, string detail, string? how)
+    {
+        var entry = new ConversationActivity
+        {
+            ConversationId = conversation.Id,
+            At = now,
+            Kind = kind,
+            Actor = actor,
+            Detail = how is null ? detail : $"{detail} {how}",
+        };
+        db.Activities.Add(entry);
+        return entry;
+    }
+}
