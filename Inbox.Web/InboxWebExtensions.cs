@@ -2,6 +2,7 @@ using Inbox.Web.Endpoints;
 using Inbox.Web.Realtime;
 using Inbox.Web.Security;
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace Inbox.Web;
@@ -40,6 +41,7 @@ public static class InboxWebExtensions
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
         services.AddInboxRealtime();
         services.AddInboxRateLimits();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Routing.MatcherPolicy, DemoOnlyMatcherPolicy>());
         services.AddCircuitRevalidation();
         services.AddApiDocumentation();
         services.AddInboxHealthChecks();

@@ -21,6 +21,10 @@ public class AppFixture : IAsyncLifetime
     {
         var settings = new Dictionary<string, string>
         {
+            // Demo data, in an environment that is not Production (which refuses demo mode) nor Development (whose
+            // relaxed cookie and error settings the browser tests must not rely on).
+            ["ASPNETCORE_ENVIRONMENT"] = "Staging",
+            ["Inbox__Demo__Enabled"] = "true",
             ["Inbox__ApiKeys__0__Name"] = "e2e",
             ["Inbox__ApiKeys__0__Key"] = AgentApiKey,
             ["Inbox__ApiKeys__0__Role"] = "Agent",
