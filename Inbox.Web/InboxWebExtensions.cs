@@ -2,7 +2,6 @@ using Inbox.Web.Endpoints;
 using Inbox.Web.Realtime;
 using Inbox.Web.Security;
 using Microsoft.Extensions.Configuration.Json;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace Inbox.Web;
@@ -41,7 +40,7 @@ public static class InboxWebExtensions
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
         services.AddInboxRealtime();
         services.AddInboxRateLimits();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Routing.MatcherPolicy, DemoOnlyMatcherPolicy>());
+        services.AddTransportSecurity();
         services.AddCircuitRevalidation();
         services.AddApiDocumentation();
         services.AddInboxHealthChecks();
