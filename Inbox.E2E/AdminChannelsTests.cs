@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Inbox.E2E;
 
 [Collection(AppCollection.Name)]
-public sealed class AdminChannelsTests(AppFixture fixture)
+public sealed class AdminChannelsTests(AppFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task Admin_AddsLineChannel_SeesItListedWithItsWebhookUrl()

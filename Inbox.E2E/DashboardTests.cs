@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Inbox.E2E;
 
 [Collection(AppCollection.Name)]
-public sealed class DashboardTests(AppFixture fixture)
+public sealed class DashboardTests(AppFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task Supervisor_OpensDashboard_SeesNowStripBadgeChartsAndAgents()

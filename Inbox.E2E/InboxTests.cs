@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Inbox.E2E;
 
 [Collection(AppCollection.Name)]
-public sealed class InboxTests(AppFixture fixture)
+public sealed class InboxTests(AppFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task Agent_SignsIn_SeesTickingCountdownsAndOpensAConversation()

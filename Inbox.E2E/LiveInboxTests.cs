@@ -7,7 +7,7 @@ namespace Inbox.E2E;
 
 /// <summary>The agent workspace's list and live updates, driven as agents and customers use them.</summary>
 [Collection(AppCollection.Name)]
-public sealed class LiveInboxTests(AppFixture fixture)
+public sealed class LiveInboxTests(AppFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task Customer_WritesWhileAgentWatches_MessageAppearsInListAndOpenConversationWithoutReload()

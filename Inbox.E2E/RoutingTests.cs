@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Inbox.E2E;
 
 [Collection(RoutingCollection.Name)]
-public sealed class RoutingTests(AppFixture fixture)
+public sealed class RoutingTests(AppFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task RoundRobin_TwoAgentsOnline_EachGetsOneNewConversation()

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Inbox.E2E;
 
 [Collection(AppCollection.Name)]
-public sealed class SimulatorTests(AppFixture fixture)
+public sealed class SimulatorTests(AppFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task Customer_WritesOnWhatsApp_AgentSeesItAndTheReplyArrivesOnThePhone()

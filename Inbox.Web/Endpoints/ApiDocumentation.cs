@@ -38,6 +38,7 @@ public static class ApiDocumentation
             .DisableAgent()
             .DisableMcp()
             .DisableDefaultFonts()
+            .WithNonce()
             .HideDeveloperTools()).AllowAnonymous();
         return app;
     }

@@ -1,3 +1,5 @@
+using Scalar.AspNetCore;
+
 namespace Inbox.Web.Security;
 
 /// <summary>
@@ -22,7 +24,10 @@ public sealed class SecurityHeaders(RequestDelegate next)
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.ContentSecurityPolicy = AppPolicy;
+            headers.ContentSecurityPolicy = context.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var nonce) && nonce is string value
+                // The API reference (/api/docs) starts itself with one inline script, allowed by this response's own nonce.
+                ? AppPolicy.Replace("script-src 'self'", $"script-src 'self' 'nonce-{value}'", StringComparison.Ordinal)
+                : AppPolicy;
             return Task.CompletedTask;
         });
         return next(context);
