@@ -10,8 +10,10 @@ namespace Inbox.E2E;
 /// <see cref="BrowserTest"/> fails the test on any violation they report.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class SecurityPolicyTests(AppFixture fixture) : BrowserTest(fixture)
+public sealed class SecurityPolicyTests(AppFixture fixture) : BrowserTest
 {
+    protected override AppFixture Fixture => fixture;
+
     [Fact]
     public async Task ApiReference_RendersTheOperationsUnderThePolicy()
     {

@@ -39,6 +39,7 @@ public static class ApiDocumentation
             .DisableMcp()
             .DisableDefaultFonts()
             .WithNonce()
+            .AddHeadContent("<script src=\"/js/scalar-jitless.js\"></script>")
             .HideDeveloperTools()).AllowAnonymous();
         return app;
     }
