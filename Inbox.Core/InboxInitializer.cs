@@ -7,11 +7,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Inbox.Core;
 
-/// <summary>Start-up work, in order: schema, roles and bootstrap admin, demo data, channels from configuration.</summary>
+/// <summary>Start-up work, in order: the demo-mode check, schema, roles and bootstrap admin, demo data, channels from configuration.</summary>
 public static class InboxInitializer
 {
     public static async Task InitializeInboxAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        DemoModeGuard.ThrowIfRefused(services);
         foreach (var warning in services.GetRequiredService<KeyRing>().Warnings())
         {
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeyRing)).LogWarning("{Warning}", warning);
@@ -24,7 +25,7 @@ public static class InboxInitializer
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
         }
 
-        // After the demo seeder, which only fills an empty database: declared channels sit beside the demo ones.
+        // After the demo seeder, which only fills an empty database and never runs beside declared channels.
         await services.GetRequiredService<ChannelConfigurationSync>().SyncAsync(cancellationToken);
     }
 }

@@ -5,8 +5,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Inbox.E2E;
 
 [Collection(AppCollection.Name)]
-public sealed class AdminChannelsTests(AppFixture fixture)
+public sealed class AdminChannelsTests(AppFixture fixture) : BrowserTest
 {
+    protected override AppFixture Fixture => fixture;
+
     [Fact]
     public async Task Admin_AddsLineChannel_SeesItListedWithItsWebhookUrl()
     {

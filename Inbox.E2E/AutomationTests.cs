@@ -5,8 +5,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Inbox.E2E;
 
 [Collection(AutomationsCollection.Name)]
-public sealed class AutomationTests(AutomationsFixture fixture)
+public sealed class AutomationTests(AutomationsFixture fixture) : BrowserTest
 {
+    protected override AppFixture Fixture => fixture;
+
     [Fact]
     public async Task Customer_WritesWhileClosed_AwayMessageInTheTimelineAndTheReminderReachesTheAgent()
     {

@@ -7,8 +7,10 @@ namespace Inbox.E2E;
 
 /// <summary>Replying from the composer on the demo's simulated channels, where a queued reply is "sent" within a second.</summary>
 [Collection(AppCollection.Name)]
-public sealed class ComposerTests(AppFixture fixture)
+public sealed class ComposerTests(AppFixture fixture) : BrowserTest
 {
+    protected override AppFixture Fixture => fixture;
+
     [Fact]
     public async Task Agent_RepliesFreeFormInsideTheWindow_MessageShowsAsSent()
     {

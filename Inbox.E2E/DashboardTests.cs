@@ -5,8 +5,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Inbox.E2E;
 
 [Collection(AppCollection.Name)]
-public sealed class DashboardTests(AppFixture fixture)
+public sealed class DashboardTests(AppFixture fixture) : BrowserTest
 {
+    protected override AppFixture Fixture => fixture;
+
     [Fact]
     public async Task Supervisor_OpensDashboard_SeesNowStripBadgeChartsAndAgents()
     {

@@ -6,8 +6,10 @@ namespace Inbox.E2E;
 
 /// <summary>Customer-controlled text (message, contact name) and agent-typed template parameters render as inert text.</summary>
 [Collection(AppCollection.Name)]
-public sealed class HostileTextTests(AppFixture fixture)
+public sealed class HostileTextTests(AppFixture fixture) : BrowserTest
 {
+    protected override AppFixture Fixture => fixture;
+
     private const string Payload = "<script>window.__pwned='script'</script><img src=x onerror=\"window.__pwned='img'\"><b>bold</b> \u202Egnp.exe";
 
     [Fact]

@@ -6,8 +6,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Inbox.E2E;
 
 [Collection(AppCollection.Name)]
-public sealed class InboxTests(AppFixture fixture)
+public sealed class InboxTests(AppFixture fixture) : BrowserTest
 {
+    protected override AppFixture Fixture => fixture;
+
     [Fact]
     public async Task Agent_SignsIn_SeesTickingCountdownsAndOpensAConversation()
     {

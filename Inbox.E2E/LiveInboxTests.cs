@@ -7,8 +7,10 @@ namespace Inbox.E2E;
 
 /// <summary>The agent workspace's list and live updates, driven as agents and customers use them.</summary>
 [Collection(AppCollection.Name)]
-public sealed class LiveInboxTests(AppFixture fixture)
+public sealed class LiveInboxTests(AppFixture fixture) : BrowserTest
 {
+    protected override AppFixture Fixture => fixture;
+
     [Fact]
     public async Task Customer_WritesWhileAgentWatches_MessageAppearsInListAndOpenConversationWithoutReload()
     {

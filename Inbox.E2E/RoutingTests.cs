@@ -6,8 +6,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Inbox.E2E;
 
 [Collection(RoutingCollection.Name)]
-public sealed class RoutingTests(AppFixture fixture)
+public sealed class RoutingTests(AppFixture fixture) : BrowserTest
 {
+    protected override AppFixture Fixture => fixture;
+
     [Fact]
     public async Task RoundRobin_TwoAgentsOnline_EachGetsOneNewConversation()
     {

@@ -7,8 +7,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Inbox.E2E;
 
 [Collection(AppCollection.Name)]
-public sealed class SimulatorTests(AppFixture fixture)
+public sealed class SimulatorTests(AppFixture fixture) : BrowserTest
 {
+    protected override AppFixture Fixture => fixture;
+
     [Fact]
     public async Task Customer_WritesOnWhatsApp_AgentSeesItAndTheReplyArrivesOnThePhone()
     {

@@ -14,6 +14,7 @@ public sealed partial class InboxProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
     private bool keepData;
+    private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<(Regex Pattern, TaskCompletionSource<string> Seen)> waiters = [];
 
     private InboxProcess(Process process, string dataFolder)
@@ -55,6 +56,31 @@ public sealed partial class InboxProcess : IAsyncDisposable
     /// <param name="build">Which Inbox.Web build to start.</param>
     public static async Task<InboxProcess> StartAsync(IDictionary<string, string>? settings = null, string? dataFolder = null, WebBuild build = WebBuild.SameAsCaller)
     {
+        var app = Launch(settings, dataFolder, build);
+        var listening = app.listening;
+        app.process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"Inbox.Web exited with code {app.process.ExitCode}:\n{app.Output}"));
+        app.process.EnableRaisingEvents = true;
+        if (app.process.HasExited)
+        {
+            listening.TrySetException(new InvalidOperationException($"Inbox.Web exited with code {app.process.ExitCode}:\n{app.Output}"));
+        }
+
+        app.BaseUrl = await listening.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        return app;
+    }
+
+    /// <summary>Starts the app and waits for it to stop by itself, for start-ups that must refuse: its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IDictionary<string, string>? settings = null)
+    {
+        await using var app = Launch(settings, dataFolder: null, WebBuild.SameAsCaller);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        // Waits for the output streams to close too, so the output is complete.
+        await app.process.WaitForExitAsync(timeout.Token);
+        return (app.process.ExitCode, app.Output);
+    }
+
+    private static InboxProcess Launch(IDictionary<string, string>? settings, string? dataFolder, WebBuild build)
+    {
         dataFolder ??= Directory.CreateTempSubdirectory("inbox-app-").FullName;
         var start = new ProcessStartInfo(WebExecutable(build))
         {
@@ -64,7 +90,7 @@ public sealed partial class InboxProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Urls"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ConnectionStrings__Inbox"] = $"Data Source={Path.Combine(dataFolder, "inbox.db")}";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -73,39 +99,34 @@ public sealed partial class InboxProcess : IAsyncDisposable
         }
 
         var app = new InboxProcess(Process.Start(start)!, dataFolder);
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Capture(string? line)
+        app.process.OutputDataReceived += (_, e) => app.Capture(e.Data);
+        app.process.ErrorDataReceived += (_, e) => app.Capture(e.Data);
+        app.process.BeginOutputReadLine();
+        app.process.BeginErrorReadLine();
+        return app;
+    }
+
+    private void Capture(string? line)
+    {
+        if (line is null)
         {
-            if (line is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            lock (app.output)
+        lock (output)
+        {
+            output.AppendLine(line);
+            foreach (var waiter in waiters.Where(w => w.Pattern.IsMatch(line)).ToList())
             {
-                app.output.AppendLine(line);
-                foreach (var waiter in app.waiters.Where(w => w.Pattern.IsMatch(line)).ToList())
-                {
-                    app.waiters.Remove(waiter);
-                    waiter.Seen.TrySetResult(line);
-                }
-            }
-
-            if (ListeningLine().Match(line) is { Success: true } match)
-            {
-                listening.TrySetResult(new Uri(match.Groups[1].Value));
+                waiters.Remove(waiter);
+                waiter.Seen.TrySetResult(line);
             }
         }
 
-        app.process.OutputDataReceived += (_, e) => Capture(e.Data);
-        app.process.ErrorDataReceived += (_, e) => Capture(e.Data);
-        app.process.BeginOutputReadLine();
-        app.process.BeginErrorReadLine();
-        app.process.EnableRaisingEvents = true;
-        app.process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"Inbox.Web exited with code {app.process.ExitCode}:\n{app.Output}"));
-
-        app.BaseUrl = await listening.Task.WaitAsync(TimeSpan.FromSeconds(90));
-        return app;
+        if (ListeningLine().Match(line) is { Success: true } match)
+        {
+            listening.TrySetResult(new Uri(match.Groups[1].Value));
+        }
     }
 
     /// <summary>

@@ -40,6 +40,7 @@ public static class InboxWebExtensions
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
         services.AddInboxRealtime();
         services.AddInboxRateLimits();
+        services.AddTransportSecurity();
         services.AddCircuitRevalidation();
         services.AddApiDocumentation();
         services.AddInboxHealthChecks();

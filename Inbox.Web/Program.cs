@@ -3,6 +3,7 @@ using Inbox.Web;
 using Inbox.Web.Components;
 using Inbox.Web.Endpoints;
 using Inbox.Web.Realtime;
+using Inbox.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInboxConfiguration();
@@ -12,6 +13,7 @@ builder.Services.AddInboxWeb();
 var app = builder.Build();
 await app.Services.InitializeInboxAsync();
 
+app.UseTransportSecurity();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -23,7 +25,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapWebhooks();
 app.MapApi();
@@ -32,7 +34,7 @@ app.MapRealtime();
 app.MapJobsDashboard();
 app.MapApiDocumentation();
 app.MapHealth();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowAnonymousCircuits().NotFoundWithoutDemo();
 
 app.Run();
 

@@ -5,7 +5,8 @@ public sealed class DemoOptions
 {
     public const string Section = "Inbox:Demo";
 
-    public bool Enabled { get; set; } = true;
+    /// <summary>Off unless turned on: the Development launch profile and the tests turn it on; Production refuses it.</summary>
+    public bool Enabled { get; set; }
 
     /// <summary>The password of every demo login.</summary>
     public string Password { get; set; } = "Demo-pass-1";

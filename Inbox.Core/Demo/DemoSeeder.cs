@@ -13,18 +13,20 @@ namespace Inbox.Core.Demo;
 /// <summary>
 /// Fills an empty database with a believable day of support work: channels of every kind and two dozen
 /// conversations whose last customer messages range from minutes to 8 days old, so every window state shows at once.
-/// A database that already holds channels or users is never touched.
+/// A database that already holds channels or users is never touched, and nothing is seeded while real channels are declared.
 /// </summary>
 public sealed class DemoSeeder(
     IDbContextFactory<InboxDbContext> contexts,
     IdentitySeeder identity,
     IOptions<DemoOptions> options,
+    IOptions<ChannelOptions> declared,
     TimeProvider time,
     ILogger<DemoSeeder> logger)
 {
     public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
     {
-        if (!options.Value.Enabled)
+        // Demo logins beside real channels would let anyone who reads the sign-in page read real customers.
+        if (!options.Value.Enabled || declared.Value.Channels.Count > 0)
         {
             return false;
         }

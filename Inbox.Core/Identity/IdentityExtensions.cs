@@ -48,6 +48,8 @@ public static class IdentityExtensions
             .AddDefaultTokenProviders();
 
         services.AddAuthorizationBuilder()
+            // Every route needs a signed-in user unless it says otherwise: a route added without a policy is closed, not open.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Agent, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))

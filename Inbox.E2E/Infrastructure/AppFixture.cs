@@ -8,6 +8,13 @@ public class AppFixture : IAsyncLifetime
     /// <summary>An Agent-role API key the app is started with, for tests that drive the REST API beside the browser.</summary>
     public const string AgentApiKey = "e2e-agent-key-0123456789";
 
+    /// <summary>Reports every CSP violation a page sees to the console, where the fixture collects it.</summary>
+    private const string ReportViolations = """
+        document.addEventListener('securitypolicyviolation', e =>
+            console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+        """;
+
+    private readonly List<string> cspViolations = [];
     private IPlaywright? playwright;
 
     public InboxProcess App { get; private set; } = default!;
@@ -21,6 +28,10 @@ public class AppFixture : IAsyncLifetime
     {
         var settings = new Dictionary<string, string>
         {
+            // Demo data, in an environment that is not Production (which refuses demo mode) nor Development (whose
+            // relaxed cookie and error settings the browser tests must not rely on).
+            ["ASPNETCORE_ENVIRONMENT"] = "Staging",
+            ["Inbox__Demo__Enabled"] = "true",
             ["Inbox__ApiKeys__0__Name"] = "e2e",
             ["Inbox__ApiKeys__0__Key"] = AgentApiKey,
             ["Inbox__ApiKeys__0__Role"] = "Agent",
@@ -57,7 +68,29 @@ public class AppFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
+        await context.AddInitScriptAsync(ReportViolations);
+        context.Console += (_, message) =>
+        {
+            if (message.Text.StartsWith("CSP violation", StringComparison.Ordinal) || message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (cspViolations)
+                {
+                    cspViolations.Add($"{message.Page?.Url}: {message.Text}");
+                }
+            }
+        };
         return await context.NewPageAsync();
+    }
+
+    /// <summary>The CSP violations seen since the last call (tests of a collection run one at a time).</summary>
+    public IReadOnlyList<string> ForgetCspViolations()
+    {
+        lock (cspViolations)
+        {
+            var seen = cspViolations.ToList();
+            cspViolations.Clear();
+            return seen;
+        }
     }
 
     public async Task DisposeAsync()

@@ -11,7 +11,8 @@ namespace Inbox.Tests.Security;
 
 /// <summary>
 /// Every route the app maps, read from its own endpoint table, so a route added later is covered too: it is either
-/// on the short public list, or it refuses anonymous callers and callers whose role is too low.
+/// on the short public list, or it names its policy and refuses anonymous callers and callers whose role is too low.
+/// Behind that, a fallback policy closes any route that names none.
 /// </summary>
 public sealed partial class RouteAccessTests(RouteAccessTests.App app) : IClassFixture<RouteAccessTests.App>
 {
@@ -36,7 +37,7 @@ public sealed partial class RouteAccessTests(RouteAccessTests.App app) : IClassF
     public void EveryRoute_IsPublicByIntentOrRequiresAuthorization()
     {
         var unprotected = Routes()
-            .Where(r => !r.Authorize.Any() || r.AllowAnonymous)
+            .Where(r => r.AllowAnonymous)
             .Select(r => r.Pattern)
             .Where(p => !Public.ContainsKey(p))
             .Distinct()
@@ -46,11 +47,47 @@ public sealed partial class RouteAccessTests(RouteAccessTests.App app) : IClassF
     }
 
     [Fact]
+    public void EveryRoute_SaysWhoMayUseIt()
+    {
+        // The fallback policy would let any signed-in user in, whatever their role: a route must choose.
+        var implicitOnly = Routes()
+            .Where(r => !r.Authorize.Any() && !r.AllowAnonymous)
+            .Select(r => r.Pattern)
+            .Distinct()
+            .ToList();
+
+        Assert.True(implicitOnly.Count == 0, "Routes with neither a policy nor AllowAnonymous: " + string.Join(", ", implicitOnly));
+    }
+
+    [Fact]
+    public async Task FallbackPolicy_RequiresASignedInUser()
+    {
+        var fallback = await app.Services.GetRequiredService<IAuthorizationPolicyProvider>().GetFallbackPolicyAsync();
+
+        Assert.NotNull(fallback);
+        Assert.Contains(fallback.Requirements, r => r is Microsoft.AspNetCore.Authorization.Infrastructure.DenyAnonymousAuthorizationRequirement);
+    }
+
+    [Fact]
+    public async Task BlazorPlumbing_IsReachableAnonymouslyButPagesAreNot()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var negotiate = await client.PostAsync("/_blazor/negotiate?negotiateVersion=1", null);
+        var script = await client.GetAsync("/_framework/blazor.web.js");
+        var page = await client.GetAsync("/admin/channels");
+
+        Assert.Equal(HttpStatusCode.OK, negotiate.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+    }
+
+    [Fact]
     public async Task EveryProtectedRoute_RefusesAnonymousCallers()
     {
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
         var failures = new List<string>();
-        foreach (var route in Routes().Where(r => r.Authorize.Any() && !r.AllowAnonymous))
+        foreach (var route in Routes().Where(r => !r.AllowAnonymous))
         {
             var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(route.Method), route.Url));
             var refused = response.StatusCode is HttpStatusCode.Unauthorized

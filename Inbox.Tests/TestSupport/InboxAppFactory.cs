@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Tests.TestSupport;
 
-/// <summary>The real app, hosted in memory, on its own fresh SQLite file. Settings are applied before start-up.</summary>
+/// <summary>
+/// The real app, hosted in memory, on its own fresh SQLite file, in the Development environment with demo mode on
+/// unless the settings say otherwise (<c>["environment"] = "Production"</c>). Settings are applied before start-up.
+/// </summary>
 public class InboxAppFactory : WebApplicationFactory<Program>
 {
     public const string AgentKey = "test-agent-key-0123456789";
@@ -29,6 +32,7 @@ public class InboxAppFactory : WebApplicationFactory<Program>
         this.settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Inbox"] = $"Data Source={Path.Combine(Folder, "inbox.db")}",
+            ["Inbox:Demo:Enabled"] = "true",
             ["Inbox:ApiKeys:0:Name"] = "agent-tool",
             ["Inbox:ApiKeys:0:Key"] = AgentKey,
             ["Inbox:ApiKeys:0:Role"] = "Agent",

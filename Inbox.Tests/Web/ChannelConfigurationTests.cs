@@ -8,13 +8,14 @@ namespace Inbox.Tests.Web;
 public sealed class ChannelConfigurationTests
 {
     [Fact]
-    public async Task Start_ChannelsInConfiguration_AreUpsertedByKeyBesideDemoChannels()
+    public async Task Start_ChannelsInConfiguration_AreUpsertedByKey()
     {
         var folder = Directory.CreateTempSubdirectory("inbox-channels-").FullName;
         var database = $"Data Source={Path.Combine(folder, "inbox.db")}";
         Dictionary<string, string?> Declared(string name, string approved) => new()
         {
             ["ConnectionStrings:Inbox"] = database,
+            ["Inbox:Demo:Enabled"] = "false",
             ["Inbox:Channels:0:Key"] = "acme-fb",
             ["Inbox:Channels:0:Kind"] = "Messenger",
             ["Inbox:Channels:0:Name"] = name,
@@ -38,7 +39,7 @@ public sealed class ChannelConfigurationTests
             Assert.False(acme.HumanAgentApproved);
             Assert.False(acme.Simulated);
             Assert.Equal("EAAB-token", acme.AccessToken);
-            Assert.Equal(6, await db.Channels.CountAsync());
+            Assert.Equal(1, await db.Channels.CountAsync());
         }
 
         // After the app has stopped: its job server writes to the job storage beside the database while it runs.
@@ -51,6 +52,7 @@ public sealed class ChannelConfigurationTests
     {
         using var app = InboxAppFactory.With(new()
         {
+            ["Inbox:Demo:Enabled"] = "false",
             ["Inbox:Channels:0:Key"] = "acme-line",
             ["Inbox:Channels:0:Kind"] = "Line",
             ["Inbox:Channels:0:Name"] = "Acme LINE",

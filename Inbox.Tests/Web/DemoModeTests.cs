@@ -1,3 +1,4 @@
+using System.Net;
 using Inbox.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,5 +63,54 @@ public sealed class DemoModeTests
         // After the app has stopped: its job server writes to the job storage beside the database while it runs.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
+    }
+
+    public static TheoryData<string, string, string> Refusals() => new()
+    {
+        { "Production", "", "the Production environment" },
+        { "Staging", "Inbox:Channels:0:Key=acme-fb;Inbox:Channels:0:Kind=Messenger;Inbox:Channels:0:Name=Acme;Inbox:Channels:0:ExternalId=555000111", "Inbox:Channels" },
+        { "Development", "Meta:AppSecret=real-app-secret", "Meta:AppSecret" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public void Start_DemoWhereItMustNotRun_RefusesNamingTheSettingAndCreatesNothing(string environment, string besides, string named)
+    {
+        var settings = new Dictionary<string, string?> { ["environment"] = environment, ["Inbox:Demo:Enabled"] = "true" };
+        foreach (var pair in besides.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            settings[pair.Split('=')[0]] = pair.Split('=')[1];
+        }
+
+        using var app = InboxAppFactory.With(settings);
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server).ToString();
+        Assert.Contains("Set Inbox:Demo:Enabled to false", error);
+        Assert.Contains(named, error);
+        Assert.False(File.Exists(Path.Combine(app.Folder, "inbox.db")), "nothing is created or seeded before the refusal");
+    }
+
+    [Fact]
+    public async Task Start_ProductionWithoutDemo_NoDemoLoginAndTheSimulatorIsNotFound()
+    {
+        using var app = InboxAppFactory.With(new() { ["environment"] = "Production", ["Inbox:Demo:Enabled"] = "false" });
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var login = await client.GetStringAsync("/login");
+        var simulator = await client.GetAsync("/simulator");
+
+        Assert.DoesNotContain("inbox.demo", login);
+        Assert.DoesNotContain("Demo-pass-1", login);
+        Assert.Equal(HttpStatusCode.NotFound, simulator.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_StagingWithDemo_TheSimulatorIsThere()
+    {
+        using var app = InboxAppFactory.With(new() { ["environment"] = "Staging" });
+
+        var simulator = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/simulator");
+
+        Assert.Equal(HttpStatusCode.OK, simulator.StatusCode);
     }
 }

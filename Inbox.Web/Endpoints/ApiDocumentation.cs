@@ -38,6 +38,8 @@ public static class ApiDocumentation
             .DisableAgent()
             .DisableMcp()
             .DisableDefaultFonts()
+            .WithNonce()
+            .AddHeadContent("<script src=\"/js/scalar-jitless.js\"></script>")
             .HideDeveloperTools()).AllowAnonymous();
         return app;
     }

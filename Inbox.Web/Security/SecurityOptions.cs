@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace Inbox.Web.Security;
 
-/// <summary>Security settings (<c>Inbox:Security</c>): sign-in guesses per address, per account name and per pair; webhook POSTs per address; how often open tabs re-check their user.</summary>
-public sealed class SecurityOptions
+/// <summary>Security settings (<c>Inbox:Security</c>): the reverse proxies trusted for the client's address and scheme; sign-in guesses per address, per account name and per pair; webhook POSTs per address; how often open tabs re-check their user.</summary>
+public sealed class SecurityOptions : IValidatableObject
 {
     public const string Section = "Inbox:Security";
 
@@ -30,4 +31,26 @@ public sealed class SecurityOptions
     /// <summary>How often an open inbox tab checks that its user still exists, is not locked out and has the same roles.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan CircuitRevalidation { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Addresses of the reverse proxies (<c>10.0.0.5</c>) whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are
+    /// believed. Empty (with <see cref="KnownNetworks"/>): the headers are ignored from everyone.
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of such proxies, in CIDR form (<c>10.0.0.0/8</c>, <c>fd00::/8</c>).</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var proxy in KnownProxies.Where(p => !IPAddress.TryParse(p, out _)))
+        {
+            yield return new ValidationResult($"Inbox:Security:KnownProxies: '{proxy}' is not an IP address.", [nameof(KnownProxies)]);
+        }
+
+        foreach (var network in KnownNetworks.Where(n => !IPNetwork.TryParse(n, out _)))
+        {
+            yield return new ValidationResult($"Inbox:Security:KnownNetworks: '{network}' is not a network in CIDR form (10.0.0.0/8).", [nameof(KnownNetworks)]);
+        }
+    }
 }
