@@ -29,6 +29,7 @@ app.MapWebhooks();
 app.MapApi();
 app.MapReports();
 app.MapRealtime();
+app.MapMedia();
 app.MapJobsDashboard();
 app.MapApiDocumentation();
 app.MapHealth();
