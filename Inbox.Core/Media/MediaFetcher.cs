@@ -21,24 +21,35 @@ public sealed class MediaFetcher(
     DomainEvents events,
     IOptions<MediaOptions> options,
     TimeProvider time,
-    ILogger<MediaFetcher> logger)
+    ILogger<MediaFetcher> logger) : IDisposable
 {
+    private readonly SemaphoreSlim pass = new(1, 1);
+
     /// <summary>Fetches every attachment due now; returns how many were attempted.</summary>
     public async Task<int> FetchDueAsync(CancellationToken cancellationToken = default)
     {
-        var attempted = 0;
-        long after = 0;
-        while (await NextDueAsync(after, cancellationToken) is { } id)
+        // Passes run one after another: when a call returns, everything due when it was made is settled.
+        await pass.WaitAsync(cancellationToken);
+        try
         {
-            after = id;
-            if (await TryClaimAsync(id, cancellationToken))
+            var attempted = 0;
+            long after = 0;
+            while (await NextDueAsync(after, cancellationToken) is { } id)
             {
-                await FetchClaimedAsync(id, cancellationToken);
-                attempted++;
+                after = id;
+                if (await TryClaimAsync(id, cancellationToken))
+                {
+                    await FetchClaimedAsync(id, cancellationToken);
+                    attempted++;
+                }
             }
-        }
 
-        return attempted;
+            return attempted;
+        }
+        finally
+        {
+            pass.Release();
+        }
     }
 
     private async Task<long?> NextDueAsync(long after, CancellationToken cancellationToken)
@@ -143,4 +154,6 @@ public sealed class MediaFetcher(
         var reason = error.Kind == SendErrorKind.Transient ? $"Not downloaded after {attachment.Attempts} attempts. {error.Reason}" : error.Reason;
         attachment.Failure = reason.Length > 300 ? reason[..300] : reason;
     }
+
+    public void Dispose() => pass.Dispose();
 }

@@ -25,26 +25,37 @@ public sealed class ProfileRefresher(
     DomainEvents events,
     IOptions<MediaOptions> options,
     TimeProvider time,
-    ILogger<ProfileRefresher> logger)
+    ILogger<ProfileRefresher> logger) : IDisposable
 {
+    private readonly SemaphoreSlim pass = new(1, 1);
+
     private static readonly ChannelKind[] Kinds = [ChannelKind.Messenger, ChannelKind.Instagram, ChannelKind.Line];
 
     /// <summary>Looks up every contact due now; returns how many lookups were made.</summary>
     public async Task<int> RefreshDueAsync(CancellationToken cancellationToken = default)
     {
-        var looked = 0;
-        var after = 0;
-        while (await NextDueAsync(after, cancellationToken) is { } id)
+        // Passes run one after another: when a call returns, everything due when it was made is settled.
+        await pass.WaitAsync(cancellationToken);
+        try
         {
-            after = id;
-            if (await TryClaimAsync(id, cancellationToken))
+            var looked = 0;
+            var after = 0;
+            while (await NextDueAsync(after, cancellationToken) is { } id)
             {
-                await RefreshClaimedAsync(id, cancellationToken);
-                looked++;
+                after = id;
+                if (await TryClaimAsync(id, cancellationToken))
+                {
+                    await RefreshClaimedAsync(id, cancellationToken);
+                    looked++;
+                }
             }
-        }
 
-        return looked;
+            return looked;
+        }
+        finally
+        {
+            pass.Release();
+        }
     }
 
     private async Task<int?> NextDueAsync(int after, CancellationToken cancellationToken)
@@ -144,4 +155,6 @@ public sealed class ProfileRefresher(
             return null;
         }
     }
+
+    public void Dispose() => pass.Dispose();
 }
