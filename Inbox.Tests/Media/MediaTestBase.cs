@@ -51,7 +51,7 @@ public abstract class MediaTestBase : IAsyncLifetime
             ["Line:DataApiBaseUrl"] = Platform.BaseUrl + "/line-data",
             ["Line:StickerBaseUrl"] = Platform.BaseUrl + "/line-stickers",
             ["Inbox:Media:RetryDelay"] = "00:00:00",
-            ["Inbox:Media:ProfileRetryDelay"] = "00:00:00",
+            ["Inbox:Media:ProfileRetryDelay"] = "01:00:00",
             ["Inbox:Media:PollInterval"] = "01:00:00",
         };
         Declare(settings, 0, "acme-fb", "Messenger", PageId, "EAAB-page-token");
