@@ -14,10 +14,11 @@ public static class MediaEndpoints
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {
         var media = app.MapGroup("/media").RequireAuthorization(Policies.Realtime).ExcludeFromDescription();
-        media.MapGet("/{id:long}", async (long id, MediaLibrary library, HttpContext http, CancellationToken cancellationToken) =>
-            Serve(http, await library.OpenAttachmentAsync(id, cancellationToken)));
-        media.MapGet("/avatars/{contactId:int}", async (int contactId, MediaLibrary library, HttpContext http, CancellationToken cancellationToken) =>
-            Serve(http, await library.OpenAvatarAsync(contactId, cancellationToken)));
+        // No route constraints: a malformed id is refused to anonymous callers like any other, then not found.
+        media.MapGet("/{id}", async (string id, MediaLibrary library, HttpContext http, CancellationToken cancellationToken) =>
+            Serve(http, long.TryParse(id, out var attachmentId) ? await library.OpenAttachmentAsync(attachmentId, cancellationToken) : null));
+        media.MapGet("/avatars/{contactId}", async (string contactId, MediaLibrary library, HttpContext http, CancellationToken cancellationToken) =>
+            Serve(http, int.TryParse(contactId, out var id) ? await library.OpenAvatarAsync(id, cancellationToken) : null));
         return app;
     }
 
