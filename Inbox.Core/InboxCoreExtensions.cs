@@ -6,6 +6,7 @@ using Inbox.Core.Conversations;
 using Inbox.Core.Demo;
 using Inbox.Core.Events;
 using Inbox.Core.Identity;
+using Inbox.Core.Media;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
 using Inbox.Core.Privacy;
@@ -55,6 +56,7 @@ public static class InboxCoreExtensions
         services.AddOutbound(configuration);
         services.AddInboxRouting();
         services.AddContacts();
+        services.AddMedia(configuration, contentRoot);
         services.AddReplies();
         services.AddScheduling();
         services.AddReporting();

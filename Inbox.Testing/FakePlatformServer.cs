@@ -118,7 +118,7 @@ public sealed class FakePlatformServer : IAsyncDisposable
         var id = $"fake-{Interlocked.Increment(ref served)}";
         var key = headers.TryGetValue(LineRetryKeyHeader, out var header) && header.Length > 0 && !scripts.ContainsKey(path) ? header : null;
         var repeat = key is not null && !acceptedKeys.TryAdd(key, id);
-        requests.Enqueue(new RecordedRequest(context.Request.Method, path, headers, body, Delivered: !repeat));
+        requests.Enqueue(new RecordedRequest(context.Request.Method, path, headers, body, Delivered: !repeat, Query: context.Request.QueryString.Value ?? ""));
         arrived.Release();
 
         if (held.TryGetValue(path, out var hold) && number >= hold.From)
@@ -158,7 +158,13 @@ public sealed class FakePlatformServer : IAsyncDisposable
     private static async Task AnswerAsync(HttpContext context, FakeResponse response)
     {
         context.Response.StatusCode = response.Status;
-        context.Response.ContentType = "application/json";
+        context.Response.ContentType = response.ContentType;
+        if (response.Bytes is { } bytes)
+        {
+            await context.Response.Body.WriteAsync(bytes);
+            return;
+        }
+
         await context.Response.WriteAsync(response.Body);
     }
 

@@ -1,9 +1,14 @@
 namespace Inbox.Testing;
 
 /// <summary>A scripted answer of the fake platform, in the shape the real one uses.</summary>
-public sealed record FakeResponse(int Status, string Body)
+/// <param name="ContentType">The answer's content type: JSON unless it is a file.</param>
+/// <param name="Bytes">A file's bytes (a CDN, WhatsApp's media URL, LINE's content API), sent instead of <paramref name="Body"/>.</param>
+public sealed record FakeResponse(int Status, string Body, string ContentType = "application/json", byte[]? Bytes = null)
 {
     public static FakeResponse Ok(string json) => new(200, json);
+
+    /// <summary>A file as a CDN or a platform's content API serves it.</summary>
+    public static FakeResponse File(byte[] bytes, string contentType) => new(200, "", contentType, bytes);
 
     /// <summary>Messenger/Instagram Send API success.</summary>
     public static FakeResponse SendApiOk(string messageId) => Ok($$$"""{"recipient_id":"psid","message_id":"{{{messageId}}}"}""");

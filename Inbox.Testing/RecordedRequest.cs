@@ -7,7 +7,8 @@ namespace Inbox.Testing;
 /// Whether this call put a message in front of the customer under the default answers: a LINE repeat whose
 /// <c>X-Line-Retry-Key</c> was already accepted does not. A scripted path's answers are the test's to choose.
 /// </param>
-public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, bool Delivered = true)
+/// <param name="Query">The query string, with its <c>?</c>, or empty.</param>
+public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, bool Delivered = true, string Query = "")
 {
     public JsonNode? Json => string.IsNullOrEmpty(Body) ? null : JsonNode.Parse(Body);
 

@@ -31,6 +31,7 @@ app.MapWebhooks();
 app.MapApi();
 app.MapReports();
 app.MapRealtime();
+app.MapMedia();
 app.MapJobsDashboard();
 app.MapApiDocumentation();
 app.MapHealth();

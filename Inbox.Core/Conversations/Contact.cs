@@ -34,4 +34,13 @@ public class Contact
 
     /// <summary>WhatsApp username (<c>profile.username</c>): shown beside the name, never a key, since users change it.</summary>
     public string? Username { get; set; }
+
+    /// <summary>The profile picture, stored in the media folder by the profile lookup; null shows initials.</summary>
+    public string? AvatarFile { get; set; }
+
+    /// <summary>When the platform's profile (name, picture) was last read; refreshed when older than a week.</summary>
+    public DateTime? ProfileFetchedAt { get; set; }
+
+    /// <summary>A failed profile lookup is not tried again before this instant.</summary>
+    public DateTime? ProfileRetryAt { get; set; }
 }

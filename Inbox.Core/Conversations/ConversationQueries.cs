@@ -71,7 +71,7 @@ public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> contex
             .Include(c => c.Channel)
             .Include(c => c.Contact)
             .Include(c => c.Assignee)
-            .Include(c => c.Messages.OrderBy(m => m.SentAt).ThenBy(m => m.Id))
+            .Include(c => c.Messages.OrderBy(m => m.SentAt).ThenBy(m => m.Id)).ThenInclude(m => m.Attachments.OrderBy(a => a.Id))
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
     }

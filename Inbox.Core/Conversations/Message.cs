@@ -78,4 +78,7 @@ public class Message
 
     /// <summary>Outbound: why the message was not delivered, in the inbox's own terms; the platform's code and text are in <see cref="ErrorCode"/> and <see cref="ErrorMessage"/>.</summary>
     public SendFailure? Failure { get; set; }
+
+    /// <summary>The photos, videos, audio and files this message carries.</summary>
+    public List<Media.Attachment> Attachments { get; set; } = [];
 }

@@ -20,6 +20,8 @@ public class InboxDbContext(DbContextOptions<InboxDbContext> options) : Identity
 
     public DbSet<Message> Messages => Set<Message>();
 
+    public DbSet<Media.Attachment> Attachments => Set<Media.Attachment>();
+
     public DbSet<ConversationActivity> Activities => Set<ConversationActivity>();
 
     public DbSet<Agent> Agents => Set<Agent>();

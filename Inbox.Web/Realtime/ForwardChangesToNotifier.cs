@@ -8,7 +8,9 @@ public sealed class ForwardChangesToNotifier(InboxNotifier notifier) :
     IDomainEventHandler<MessageQueued>,
     IDomainEventHandler<MessageStatusChanged>,
     IDomainEventHandler<ConversationUpdated>,
-    IDomainEventHandler<WindowClosingSoon>
+    IDomainEventHandler<WindowClosingSoon>,
+    IDomainEventHandler<AttachmentChanged>,
+    IDomainEventHandler<ContactProfileUpdated>
 {
     public Task HandleAsync(MessageReceived domainEvent, CancellationToken cancellationToken) =>
         notifier.PublishAsync(new InboxChange(domainEvent.ConversationId, domainEvent));
@@ -24,4 +26,15 @@ public sealed class ForwardChangesToNotifier(InboxNotifier notifier) :
 
     public Task HandleAsync(WindowClosingSoon domainEvent, CancellationToken cancellationToken) =>
         notifier.PublishAsync(new InboxChange(domainEvent.ConversationId, domainEvent));
+
+    public Task HandleAsync(AttachmentChanged domainEvent, CancellationToken cancellationToken) =>
+        notifier.PublishAsync(new InboxChange(domainEvent.ConversationId, domainEvent));
+
+    public async Task HandleAsync(ContactProfileUpdated domainEvent, CancellationToken cancellationToken)
+    {
+        foreach (var conversationId in domainEvent.ConversationIds)
+        {
+            await notifier.PublishAsync(new InboxChange(conversationId, domainEvent));
+        }
+    }
 }

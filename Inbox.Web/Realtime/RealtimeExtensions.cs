@@ -16,6 +16,8 @@ public static class RealtimeExtensions
         services.AddSingleton<IDomainEventHandler<MessageStatusChanged>>(sp => sp.GetRequiredService<ForwardChangesToNotifier>());
         services.AddSingleton<IDomainEventHandler<ConversationUpdated>>(sp => sp.GetRequiredService<ForwardChangesToNotifier>());
         services.AddSingleton<IDomainEventHandler<WindowClosingSoon>>(sp => sp.GetRequiredService<ForwardChangesToNotifier>());
+        services.AddSingleton<IDomainEventHandler<AttachmentChanged>>(sp => sp.GetRequiredService<ForwardChangesToNotifier>());
+        services.AddSingleton<IDomainEventHandler<ContactProfileUpdated>>(sp => sp.GetRequiredService<ForwardChangesToNotifier>());
         services.AddHostedService<InboxHubBroadcaster>();
         services.AddSignalR().AddJsonProtocol(json =>
             json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));

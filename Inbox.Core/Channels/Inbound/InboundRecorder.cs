@@ -133,7 +133,7 @@ public sealed class InboundRecorder(
         }
 
         conversation.UnreadCount++;
-        return threads.AddMessage(conversation, new Message
+        var stored = threads.AddMessage(conversation, new Message
         {
             ChannelId = threads.Channel.Id,
             Direction = MessageDirection.Inbound,
@@ -146,6 +146,8 @@ public sealed class InboundRecorder(
             AttachmentUrl = inbound.AttachmentUrl,
             Standby = inbound.Standby,
         });
+        Media.PendingDownloads.Add(threads.Db, stored, inbound.Attachments, threads.Now);
+        return stored;
     }
 
     private async Task<Message?> RecordEchoAsync(Threads threads, InboundEcho echo, CancellationToken cancellationToken)

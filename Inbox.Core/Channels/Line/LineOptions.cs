@@ -7,4 +7,10 @@ public sealed class LineOptions
 
     /// <summary>Messaging API root. Tests and staging point it at a fake.</summary>
     public string ApiBaseUrl { get; set; } = "https://api.line.me";
+
+    /// <summary>LINE's data API root, which serves the content of images, videos, audio and files customers send.</summary>
+    public string DataApiBaseUrl { get; set; } = "https://api-data.line.me";
+
+    /// <summary>Where sticker pictures come from (<c>/stickershop/v1/sticker/{id}/android/sticker.png</c>).</summary>
+    public string StickerBaseUrl { get; set; } = "https://stickershop.line-scdn.net";
 }

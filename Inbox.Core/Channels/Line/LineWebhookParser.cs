@@ -54,6 +54,28 @@ public static class LineWebhookParser
         var attachmentType = kind == "text" ? null : kind;
         var url = message.Str("contentProvider", "originalContentUrl");
         var standby = e.Str("mode") == "standby";
-        return new InboundMessage(eventId, messageId, userId, null, at, text, attachmentType, url, ReplyToken: standby ? null : e.Str("replyToken"), Standby: standby);
+        return new InboundMessage(eventId, messageId, userId, null, at, text, attachmentType, url, ReplyToken: standby ? null : e.Str("replyToken"), Standby: standby, Attachments: Files(message, messageId));
+    }
+
+    /// <summary>
+    /// Images, videos, audio and files are fetched from LINE's content API by message id; content LINE only links to
+    /// (<c>contentProvider.type=external</c>) from its URL. A sticker has no content: its picture comes from LINE's
+    /// sticker shop by sticker id.
+    /// </summary>
+    private static IReadOnlyList<InboundAttachment> Files(JsonElement message, string messageId)
+    {
+        var kind = message.Str("type");
+        if (kind == "sticker")
+        {
+            return message.Str("stickerId") is { } stickerId ? [new InboundAttachment(kind, stickerId)] : [];
+        }
+
+        if (kind is not ("image" or "video" or "audio" or "file"))
+        {
+            return [];
+        }
+
+        var source = message.Str("contentProvider", "type") == "external" ? message.Str("contentProvider", "originalContentUrl") ?? messageId : messageId;
+        return [new InboundAttachment(kind, source, message.Str("fileName"))];
     }
 }

@@ -66,13 +66,14 @@ internal static class MetaMessagingReader
         }
 
         var (text, attachmentType, attachmentUrl) = Content(message);
+        var files = Files(message);
         if (message.Bool("is_echo"))
         {
             return new InboundEcho(mid, messaging.Str("recipient", "id") ?? "", at, text, message.Str("metadata"));
         }
 
         var fromAd = messaging.Str("referral", "source") == "ADS" || message.Str("referral", "source") == "ADS";
-        return new InboundMessage(mid, mid, senderId, null, at, text, attachmentType, attachmentUrl, fromAd, Standby: standby);
+        return new InboundMessage(mid, mid, senderId, null, at, text, attachmentType, attachmentUrl, fromAd, Standby: standby, Attachments: files);
     }
 
     /// <summary>The text, or typed placeholders for attachments (<c>[image]</c>) with the first one's URL.</summary>
@@ -90,4 +91,14 @@ internal static class MetaMessagingReader
         var url = attachments[0].Str("payload", "url");
         return (text is null ? placeholder : $"{text} {placeholder}", types[0], url);
     }
+
+    /// <summary>
+    /// The attachments the inbox downloads: images, videos, audio, files and stickers with a URL. Shares, reels, story
+    /// mentions and fallbacks stay as their placeholder (they point at public posts, not at the customer's files).
+    /// </summary>
+    private static IReadOnlyList<InboundAttachment> Files(JsonElement message) =>
+        [.. message.Array("attachments")
+            .Select(a => (Type: a.Str("type"), Url: a.Str("payload", "url")))
+            .Where(a => a.Type is "image" or "video" or "audio" or "file" or "sticker" && a.Url is not null)
+            .Select(a => new InboundAttachment(a.Type!, a.Url!))];
 }

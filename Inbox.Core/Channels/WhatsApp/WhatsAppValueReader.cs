@@ -74,7 +74,10 @@ internal static class WhatsAppValueReader
 
         // Cloud API media carry an id, not a URL: fetching one needs the token (GET /{media-id}); we keep the id.
         var mediaId = attachmentType is null ? null : message.Str(type, "id");
-        return new InboundMessage(wamid, wamid, key, name, at, text, attachmentType, mediaId is null ? null : $"whatsapp-media:{mediaId}", Identity: sender);
+        IReadOnlyList<InboundAttachment> files = mediaId is null || type == "location"
+            ? []
+            : [new InboundAttachment(type == "document" ? "file" : type, mediaId, message.Str(type, "filename"), message.Str(type, "mime_type"))];
+        return new InboundMessage(wamid, wamid, key, name, at, text, attachmentType, mediaId is null ? null : $"whatsapp-media:{mediaId}", Identity: sender, Attachments: files);
     }
 
     private static string Attachment(string type, JsonElement message)

@@ -1,0 +1,14 @@
+namespace Inbox.Core.Media;
+
+/// <summary>Where an attachment's file stands.</summary>
+public enum AttachmentStatus
+{
+    /// <summary>Waiting for (another) download attempt.</summary>
+    Pending,
+
+    /// <summary>On disk, ready to serve.</summary>
+    Stored,
+
+    /// <summary>Given up: see <see cref="Attachment.Failure"/>.</summary>
+    Unavailable,
+}

@@ -1,0 +1,50 @@
+using Inbox.Core.Identity;
+using Inbox.Core.Media;
+using Microsoft.Net.Http.Headers;
+
+namespace Inbox.Web.Endpoints;
+
+/// <summary>
+/// <c>/media/{id}</c> and <c>/media/avatars/{contactId}</c>: customers' files and pictures, to signed-in users and API
+/// keys only. Each answer carries the checked content type, <c>nosniff</c> and a sandboxing CSP; anything that is not a
+/// picture, video or audio clip comes as a download (<c>Content-Disposition: attachment</c>), never rendered as a page.
+/// </summary>
+public static class MediaEndpoints
+{
+    public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
+    {
+        var media = app.MapGroup("/media").RequireAuthorization(Policies.Realtime).ExcludeFromDescription();
+        // No route constraints: a malformed id is refused to anonymous callers like any other, then not found.
+        media.MapGet("/{id}", async (string id, MediaLibrary library, HttpContext http, CancellationToken cancellationToken) =>
+            Serve(http, long.TryParse(id, out var attachmentId) ? await library.OpenAttachmentAsync(attachmentId, cancellationToken) : null));
+        media.MapGet("/avatars/{contactId}", async (string contactId, MediaLibrary library, HttpContext http, CancellationToken cancellationToken) =>
+            Serve(http, int.TryParse(contactId, out var id) ? await library.OpenAvatarAsync(id, cancellationToken) : null));
+        return app;
+    }
+
+    private static IResult Serve(HttpContext http, MediaFile? file)
+    {
+        if (file is null)
+        {
+            return Results.NotFound();
+        }
+
+        var headers = http.Response.Headers;
+        headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; media-src 'self'; img-src 'self'; sandbox";
+        headers[HeaderNames.CacheControl] = "private, max-age=3600";
+        if (file.Inline)
+        {
+            var disposition = new ContentDispositionHeaderValue("inline");
+            if (file.DownloadName is { } name)
+            {
+                disposition.SetHttpFileName(name);
+            }
+
+            headers[HeaderNames.ContentDisposition] = disposition.ToString();
+            return Results.Stream(file.Content, file.MimeType, enableRangeProcessing: true);
+        }
+
+        return Results.File(file.Content, file.MimeType, file.DownloadName, enableRangeProcessing: true);
+    }
+}
