@@ -25,7 +25,7 @@ public sealed class MediaTests(MediaFixture fixture)
             """);
 
         var page = await fixture.NewPageAsync();
-        var inbox = await new LoginPage(page).SignInAsync("agent@inbox.demo");
+        var inbox = await new LoginPage(page).SignInAsync(MediaFixture.AdminEmail, MediaFixture.AdminPassword);
         await inbox.OpenConversationAsync("Lena Fischer");
 
         await Expect(inbox.Conversation.GetByTestId("customer-avatar")).ToBeVisibleAsync();

@@ -5,13 +5,16 @@ using Inbox.Core.Channels.Meta;
 namespace Inbox.E2E.Infrastructure;
 
 /// <summary>
-/// The demo app plus one real (not simulated) Messenger channel whose Graph API and CDN are a <see cref="FakePlatformServer"/>:
-/// customers' photos and profile pictures are downloaded through the app as in production.
+/// The app as deployed, without demo data (which refuses to run beside real channels): one real Messenger channel whose
+/// Graph API and CDN are a <see cref="FakePlatformServer"/>, and the admin from configuration. Customers' photos and
+/// profile pictures are downloaded through the app as in production.
 /// </summary>
 public sealed class MediaFixture : AppFixture, IAsyncLifetime
 {
     public const string PageId = "1040000000077";
     public const string AppSecret = "e2e-media-app-secret";
+    public const string AdminEmail = "owner@outdoor.test";
+    public const string AdminPassword = "Outdoor-pass-1";
 
     private readonly HttpClient webhooks = new();
 
@@ -19,6 +22,9 @@ public sealed class MediaFixture : AppFixture, IAsyncLifetime
 
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
+        ["Inbox__Demo__Enabled"] = "false",
+        ["Inbox__Admin__Email"] = AdminEmail,
+        ["Inbox__Admin__Password"] = AdminPassword,
         ["Meta__AppSecret"] = AppSecret,
         ["Meta__GraphApiBaseUrl"] = Platform.BaseUrl + FakePlatformServer.GraphRoot,
         ["Inbox__Channels__0__Key"] = "outdoor-fb",
