@@ -39,6 +39,9 @@ public class Channel
     /// <summary>Meta refused a HUMAN_AGENT-tagged send (100/2018276): the Page lacks the approval the setting claims.</summary>
     public DateTime? HumanAgentRefusedAt { get; set; }
 
+    /// <summary>Meta temporarily restricted the Page from sending (Graph 10/1893063); cleared by the next send Meta accepts.</summary>
+    public DateTime? SendRestrictedAt { get; set; }
+
     /// <summary>LINE: the monthly push allowance; null when unlimited or not yet fetched.</summary>
     public int? LineQuotaLimit { get; set; }
 

@@ -33,7 +33,7 @@ public sealed class ChannelAdmin(
             c.Id, c.Key, c.Kind, c.Name, c.ExternalId,
             ChannelDirectory.Mask(c.AccessToken), ChannelDirectory.Mask(c.ChannelSecret),
             c.HumanAgentApproved, c.Simulated, c.FromConfiguration, conversations.GetValueOrDefault(c.Id),
-            c.AuthError, c.AuthErrorAt, c.HumanAgentRefusedAt, c.LineQuotaLimit, c.LineQuotaUsed, c.LineQuotaCheckedAt)).ToList();
+            c.AuthError, c.AuthErrorAt, c.HumanAgentRefusedAt, c.LineQuotaLimit, c.LineQuotaUsed, c.LineQuotaCheckedAt, c.SendRestrictedAt)).ToList();
     }
 
     /// <summary>Adds a live channel. <paramref name="actor"/> is who did it, for the log.</summary>

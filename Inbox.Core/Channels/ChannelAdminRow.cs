@@ -18,7 +18,8 @@ public sealed record ChannelAdminRow(
     DateTime? HumanAgentRefusedAt,
     int? LineQuotaLimit,
     int? LineQuotaUsed,
-    DateTime? LineQuotaCheckedAt)
+    DateTime? LineQuotaCheckedAt,
+    DateTime? SendRestrictedAt = null)
 {
     /// <summary>Where the platform must send webhooks, relative to the app's public base URL.</summary>
     public string WebhookPath => ChannelSetup.WebhookPath(Kind, Key);

@@ -112,6 +112,9 @@ namespace Inbox.Core.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SendRestrictedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Simulated")
                         .HasColumnType("INTEGER");
 
