@@ -72,4 +72,16 @@ public class Message
 
     /// <summary>Outbound: why the message was not delivered, in the inbox's own terms; the platform's code and text are in <see cref="ErrorCode"/> and <see cref="ErrorMessage"/>.</summary>
     public SendFailure? Failure { get; set; }
+
+    /// <summary>WhatsApp outbound: the latest status value as Meta sent it, including values Inbox does not know (e.g. <c>played</c>).</summary>
+    public string? PlatformStatus { get; set; }
+
+    /// <summary>WhatsApp outbound: Meta's <c>pricing.category</c> from a status webhook (<c>marketing</c>, <c>utility</c>, <c>service</c>…); null until one arrives.</summary>
+    public string? PricingCategory { get; set; }
+
+    /// <summary>WhatsApp outbound: Meta's <c>pricing.type</c> (<c>regular</c>, <c>free_customer_service</c>, <c>free_entry_point</c>).</summary>
+    public string? PricingType { get; set; }
+
+    /// <summary>WhatsApp outbound: whether Meta bills the message, from <c>pricing</c>; null until a status says.</summary>
+    public bool? Billable { get; set; }
 }

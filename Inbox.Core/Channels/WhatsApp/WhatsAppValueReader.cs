@@ -83,6 +83,17 @@ internal static class WhatsAppValueReader
         return caption is null ? $"[{type}]" : $"[{type}] {caption}";
     }
 
+    private static MessagePricing? Pricing(JsonElement status)
+    {
+        if (status.Get("pricing") is not { ValueKind: JsonValueKind.Object } pricing)
+        {
+            return null;
+        }
+
+        bool? billable = pricing.Get("billable") is { ValueKind: JsonValueKind.True or JsonValueKind.False } flag ? flag.GetBoolean() : null;
+        return new MessagePricing(pricing.Str("category"), pricing.Str("type"), billable);
+    }
+
     private static InboundItem ReadStatus(JsonElement status)
     {
         if (status.Str("id") is not { } wamid)
@@ -90,7 +101,8 @@ internal static class WhatsAppValueReader
             return new InboundUnattributed("WhatsApp status without id");
         }
 
-        DeliveryStatus? state = status.Str("status") switch
+        var raw = status.Str("status");
+        DeliveryStatus? state = raw switch
         {
             "sent" => DeliveryStatus.Sent,
             "delivered" => DeliveryStatus.Delivered,
@@ -98,16 +110,16 @@ internal static class WhatsAppValueReader
             "failed" => DeliveryStatus.Failed,
             _ => null,
         };
-        if (state is null)
-        {
-            return new InboundIgnored(IgnoredEvent.OtherStatus, $"WhatsApp status \"{status.Str("status")}\" for {wamid}");
-        }
-
         var error = status.Array("errors").FirstOrDefault();
         var errorMessage = error.ValueKind == JsonValueKind.Object
             ? error.Str("error_data", "details") ?? error.Str("message") ?? error.Str("title")
             : null;
         // Failed statuses carry no contacts; a customer known only by BSUID is named by recipient_user_id.
-        return new InboundStatusUpdate([wamid], state.Value, status.Str("recipient_user_id") ?? status.Str("recipient_id"), ErrorCode: error.ValueKind == JsonValueKind.Object ? error.Str("code") : null, ErrorMessage: errorMessage);
+        // Values beyond sent/delivered/read/failed exist (e.g. for a voice message played): kept raw, they move nothing.
+        return new InboundStatusUpdate([wamid], state, status.Str("recipient_user_id") ?? status.Str("recipient_id"), ErrorCode: error.ValueKind == JsonValueKind.Object ? error.Str("code") : null, ErrorMessage: errorMessage)
+        {
+            RawStatus = raw,
+            Pricing = Pricing(status),
+        };
     }
 }

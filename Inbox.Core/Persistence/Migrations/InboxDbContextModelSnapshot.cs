@@ -391,6 +391,9 @@ namespace Inbox.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("Billable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ChannelId")
                         .HasColumnType("INTEGER");
 
@@ -420,6 +423,18 @@ namespace Inbox.Core.Persistence.Migrations
 
                     b.Property<string>("PlatformMessageId")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlatformStatus")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PricingCategory")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PricingType")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReplyType")
@@ -788,11 +803,18 @@ namespace Inbox.Core.Persistence.Migrations
                     b.Property<bool>("Automated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("Billable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ChannelId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ConversationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PricingCategory")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReplyType")
                         .IsRequired()
