@@ -72,5 +72,11 @@ public class Conversation
     /// <summary>The customer's answer to the CSAT question, 1–5.</summary>
     public int? CsatScore { get; set; }
 
+    /// <summary>
+    /// WhatsApp: Meta's Business AI agent holds the conversation (its messages arrive on <c>standby</c>); a reply from
+    /// the inbox takes it over (docs/platform-rules.md §4).
+    /// </summary>
+    public bool MetaAgentActive { get; set; }
+
     public List<Message> Messages { get; set; } = [];
 }

@@ -22,6 +22,9 @@ public static class SendOutcomeRecorder
             case null:
                 await MarkSentAsync(db, message, outcome.PlatformMessageId, now, cancellationToken);
                 channel.SendRestrictedAt = null;
+
+                // Meta: a service message from the business takes the conversation over from its AI agent.
+                send.Conversation.MetaAgentActive = false;
                 break;
             case { Kind: SendErrorKind.Auth } error:
                 // Held, not failed: the dispatcher skips the channel until an admin enters a new token, then it goes out.

@@ -10,11 +10,12 @@ namespace Inbox.Core.Channels.WhatsApp;
 /// </summary>
 internal static class WhatsAppValueReader
 {
-    public static IReadOnlyList<InboundItem> Read(JsonElement value)
+    /// <param name="standby">The <c>standby</c> field: Meta's AI agent holds the conversation; nothing is answered.</param>
+    public static IReadOnlyList<InboundItem> Read(JsonElement value, bool standby = false)
     {
         var contacts = WhatsAppIdentityReader.Contacts(value);
         var items = new List<InboundItem>();
-        if (value.Array("messages").Any() is false && value.Array("statuses").Any() is false)
+        if (value.Array("messages").Any() is false && value.Array("statuses").Any() is false && (!standby || value.Array("message_echoes").Any() is false))
         {
             var error = value.Array("errors").FirstOrDefault();
             var said = error.ValueKind == JsonValueKind.Object ? $": {error.Str("code")} {error.Str("title") ?? error.Str("message")}" : "";
@@ -23,7 +24,13 @@ internal static class WhatsAppValueReader
 
         foreach (var message in value.Array("messages"))
         {
-            items.Add(ReadMessage(message, contacts));
+            var item = ReadMessage(message, contacts);
+            items.Add(standby && item is InboundMessage customer ? customer with { Standby = true } : item);
+        }
+
+        if (standby)
+        {
+            items.AddRange(WhatsAppStandbyReader.Echoes(value));
         }
 
         foreach (var status in value.Array("statuses"))

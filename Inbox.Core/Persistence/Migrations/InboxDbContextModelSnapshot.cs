@@ -301,6 +301,9 @@ namespace Inbox.Core.Persistence.Migrations
                     b.Property<DateTime?>("LineReplyTokenAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MetaAgentActive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PrivateReplyUsed")
                         .HasColumnType("INTEGER");
 
