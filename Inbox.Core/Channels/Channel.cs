@@ -23,6 +23,9 @@ public class Channel
     /// <summary>Meta has approved this Page's app for the HUMAN_AGENT tag; without it no reply is possible after 24 h.</summary>
     public bool HumanAgentApproved { get; set; }
 
+    /// <summary>Read receipts and typing signals go to the platform when agents open a conversation and type (on by default).</summary>
+    public bool ReadReceipts { get; set; } = true;
+
     /// <summary>A demo channel whose customer side is played by the built-in simulator.</summary>
     public bool Simulated { get; set; }
 

@@ -33,7 +33,7 @@ public sealed class ChannelAdmin(
             c.Id, c.Key, c.Kind, c.Name, c.ExternalId,
             ChannelDirectory.Mask(c.AccessToken), ChannelDirectory.Mask(c.ChannelSecret),
             c.HumanAgentApproved, c.Simulated, c.FromConfiguration, conversations.GetValueOrDefault(c.Id),
-            c.AuthError, c.AuthErrorAt, c.HumanAgentRefusedAt, c.LineQuotaLimit, c.LineQuotaUsed, c.LineQuotaCheckedAt, c.SendRestrictedAt)).ToList();
+            c.AuthError, c.AuthErrorAt, c.HumanAgentRefusedAt, c.LineQuotaLimit, c.LineQuotaUsed, c.LineQuotaCheckedAt, c.SendRestrictedAt, c.ReadReceipts)).ToList();
     }
 
     /// <summary>Adds a live channel. <paramref name="actor"/> is who did it, for the log.</summary>
@@ -55,6 +55,7 @@ public sealed class ChannelAdmin(
             AccessToken = ChannelDraftRules.Effective(input.AccessToken, null),
             ChannelSecret = input.Kind == ChannelKind.Line ? ChannelDraftRules.Effective(input.ChannelSecret, null) : null,
             HumanAgentApproved = ChannelSetup.UsesHumanAgentTag(input.Kind) && input.HumanAgentApproved,
+            ReadReceipts = input.ReadReceipts,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Channels.Add(channel);
@@ -220,6 +221,7 @@ public sealed class ChannelAdmin(
         var secret = input.Kind == ChannelKind.Line ? ChannelDraftRules.Effective(input.ChannelSecret, channel.ChannelSecret) : null;
         Set(nameof(Channel.ChannelSecret), channel.ChannelSecret, secret, v => channel.ChannelSecret = v);
         Set(nameof(Channel.HumanAgentApproved), channel.HumanAgentApproved, ChannelSetup.UsesHumanAgentTag(input.Kind) && input.HumanAgentApproved, v => channel.HumanAgentApproved = v);
+        Set(nameof(Channel.ReadReceipts), channel.ReadReceipts, input.ReadReceipts, v => channel.ReadReceipts = v);
         return changes;
     }
 
@@ -232,5 +234,6 @@ public sealed class ChannelAdmin(
         AccessToken = draft.AccessToken,
         ChannelSecret = draft.ChannelSecret,
         HumanAgentApproved = draft.HumanAgentApproved,
+        ReadReceipts = draft.ReadReceipts,
     };
 }

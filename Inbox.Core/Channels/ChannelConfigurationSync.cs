@@ -34,6 +34,7 @@ public sealed class ChannelConfigurationSync(
             channel.AccessToken = string.IsNullOrEmpty(declared.AccessToken) ? channel.AccessToken : declared.AccessToken;
             channel.ChannelSecret = string.IsNullOrEmpty(declared.ChannelSecret) ? channel.ChannelSecret : declared.ChannelSecret;
             channel.HumanAgentApproved = declared.HumanAgentApproved;
+            channel.ReadReceipts = declared.ReadReceipts;
             channel.Simulated = false;
             channel.FromConfiguration = true;
         }

@@ -23,6 +23,9 @@ public sealed class ChannelDraft
     /// <summary>Messenger and Instagram only: Meta approved the app for the HUMAN_AGENT tag.</summary>
     public bool HumanAgentApproved { get; set; }
 
+    /// <summary>Send read receipts and typing signals to the platform.</summary>
+    public bool ReadReceipts { get; set; } = true;
+
     /// <summary>A draft to edit an existing channel: its settings, with both secrets left blank ("unchanged").</summary>
     public static ChannelDraft Of(ChannelAdminRow row) => new()
     {
@@ -31,5 +34,6 @@ public sealed class ChannelDraft
         Name = row.Name,
         ExternalId = row.ExternalId,
         HumanAgentApproved = row.HumanAgentApproved,
+        ReadReceipts = row.ReadReceipts,
     };
 }

@@ -18,4 +18,7 @@ public sealed class ChannelSettings
     public string? ChannelSecret { get; set; }
 
     public bool HumanAgentApproved { get; set; }
+
+    /// <summary>Send read receipts and typing signals to the platform (on by default).</summary>
+    public bool ReadReceipts { get; set; } = true;
 }

@@ -78,5 +78,8 @@ public class Conversation
     /// </summary>
     public bool MetaAgentActive { get; set; }
 
+    /// <summary>LINE: the <c>markAsReadToken</c> of the customer's newest message (no expiry), for <c>POST /v2/bot/chat/markAsRead</c>.</summary>
+    public string? LineMarkAsReadToken { get; set; }
+
     public List<Message> Messages { get; set; } = [];
 }

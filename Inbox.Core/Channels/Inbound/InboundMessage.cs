@@ -8,6 +8,7 @@ namespace Inbox.Core.Channels.Inbound;
 /// <param name="ReplyToken">LINE: the single-use reply token.</param>
 /// <param name="Standby">LINE <c>mode=standby</c>: stored, never answered.</param>
 /// <param name="Identity">WhatsApp: the BSUID, phone number, parent BSUID and username the webhook carried.</param>
+/// <param name="MarkAsReadToken">LINE: <c>message.markAsReadToken</c>, which marks this message and those before it read.</param>
 public sealed record InboundMessage(
     string EventId,
     string PlatformMessageId,
@@ -20,4 +21,5 @@ public sealed record InboundMessage(
     bool FromAd = false,
     string? ReplyToken = null,
     bool Standby = false,
-    InboundIdentity? Identity = null) : InboundItem(EventId);
+    InboundIdentity? Identity = null,
+    string? MarkAsReadToken = null) : InboundItem(EventId);

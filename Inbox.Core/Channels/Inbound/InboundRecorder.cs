@@ -131,6 +131,7 @@ public sealed class InboundRecorder(
                 conversation.MetaAgentActive = inbound.Standby;
             }
 
+            conversation.LineMarkAsReadToken = inbound.MarkAsReadToken ?? conversation.LineMarkAsReadToken;
             if (threads.Channel.Kind == ChannelKind.Line && inbound.ReplyToken is not null)
             {
                 conversation.LineReplyToken = inbound.ReplyToken;

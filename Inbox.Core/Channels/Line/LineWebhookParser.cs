@@ -54,6 +54,6 @@ public static class LineWebhookParser
         var attachmentType = kind == "text" ? null : kind;
         var url = message.Str("contentProvider", "originalContentUrl");
         var standby = e.Str("mode") == "standby";
-        return new InboundMessage(eventId, messageId, userId, null, at, text, attachmentType, url, ReplyToken: standby ? null : e.Str("replyToken"), Standby: standby);
+        return new InboundMessage(eventId, messageId, userId, null, at, text, attachmentType, url, ReplyToken: standby ? null : e.Str("replyToken"), Standby: standby, MarkAsReadToken: message.Str("markAsReadToken"));
     }
 }

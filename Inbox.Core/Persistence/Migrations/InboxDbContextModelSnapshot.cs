@@ -112,6 +112,10 @@ namespace Inbox.Core.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ReadReceipts")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValueSql("1");
+
                     b.Property<DateTime?>("SendRestrictedAt")
                         .HasColumnType("TEXT");
 
@@ -293,6 +297,9 @@ namespace Inbox.Core.Persistence.Migrations
 
                     b.Property<string>("LastMessagePreview")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LineMarkAsReadToken")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LineReplyToken")
