@@ -65,8 +65,9 @@ public sealed class ReadAndTypingSignals(
                     conversationId, typing ? "typing" : "read", (int)response.StatusCode, await response.Content.ReadAsStringAsync(timeout.Token));
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or DbUpdateException or InvalidOperationException)
+        catch (Exception ex)
         {
+            // Fire-and-forget: nobody awaits this task in the UI, so nothing may escape it; the log is where a failure shows.
             logger.LogWarning(ex, "Conversation {ConversationId}: the {Signal} signal could not be sent.", conversationId, typing ? "typing" : "read");
         }
     }
