@@ -25,6 +25,8 @@ public class Channel
 
     /// <summary>WhatsApp only: the WhatsApp Business Account id, from which the channel's templates are synced.</summary>
     public string? BusinessAccountId { get; set; }
+    /// <summary>Read receipts and typing signals go to the platform when agents open a conversation and type (on by default).</summary>
+    public bool ReadReceipts { get; set; } = true;
 
     /// <summary>A demo channel whose customer side is played by the built-in simulator.</summary>
     public bool Simulated { get; set; }
@@ -41,6 +43,9 @@ public class Channel
 
     /// <summary>Meta refused a HUMAN_AGENT-tagged send (100/2018276): the Page lacks the approval the setting claims.</summary>
     public DateTime? HumanAgentRefusedAt { get; set; }
+
+    /// <summary>Meta temporarily restricted the Page from sending (Graph 10/1893063); cleared by the next send Meta accepts.</summary>
+    public DateTime? SendRestrictedAt { get; set; }
 
     /// <summary>LINE: the monthly push allowance; null when unlimited or not yet fetched.</summary>
     public int? LineQuotaLimit { get; set; }

@@ -33,7 +33,7 @@ public sealed class ChannelAdmin(
             c.Id, c.Key, c.Kind, c.Name, c.ExternalId,
             ChannelDirectory.Mask(c.AccessToken), ChannelDirectory.Mask(c.ChannelSecret),
             c.HumanAgentApproved, c.Simulated, c.FromConfiguration, conversations.GetValueOrDefault(c.Id),
-            c.AuthError, c.AuthErrorAt, c.HumanAgentRefusedAt, c.LineQuotaLimit, c.LineQuotaUsed, c.LineQuotaCheckedAt, c.BusinessAccountId)).ToList();
+            c.AuthError, c.AuthErrorAt, c.HumanAgentRefusedAt, c.LineQuotaLimit, c.LineQuotaUsed, c.LineQuotaCheckedAt, c.BusinessAccountId, c.SendRestrictedAt, c.ReadReceipts)).ToList();
     }
 
     /// <summary>Adds a live channel. <paramref name="actor"/> is who did it, for the log.</summary>
@@ -56,6 +56,7 @@ public sealed class ChannelAdmin(
             ChannelSecret = input.Kind == ChannelKind.Line ? ChannelDraftRules.Effective(input.ChannelSecret, null) : null,
             HumanAgentApproved = ChannelSetup.UsesHumanAgentTag(input.Kind) && input.HumanAgentApproved,
             BusinessAccountId = BusinessAccount(input),
+            ReadReceipts = input.ReadReceipts,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Channels.Add(channel);
@@ -222,6 +223,7 @@ public sealed class ChannelAdmin(
         Set(nameof(Channel.ChannelSecret), channel.ChannelSecret, secret, v => channel.ChannelSecret = v);
         Set(nameof(Channel.HumanAgentApproved), channel.HumanAgentApproved, ChannelSetup.UsesHumanAgentTag(input.Kind) && input.HumanAgentApproved, v => channel.HumanAgentApproved = v);
         Set(nameof(Channel.BusinessAccountId), channel.BusinessAccountId, BusinessAccount(input), v => channel.BusinessAccountId = v);
+        Set(nameof(Channel.ReadReceipts), channel.ReadReceipts, input.ReadReceipts, v => channel.ReadReceipts = v);
         return changes;
     }
 
@@ -239,5 +241,6 @@ public sealed class ChannelAdmin(
         ChannelSecret = draft.ChannelSecret,
         HumanAgentApproved = draft.HumanAgentApproved,
         BusinessAccountId = draft.BusinessAccountId,
+        ReadReceipts = draft.ReadReceipts,
     };
 }

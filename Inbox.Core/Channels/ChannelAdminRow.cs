@@ -19,7 +19,9 @@ public sealed record ChannelAdminRow(
     int? LineQuotaLimit,
     int? LineQuotaUsed,
     DateTime? LineQuotaCheckedAt,
-    string? BusinessAccountId = null)
+    string? BusinessAccountId = null,
+    DateTime? SendRestrictedAt = null,
+    bool ReadReceipts = true)
 {
     /// <summary>Where the platform must send webhooks, relative to the app's public base URL.</summary>
     public string WebhookPath => ChannelSetup.WebhookPath(Kind, Key);

@@ -13,5 +13,6 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         channel.Property(c => c.Name).HasMaxLength(200);
         channel.Property(c => c.ExternalId).HasMaxLength(128);
         channel.Property(c => c.FromConfiguration).HasDefaultValueSql("0").ValueGeneratedNever();
+        channel.Property(c => c.ReadReceipts).HasDefaultValueSql("1").ValueGeneratedNever();
     }
 }

@@ -35,6 +35,7 @@ public sealed class ChannelConfigurationSync(
             channel.ChannelSecret = string.IsNullOrEmpty(declared.ChannelSecret) ? channel.ChannelSecret : declared.ChannelSecret;
             channel.HumanAgentApproved = declared.HumanAgentApproved;
             channel.BusinessAccountId = declared.Kind == ChannelKind.WhatsApp && !string.IsNullOrWhiteSpace(declared.BusinessAccountId) ? declared.BusinessAccountId.Trim() : null;
+            channel.ReadReceipts = declared.ReadReceipts;
             channel.Simulated = false;
             channel.FromConfiguration = true;
         }

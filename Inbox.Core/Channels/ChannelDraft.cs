@@ -25,6 +25,8 @@ public sealed class ChannelDraft
 
     /// <summary>WhatsApp only: the WhatsApp Business Account id; templates are synced from it when set.</summary>
     public string? BusinessAccountId { get; set; }
+    /// <summary>Send read receipts and typing signals to the platform.</summary>
+    public bool ReadReceipts { get; set; } = true;
 
     /// <summary>A draft to edit an existing channel: its settings, with both secrets left blank ("unchanged").</summary>
     public static ChannelDraft Of(ChannelAdminRow row) => new()
@@ -35,5 +37,6 @@ public sealed class ChannelDraft
         ExternalId = row.ExternalId,
         HumanAgentApproved = row.HumanAgentApproved,
         BusinessAccountId = row.BusinessAccountId,
+        ReadReceipts = row.ReadReceipts,
     };
 }

@@ -21,4 +21,6 @@ public sealed class ChannelSettings
 
     /// <summary>WhatsApp only: the WhatsApp Business Account id, for syncing templates from Meta.</summary>
     public string? BusinessAccountId { get; set; }
+    /// <summary>Send read receipts and typing signals to the platform (on by default).</summary>
+    public bool ReadReceipts { get; set; } = true;
 }

@@ -72,5 +72,14 @@ public class Conversation
     /// <summary>The customer's answer to the CSAT question, 1–5.</summary>
     public int? CsatScore { get; set; }
 
+    /// <summary>
+    /// WhatsApp: Meta's Business AI agent holds the conversation (its messages arrive on <c>standby</c>); a reply from
+    /// the inbox takes it over (docs/platform-rules.md §4).
+    /// </summary>
+    public bool MetaAgentActive { get; set; }
+
+    /// <summary>LINE: the <c>markAsReadToken</c> of the customer's newest message (no expiry), for <c>POST /v2/bot/chat/markAsRead</c>.</summary>
+    public string? LineMarkAsReadToken { get; set; }
+
     public List<Message> Messages { get; set; } = [];
 }

@@ -57,5 +57,8 @@ internal sealed class ConversationsConfiguration :
         message.Property(m => m.PlatformMessageId).HasMaxLength(256);
         message.Property(m => m.TemplateName).HasMaxLength(512);
         message.Property(m => m.TemplateLanguage).HasMaxLength(16);
+        message.Property(m => m.PlatformStatus).HasMaxLength(64);
+        message.Property(m => m.PricingCategory).HasMaxLength(64);
+        message.Property(m => m.PricingType).HasMaxLength(64);
     }
 }

@@ -81,4 +81,15 @@ public class Message
 
     /// <summary>The photos, videos, audio and files this message carries.</summary>
     public List<Media.Attachment> Attachments { get; set; } = [];
+    /// <summary>WhatsApp outbound: the latest status value as Meta sent it, including values Inbox does not know (e.g. <c>played</c>).</summary>
+    public string? PlatformStatus { get; set; }
+
+    /// <summary>WhatsApp outbound: Meta's <c>pricing.category</c> from a status webhook (<c>marketing</c>, <c>utility</c>, <c>service</c>…); null until one arrives.</summary>
+    public string? PricingCategory { get; set; }
+
+    /// <summary>WhatsApp outbound: Meta's <c>pricing.type</c> (<c>regular</c>, <c>free_customer_service</c>, <c>free_entry_point</c>).</summary>
+    public string? PricingType { get; set; }
+
+    /// <summary>WhatsApp outbound: whether Meta bills the message, from <c>pricing</c>; null until a status says.</summary>
+    public bool? Billable { get; set; }
 }

@@ -13,4 +13,7 @@ public enum MessageAuthor
 
     /// <summary>The business's own message, sent from another tool and echoed back by the platform.</summary>
     Echo,
+
+    /// <summary>Meta's Business AI agent on WhatsApp, recorded from the <c>standby</c> field; never sent by this inbox.</summary>
+    MetaAgent,
 }

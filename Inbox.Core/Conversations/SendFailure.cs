@@ -26,4 +26,7 @@ public enum SendFailure
 
     /// <summary>Any other refusal; the platform's message says why.</summary>
     Rejected,
+
+    /// <summary>Meta has temporarily restricted the Page from sending (Graph 10/1893063): not a window error, never retried; admins are alerted.</summary>
+    PageRestricted,
 }

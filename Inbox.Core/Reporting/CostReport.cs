@@ -1,7 +1,6 @@
 using Inbox.Core.Channels;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
-using Inbox.Core.Replies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Core.Reporting;
@@ -21,18 +20,22 @@ public sealed class CostReport(IDbContextFactory<InboxDbContext> contexts, TimeP
             .Where(f => ids.Contains(f.ChannelId) && f.SentAt >= filter.From && f.SentAt < filter.To);
         sends = filter.AgentId is { } agent ? sends.Where(f => f.AgentId == agent) : sends;
         var counts = await sends
-            .GroupBy(f => new { f.ChannelId, f.SentAt.Year, f.SentAt.Month, f.ReplyType, f.TemplateCategory })
-            .Select(g => new { g.Key.ChannelId, g.Key.Year, g.Key.Month, g.Key.ReplyType, g.Key.TemplateCategory, Count = g.Count() })
+            .GroupBy(f => new { f.ChannelId, f.SentAt.Year, f.SentAt.Month, f.ReplyType, f.TemplateCategory, f.PricingCategory, f.Billable })
+            .Select(g => new { g.Key.ChannelId, g.Key.Year, g.Key.Month, g.Key.ReplyType, g.Key.TemplateCategory, g.Key.PricingCategory, g.Key.Billable, Count = g.Count() })
             .ToListAsync(cancellationToken);
         return counts
             .GroupBy(c => (c.ChannelId, Month: $"{c.Year:D4}-{c.Month:D2}"))
-            .Select(g => new WhatsAppSendsRow(
-                channels[g.Key.ChannelId], g.Key.Month,
-                g.Where(c => c.ReplyType == ReplyType.Template && c.TemplateCategory == TemplateCategory.Marketing).Sum(c => c.Count),
-                g.Where(c => c.ReplyType == ReplyType.Template && c.TemplateCategory == TemplateCategory.Utility).Sum(c => c.Count),
-                g.Where(c => c.ReplyType == ReplyType.Template && c.TemplateCategory == TemplateCategory.Authentication).Sum(c => c.Count),
-                g.Where(c => c.ReplyType == ReplyType.Template && c.TemplateCategory == null).Sum(c => c.Count),
-                g.Where(c => c.ReplyType == ReplyType.FreeForm).Sum(c => c.Count)))
+            .Select(g =>
+            {
+                var priced = g.Select(c => (Bucket: WhatsAppPricing.Bucket(c.PricingCategory, c.ReplyType, c.TemplateCategory),
+                    Billed: c.Billable ?? WhatsAppPricing.InferBilled(c.ReplyType, g.Key.Month), FromMeta: c.PricingCategory != null || c.Billable != null, c.Count)).ToList();
+                int Count(WhatsAppBucket bucket) => priced.Where(p => p.Bucket == bucket).Sum(p => p.Count);
+                return new WhatsAppSendsRow(
+                    channels[g.Key.ChannelId], g.Key.Month,
+                    Count(WhatsAppBucket.Marketing), Count(WhatsAppBucket.Utility), Count(WhatsAppBucket.Authentication),
+                    Count(WhatsAppBucket.OtherTemplate), Count(WhatsAppBucket.Service),
+                    priced.Where(p => p.Billed).Sum(p => p.Count), priced.Where(p => p.FromMeta).Sum(p => p.Count));
+            })
             .OrderBy(r => r.Channel).ThenBy(r => r.Month)
             .ToList();
     }

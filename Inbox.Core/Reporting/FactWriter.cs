@@ -21,11 +21,12 @@ internal static class FactWriter
 
     /// <summary>Send facts for outbound messages that left (ours, not echoes of other tools), with their template's category; <c>{0}</c> narrows Messages.</summary>
     private const string InsertSends = """
-        INSERT OR IGNORE INTO SendFacts (MessageId, ConversationId, ChannelId, SentAt, ReplyType, Automated, AgentId, TemplateCategory)
+        INSERT OR IGNORE INTO SendFacts (MessageId, ConversationId, ChannelId, SentAt, ReplyType, Automated, AgentId, TemplateCategory, PricingCategory, Billable)
         SELECT m.Id, m.ConversationId, m.ChannelId, m.SentAt, m.ReplyType, m.Author = 'Automation', m.AgentId,
                (SELECT t.Category FROM MessageTemplates t
                 WHERE t.Name = m.TemplateName AND t.Language = m.TemplateLanguage AND (t.ChannelId IS NULL OR t.ChannelId = m.ChannelId)
-                ORDER BY t.ChannelId DESC LIMIT 1)
+                ORDER BY t.ChannelId DESC LIMIT 1),
+               m.PricingCategory, m.Billable
         FROM Messages m
         WHERE {0} AND m.Direction = 'Outbound' AND m.ReplyType IS NOT NULL AND m.Author <> 'Echo' AND m.Status IN ('Sent', 'Delivered', 'Read')
         """;

@@ -38,6 +38,7 @@ internal sealed class ReportingConfiguration :
         fact.ToTable("SendFacts");
         fact.HasKey(f => f.MessageId);
         fact.Property(f => f.MessageId).ValueGeneratedNever();
+        fact.Property(f => f.PricingCategory).HasMaxLength(64);
         fact.HasOne<Conversation>().WithMany().HasForeignKey(f => f.ConversationId).OnDelete(DeleteBehavior.Cascade);
         fact.HasIndex(f => new { f.ChannelId, f.SentAt, f.ReplyType, f.TemplateCategory, f.Automated, f.AgentId })
             .HasDatabaseName("IX_SendFacts_Channel");

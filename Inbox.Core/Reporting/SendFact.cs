@@ -24,4 +24,10 @@ public class SendFact
 
     /// <summary>WhatsApp templates: the registered template's category (Marketing, Utility, Authentication), when known.</summary>
     public TemplateCategory? TemplateCategory { get; set; }
+
+    /// <summary>WhatsApp: Meta's own <c>pricing.category</c> for the message, once a status webhook carried it.</summary>
+    public string? PricingCategory { get; set; }
+
+    /// <summary>WhatsApp: Meta's word on whether the message is billed; null where it never arrived (then inferred).</summary>
+    public bool? Billable { get; set; }
 }

@@ -1,3 +1,5 @@
+using Inbox.Core.Policy;
+using Inbox.Core.Replies;
 using Inbox.Core.Reporting;
 
 namespace Inbox.Tests.Reporting;
@@ -87,11 +89,22 @@ public class ReportFiguresTests
     }
 
     [Fact]
-    public void Billable_ServiceRepliesBilledOnlyFromOctober2026()
+    public void InferBilled_ServiceRepliesBilledOnlyFromOctober2026()
     {
-        Assert.Equal(3, new WhatsAppSendsRow("WA", "2026-09", 1, 2, 0, 0, 10).Billable);
-        Assert.Equal(13, new WhatsAppSendsRow("WA", "2026-10", 1, 2, 0, 0, 10).Billable);
+        Assert.False(WhatsAppPricing.InferBilled(ReplyType.FreeForm, "2026-09"));
+        Assert.True(WhatsAppPricing.InferBilled(ReplyType.FreeForm, "2026-10"));
+        Assert.True(WhatsAppPricing.InferBilled(ReplyType.Template, "2026-09"));
     }
+
+    [Theory]
+    [InlineData("utility", ReplyType.Template, TemplateCategory.Marketing, WhatsAppBucket.Utility)]
+    [InlineData("service", ReplyType.FreeForm, null, WhatsAppBucket.Service)]
+    [InlineData("authentication_international", ReplyType.Template, null, WhatsAppBucket.Authentication)]
+    [InlineData(null, ReplyType.Template, TemplateCategory.Marketing, WhatsAppBucket.Marketing)]
+    [InlineData(null, ReplyType.Template, null, WhatsAppBucket.OtherTemplate)]
+    [InlineData(null, ReplyType.FreeForm, null, WhatsAppBucket.Service)]
+    public void Bucket_MetasCategoryFirstThenTheRegisteredOne(string? meta, ReplyType replyType, TemplateCategory? registered, WhatsAppBucket expected) =>
+        Assert.Equal(expected, WhatsAppPricing.Bucket(meta, replyType, registered));
 
     [Fact]
     public void Of_SurveysWithAndWithoutAnswers_AverageDistributionAndRate()

@@ -1,4 +1,7 @@
 using Inbox.Core.Channels;
+using Inbox.Core.Channels.Line;
+using Inbox.Core.Channels.Meta;
+using Inbox.Core.Channels.Outbound;
 using Inbox.Core.Conversations;
 using Inbox.Core.Events;
 using Inbox.Core.Identity;
@@ -26,6 +29,9 @@ public sealed class CoreHarness : IAsyncDisposable
             .Build();
         var collection = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Time);
         collection.AddPersistence(configuration, folder).AddDomainEvents().AddReplies();
+        // The composer's typing signals: pointed at a closed local port, so a test never reaches a real platform.
+        collection.AddHttpClient().AddSingleton<ReadAndTypingSignals>()
+            .Configure<MetaOptions>(o => o.GraphApiBaseUrl = "http://127.0.0.1:9/v25.0").Configure<LineOptions>(o => o.ApiBaseUrl = "http://127.0.0.1:9");
         collection.AddSingleton<ReplyPolicy>().AddSingleton<ConversationCommands>().AddSingleton<ConversationQueries>();
         collection.AddSingleton<AgentPresence>().AddSingleton<AgentDirectory>();
         extra?.Invoke(collection);

@@ -90,8 +90,8 @@ public static class ReportsApi
     {
         var rows = await costs.WhatsAppAsync(filter, ct);
         return !query.Csv ? Results.Ok(rows) : Csv.File("whatsapp-sends",
-            ["channel", "month", "marketing", "utility", "authentication", "other_templates", "service", "service_billed", "billable"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Channel, r.Month, r.Marketing, r.Utility, r.Authentication, r.OtherTemplates, r.Service, r.ServiceBilled, r.Billable]));
+            ["channel", "month", "marketing", "utility", "authentication", "other_templates", "service", "service_billed", "billable", "from_meta"],
+            rows.Select(r => (IReadOnlyList<object?>)[r.Channel, r.Month, r.Marketing, r.Utility, r.Authentication, r.OtherTemplates, r.Service, r.ServiceBilled, r.Billable, r.FromMeta]));
     });
 
     private static Task<IResult> LineQuotaAsync([AsParameters] ReportQuery query, HttpContext http, CostReport costs) => ReportFilterReader.WithFilterAsync(query, http, async (filter, ct) =>

@@ -24,7 +24,10 @@ public enum IgnoredEvent
     /// <summary>Meta changes for fields the inbox does not use (mentions, story insights, account and template updates).</summary>
     OtherField,
 
-    /// <summary>WhatsApp statuses other than sent, delivered, read and failed (e.g. <c>deleted</c>, <c>warning</c>).</summary>
+    /// <summary>
+    /// WhatsApp statuses other than sent, delivered, read and failed. No longer produced: such values are kept raw on the
+    /// message (<c>Message.PlatformStatus</c>) and move nothing; the name stays for events already logged under it.
+    /// </summary>
     OtherStatus,
 
     /// <summary>A WhatsApp identity change for a customer who never wrote to this inbox: there is no one to move.</summary>

@@ -6,4 +6,6 @@ namespace Inbox.Core.Channels.Inbound;
 /// </summary>
 /// <param name="RecipientId">The customer the Page wrote to.</param>
 /// <param name="Metadata">The <c>message.metadata</c> we attach to our own sends (<c>inbox:{messageId}</c>).</param>
-public sealed record InboundEcho(string Mid, string RecipientId, DateTime At, string Text, string? Metadata) : InboundItem(Mid);
+/// <param name="ByMetaAgent">WhatsApp <c>standby</c> echo: Meta's Business AI agent wrote it.</param>
+/// <param name="Identity">WhatsApp: who the message went to.</param>
+public sealed record InboundEcho(string Mid, string RecipientId, DateTime At, string Text, string? Metadata, bool ByMetaAgent = false, InboundIdentity? Identity = null) : InboundItem(Mid);

@@ -9,6 +9,7 @@ namespace Inbox.Core.Channels.Inbound;
 /// <param name="Standby">LINE <c>mode=standby</c>: stored, never answered.</param>
 /// <param name="Identity">WhatsApp: the BSUID, phone number, parent BSUID and username the webhook carried.</param>
 /// <param name="Attachments">Photos, videos, audio, stickers and files to download; empty for text.</param>
+/// <param name="MarkAsReadToken">LINE: <c>message.markAsReadToken</c>, which marks this message and those before it read.</param>
 public sealed record InboundMessage(
     string EventId,
     string PlatformMessageId,
@@ -22,4 +23,5 @@ public sealed record InboundMessage(
     string? ReplyToken = null,
     bool Standby = false,
     InboundIdentity? Identity = null,
-    IReadOnlyList<InboundAttachment>? Attachments = null) : InboundItem(EventId);
+    IReadOnlyList<InboundAttachment>? Attachments = null,
+    string? MarkAsReadToken = null) : InboundItem(EventId);

@@ -39,6 +39,10 @@ public sealed class InboundRecorder(
                     unit.Db, template.BusinessAccountId, template.Name, template.Language, template.Status, template.Reason, cancellationToken);
                 logger.LogInformation("Template {Name} ({Language}) is {Status} at Meta; {Count} registered copies updated.", template.Name, template.Language, template.Status, changed);
                 return;
+            case InboundHandover handover:
+                await RecordHandoverAsync(new Threads(unit.Db, await unit.ChannelAsync(channelId, cancellationToken), time.GetUtcNow().UtcDateTime), handover, cancellationToken);
+                await SaveSingleAsync(unit, cancellationToken);
+                return;
         }
 
         var db = unit.Db;
@@ -125,6 +129,14 @@ public sealed class InboundRecorder(
         if (conversation.LastInboundAt is null || inbound.At > conversation.LastInboundAt)
         {
             conversation.LastInboundAt = inbound.At;
+
+            // WhatsApp: the field the newest message came on says who holds the conversation, Meta's AI agent or the inbox.
+            if (threads.Channel.Kind == ChannelKind.WhatsApp)
+            {
+                conversation.MetaAgentActive = inbound.Standby;
+            }
+
+            conversation.LineMarkAsReadToken = inbound.MarkAsReadToken ?? conversation.LineMarkAsReadToken;
             if (threads.Channel.Kind == ChannelKind.Line && inbound.ReplyToken is not null)
             {
                 conversation.LineReplyToken = inbound.ReplyToken;
@@ -173,18 +185,36 @@ public sealed class InboundRecorder(
             return null;
         }
 
-        logger.LogInformation("Channel {ChannelId}: recorded message {Mid} sent from another tool.", threads.Channel.Id, echo.Mid);
-        var contact = await threads.ContactAsync(echo.RecipientId, null, cancellationToken);
+        logger.LogInformation("Channel {ChannelId}: recorded message {Mid} sent {By}.", threads.Channel.Id, echo.Mid, echo.ByMetaAgent ? "by Meta's AI agent" : "from another tool");
+        var contact = await threads.ContactAsync(echo.RecipientId, null, cancellationToken, echo.Identity);
         var conversation = await threads.DirectConversationAsync(contact, reopen: false, cancellationToken);
+        conversation.MetaAgentActive |= echo.ByMetaAgent;
         return threads.AddMessage(conversation, new Message
         {
             ChannelId = threads.Channel.Id,
             Direction = MessageDirection.Outbound,
-            Author = MessageAuthor.Echo,
+            Author = echo.ByMetaAgent ? MessageAuthor.MetaAgent : MessageAuthor.Echo,
             PlatformMessageId = echo.Mid,
             Text = echo.Text,
             SentAt = echo.At,
             Status = DeliveryStatus.Sent,
+            Standby = echo.ByMetaAgent,
+        });
+    }
+
+    private static async Task RecordHandoverAsync(Threads threads, InboundHandover handover, CancellationToken cancellationToken)
+    {
+        if (await threads.FindAsync(handover.CustomerKey, cancellationToken) is not { } contact)
+        {
+            return;
+        }
+
+        var conversation = await threads.DirectConversationAsync(contact, reopen: false, cancellationToken);
+        conversation.MetaAgentActive = handover.MetaAgentActive;
+        threads.Db.Activities.Add(new ConversationActivity
+        {
+            ConversationId = conversation.Id, At = handover.At, Kind = ActivityKind.Automation, Actor = "Meta",
+            Detail = handover.MetaAgentActive ? "Meta's AI agent took the conversation over." : "Meta handed the conversation to the inbox.",
         });
     }
 

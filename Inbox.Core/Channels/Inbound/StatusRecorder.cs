@@ -1,6 +1,7 @@
 using Inbox.Core.Conversations;
 using Inbox.Core.Events;
 using Inbox.Core.Persistence;
+using Inbox.Core.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -31,7 +32,13 @@ public sealed class StatusRecorder(ILogger<StatusRecorder> logger)
                 .ToListAsync(cancellationToken));
         }
 
-        var changed = messages.DistinctBy(m => m.Id).Where(m => Advance(m, update)).ToList();
+        messages = messages.DistinctBy(m => m.Id).ToList();
+        if (update.RawStatus is not null || update.Pricing is not null)
+        {
+            await RecordPlatformWordsAsync(db, messages.Where(m => update.PlatformMessageIds.Contains(m.PlatformMessageId!)).ToList(), update, cancellationToken);
+        }
+
+        var changed = messages.Where(m => Advance(m, update)).ToList();
         if (messages.Count == 0 && update.PlatformMessageIds.Count > 0)
         {
             logger.LogInformation("Channel {ChannelId}: {Status} for {Ids}, which this inbox did not send.", channelId, update.Status, string.Join(", ", update.PlatformMessageIds));
@@ -46,8 +53,36 @@ public sealed class StatusRecorder(ILogger<StatusRecorder> logger)
         unit.StatusChanges.AddRange(changed.Select(m => new MessageStatusChanged(m.ConversationId, m.Id, m.Status)));
     }
 
+    /// <summary>
+    /// Keeps the raw status and Meta's pricing on the message, and on its send fact when the message was already
+    /// counted: reports take the category and billing from Meta's word wherever it arrived.
+    /// </summary>
+    private static async Task RecordPlatformWordsAsync(InboxDbContext db, IReadOnlyList<Message> messages, InboundStatusUpdate update, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            message.PlatformStatus = update.RawStatus ?? message.PlatformStatus;
+            if (update.Pricing is not { } pricing)
+            {
+                continue;
+            }
+
+            message.PricingCategory = pricing.Category ?? message.PricingCategory;
+            message.PricingType = pricing.Type ?? message.PricingType;
+            message.Billable = pricing.Billed ?? message.Billable;
+            var (id, category, billable) = (message.Id, message.PricingCategory, message.Billable);
+            await db.Set<SendFact>().Where(f => f.MessageId == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.PricingCategory, category).SetProperty(f => f.Billable, billable), cancellationToken);
+        }
+    }
+
     private static bool Advance(Message message, InboundStatusUpdate update)
     {
+        if (update.Status is null)
+        {
+            return false;
+        }
+
         if (update.Status == DeliveryStatus.Failed)
         {
             if (message.Status is not (DeliveryStatus.Sending or DeliveryStatus.Sent))
@@ -61,12 +96,12 @@ public sealed class StatusRecorder(ILogger<StatusRecorder> logger)
             return true;
         }
 
-        if (message.Status is DeliveryStatus.Failed or DeliveryStatus.Queued || Rank(update.Status) <= Rank(message.Status))
+        if (message.Status is DeliveryStatus.Failed or DeliveryStatus.Queued || Rank(update.Status.Value) <= Rank(message.Status))
         {
             return false;
         }
 
-        message.Status = update.Status;
+        message.Status = update.Status.Value;
         return true;
     }
 

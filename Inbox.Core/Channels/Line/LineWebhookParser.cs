@@ -54,7 +54,7 @@ public static class LineWebhookParser
         var attachmentType = kind == "text" ? null : kind;
         var url = message.Str("contentProvider", "originalContentUrl");
         var standby = e.Str("mode") == "standby";
-        return new InboundMessage(eventId, messageId, userId, null, at, text, attachmentType, url, ReplyToken: standby ? null : e.Str("replyToken"), Standby: standby, Attachments: Files(message, messageId));
+        return new InboundMessage(eventId, messageId, userId, null, at, text, attachmentType, url, ReplyToken: standby ? null : e.Str("replyToken"), Standby: standby, Attachments: Files(message, messageId), MarkAsReadToken: message.Str("markAsReadToken"));
     }
 
     /// <summary>

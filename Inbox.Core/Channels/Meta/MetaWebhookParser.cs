@@ -90,13 +90,19 @@ public static class MetaWebhookParser
                 continue;
             }
 
-            if (field is not ("messages" or "user_id_update") || change.Get("value") is not { } value || value.Str("metadata", "phone_number_id") is not { } phoneNumberId)
+            if (field is not ("messages" or "user_id_update" or "standby" or "messaging_handovers") || change.Get("value") is not { } value || value.Str("metadata", "phone_number_id") is not { } phoneNumberId)
             {
                 unaddressed.Add($"WhatsApp change \"{field}\" for account {entry.Str("id")}");
                 continue;
             }
 
-            var items = field == "messages" ? WhatsAppValueReader.Read(value) : WhatsAppIdentityReader.UserIdUpdates(value);
+            var items = field switch
+            {
+                "messages" => WhatsAppValueReader.Read(value),
+                "standby" => WhatsAppValueReader.Read(value, standby: true),
+                "messaging_handovers" => [WhatsAppStandbyReader.Handover(value)],
+                _ => WhatsAppIdentityReader.UserIdUpdates(value),
+            };
             entries.Add(new MetaWebhookEntry(ChannelKind.WhatsApp, phoneNumberId, items));
         }
     }

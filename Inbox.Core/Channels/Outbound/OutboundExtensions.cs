@@ -22,6 +22,7 @@ public static class OutboundExtensions
         services.AddSingleton<IPlatformSender, WhatsAppSender>();
         services.AddSingleton<IPlatformSender, LineSender>();
         services.AddSingleton<LineQuotaService>();
+        services.AddSingleton<ReadAndTypingSignals>();
         services.AddSingleton<OutboundDispatcher>();
         services.AddSingleton<OutboundSignal>();
         services.AddSingleton<IDomainEventHandler<Events.MessageQueued>, WakeSenderOnMessageQueued>();

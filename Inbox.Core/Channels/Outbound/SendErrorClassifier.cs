@@ -51,6 +51,8 @@ public static class SendErrorClassifier
 
         return (code, subcode) switch
         {
+            // Meta, 2026-06-25: the Page itself may not send for a while; a retry or a tag does not help, the admins must act.
+            (10, 1893063) => SendError.Final(SendFailure.PageRestricted, id, $"Not delivered: Meta has temporarily restricted this Page from sending messages; an admin must check the Page's status with Meta. ({said})"),
             (10, 2018278 or 2534022) => SendError.Final(SendFailure.WindowClosed, id, $"Not delivered: the {platform} window had closed. ({said})"),
             (100, 2018276) => SendError.Final(SendFailure.HumanAgentNotApproved, id, $"Not delivered: this channel's app lacks Meta's Human Agent approval; an admin must apply for it or turn the setting off. ({said})"),
             (551, _) => SendError.Final(SendFailure.RecipientUnavailable, id, $"Not delivered: the person cannot receive messages right now. ({said})"),
@@ -88,12 +90,33 @@ public static class SendErrorClassifier
         {
             // LINE: a repeated request whose X-Line-Retry-Key was already accepted; the first one went out.
             409 when said.Contains("retry key", StringComparison.OrdinalIgnoreCase) => null,
-            429 when said.Contains("monthly limit", StringComparison.OrdinalIgnoreCase) =>
-                SendError.Final(SendFailure.QuotaExhausted, code, $"Not delivered: the LINE monthly message quota is used up. ({said})"),
-            429 or >= 500 => SendError.Transient(code, $"LINE answered HTTP {status}.{Quoted(platformSaid)}"),
+            429 => Line429(code, said),
+            >= 500 => SendError.Transient(code, $"LINE answered HTTP {status}.{Quoted(platformSaid)}"),
             401 => SendError.Auth(code, $"LINE refused the channel's access token; an admin must enter a new one. Replies wait until then. ({said})"),
             _ => SendError.Final(SendFailure.Rejected, code, $"LINE refused the message: {said}{details}"),
         };
+    }
+
+    /// <summary>
+    /// LINE's HTTP 429 has four causes told apart only by the body's message (LINE, "Handle HTTP status code 429 errors"):
+    /// waiting helps for the rate and concurrency limits, not for the month's free messages or the additional-message cap.
+    /// </summary>
+    private static SendError Line429(string code, string said)
+    {
+        bool Says(string words) => said.Contains(words, StringComparison.OrdinalIgnoreCase);
+        if (Says("additional message"))
+        {
+            return SendError.Final(SendFailure.QuotaExhausted, code, $"Not delivered: this LINE account has reached the cap it set for additional (paid) messages this month; an admin can raise it in LINE Official Account Manager. ({said})");
+        }
+
+        if (Says("monthly limit"))
+        {
+            return SendError.Final(SendFailure.QuotaExhausted, code, $"Not delivered: this LINE account's free messages for the month are used up; pushes wait for next month or a plan with more. ({said})");
+        }
+
+        return Says("concurrent")
+            ? SendError.Transient(code, $"LINE refused too many requests at the same time. ({said})")
+            : SendError.Transient(code, $"LINE's rate limit was exceeded. ({said})");
     }
 
     /// <summary>The platform's own words in brackets, or nothing when it gave none (an HTML error page says no more than its status).</summary>

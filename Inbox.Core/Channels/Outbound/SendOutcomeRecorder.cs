@@ -21,6 +21,10 @@ public static class SendOutcomeRecorder
         {
             case null:
                 await MarkSentAsync(db, message, outcome.PlatformMessageId, now, cancellationToken);
+                channel.SendRestrictedAt = null;
+
+                // Meta: a service message from the business takes the conversation over from its AI agent.
+                send.Conversation.MetaAgentActive = false;
                 break;
             case { Kind: SendErrorKind.Auth } error:
                 // Held, not failed: the dispatcher skips the channel until an admin enters a new token, then it goes out.
@@ -37,6 +41,11 @@ public static class SendOutcomeRecorder
                 if (error.Failure == SendFailure.HumanAgentNotApproved)
                 {
                     channel.HumanAgentRefusedAt = now;
+                }
+
+                if (error.Failure == SendFailure.PageRestricted)
+                {
+                    channel.SendRestrictedAt = now;
                 }
 
                 if (error.Failure == SendFailure.QuotaExhausted && channel.LineQuotaLimit is { } limit)

@@ -10,11 +10,12 @@ namespace Inbox.Core.Channels.WhatsApp;
 /// </summary>
 internal static class WhatsAppValueReader
 {
-    public static IReadOnlyList<InboundItem> Read(JsonElement value)
+    /// <param name="standby">The <c>standby</c> field: Meta's AI agent holds the conversation; nothing is answered.</param>
+    public static IReadOnlyList<InboundItem> Read(JsonElement value, bool standby = false)
     {
         var contacts = WhatsAppIdentityReader.Contacts(value);
         var items = new List<InboundItem>();
-        if (value.Array("messages").Any() is false && value.Array("statuses").Any() is false)
+        if (value.Array("messages").Any() is false && value.Array("statuses").Any() is false && (!standby || value.Array("message_echoes").Any() is false))
         {
             var error = value.Array("errors").FirstOrDefault();
             var said = error.ValueKind == JsonValueKind.Object ? $": {error.Str("code")} {error.Str("title") ?? error.Str("message")}" : "";
@@ -23,7 +24,13 @@ internal static class WhatsAppValueReader
 
         foreach (var message in value.Array("messages"))
         {
-            items.Add(ReadMessage(message, contacts));
+            var item = ReadMessage(message, contacts);
+            items.Add(standby && item is InboundMessage customer ? customer with { Standby = true } : item);
+        }
+
+        if (standby)
+        {
+            items.AddRange(WhatsAppStandbyReader.Echoes(value));
         }
 
         foreach (var status in value.Array("statuses"))
@@ -86,6 +93,17 @@ internal static class WhatsAppValueReader
         return caption is null ? $"[{type}]" : $"[{type}] {caption}";
     }
 
+    private static MessagePricing? Pricing(JsonElement status)
+    {
+        if (status.Get("pricing") is not { ValueKind: JsonValueKind.Object } pricing)
+        {
+            return null;
+        }
+
+        bool? billable = pricing.Get("billable") is { ValueKind: JsonValueKind.True or JsonValueKind.False } flag ? flag.GetBoolean() : null;
+        return new MessagePricing(pricing.Str("category"), pricing.Str("type"), billable);
+    }
+
     private static InboundItem ReadStatus(JsonElement status)
     {
         if (status.Str("id") is not { } wamid)
@@ -93,7 +111,8 @@ internal static class WhatsAppValueReader
             return new InboundUnattributed("WhatsApp status without id");
         }
 
-        DeliveryStatus? state = status.Str("status") switch
+        var raw = status.Str("status");
+        DeliveryStatus? state = raw switch
         {
             "sent" => DeliveryStatus.Sent,
             "delivered" => DeliveryStatus.Delivered,
@@ -101,16 +120,16 @@ internal static class WhatsAppValueReader
             "failed" => DeliveryStatus.Failed,
             _ => null,
         };
-        if (state is null)
-        {
-            return new InboundIgnored(IgnoredEvent.OtherStatus, $"WhatsApp status \"{status.Str("status")}\" for {wamid}");
-        }
-
         var error = status.Array("errors").FirstOrDefault();
         var errorMessage = error.ValueKind == JsonValueKind.Object
             ? error.Str("error_data", "details") ?? error.Str("message") ?? error.Str("title")
             : null;
         // Failed statuses carry no contacts; a customer known only by BSUID is named by recipient_user_id.
-        return new InboundStatusUpdate([wamid], state.Value, status.Str("recipient_user_id") ?? status.Str("recipient_id"), ErrorCode: error.ValueKind == JsonValueKind.Object ? error.Str("code") : null, ErrorMessage: errorMessage);
+        // Values beyond sent/delivered/read/failed exist (e.g. for a voice message played): kept raw, they move nothing.
+        return new InboundStatusUpdate([wamid], state, status.Str("recipient_user_id") ?? status.Str("recipient_id"), ErrorCode: error.ValueKind == JsonValueKind.Object ? error.Str("code") : null, ErrorMessage: errorMessage)
+        {
+            RawStatus = raw,
+            Pricing = Pricing(status),
+        };
     }
 }

@@ -115,6 +115,13 @@ namespace Inbox.Core.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ReadReceipts")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValueSql("1");
+
+                    b.Property<DateTime?>("SendRestrictedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Simulated")
                         .HasColumnType("INTEGER");
 
@@ -305,11 +312,17 @@ namespace Inbox.Core.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LineMarkAsReadToken")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LineReplyToken")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LineReplyTokenAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MetaAgentActive")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("PrivateReplyUsed")
                         .HasColumnType("INTEGER");
@@ -401,6 +414,9 @@ namespace Inbox.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("Billable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ChannelId")
                         .HasColumnType("INTEGER");
 
@@ -430,6 +446,18 @@ namespace Inbox.Core.Persistence.Migrations
 
                     b.Property<string>("PlatformMessageId")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlatformStatus")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PricingCategory")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PricingType")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReplyType")
@@ -893,11 +921,18 @@ namespace Inbox.Core.Persistence.Migrations
                     b.Property<bool>("Automated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("Billable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ChannelId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ConversationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PricingCategory")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReplyType")
                         .IsRequired()

@@ -15,7 +15,7 @@ public sealed class LineWebhookTests : WebhookTestBase
         {"destination":"Ubot0000000000000000000000000001","events":[{"type":"message","mode":"{{{mode}}}","timestamp":{{{Ms(MinuteAgo)}}},
           "source":{"type":"user","userId":"U4af4980629aaaaaaaaaaaaaaaaaaaaaa"},"webhookEventId":"{{{eventId}}}",
           "deliveryContext":{"isRedelivery":{{{(redelivery ? "true" : "false")}}}},"replyToken":"b60d432864f44d079f6d8efe86cf404b",
-          "message":{"id":"{{{messageId}}}","type":"text","quoteToken":"q3Plxr4AgKd","text":"こんにちは"}}]}
+          "message":{"id":"{{{messageId}}}","type":"text","quoteToken":"q3Plxr4AgKd","markAsReadToken":"30yhdy232ewfwe23ewfwe23","text":"こんにちは"}}]}
         """.Replace("こんにちは", text);
 
     [Fact]
@@ -28,6 +28,7 @@ public sealed class LineWebhookTests : WebhookTestBase
         var conversation = await SingleConversationAsync();
         Assert.Equal(("acme-line", "U4af4980629aaaaaaaaaaaaaaaaaaaaaa"), (conversation.Channel!.Key, conversation.Contact!.ExternalId));
         Assert.Equal("b60d432864f44d079f6d8efe86cf404b", conversation.LineReplyToken);
+        Assert.Equal("30yhdy232ewfwe23ewfwe23", conversation.LineMarkAsReadToken);
         Assert.Equal("こんにちは", Assert.Single(await MessagesAsync()).Text);
     }
 

@@ -129,6 +129,28 @@ public sealed class OutboundFailureTests : OutboundTestBase
     }
 
     [Fact]
+    public async Task Send_PageRestricted_FailsOnceFlagsChannelAndNextAcceptedSendClearsIt()
+    {
+        Platform.Script(Messenger, FakeResponse.GraphError(400, 10, 1893063, "(#10) Page temporarily restricted from sending messages"), FakeResponse.SendApiOk("m_later"));
+        var id = await QueueMessengerAsync(TimeSpan.FromHours(2), ReplyType.FreeForm);
+
+        await App.SendAsync();
+
+        Assert.Single(Platform.To(Messenger));
+        var message = await App.MessageAsync(id);
+        OutboundAssert.Failed(message, SendFailure.PageRestricted, "10/1893063", "restricted this Page");
+        Assert.False(RetryRules.CanRetry(message));
+        var channel = await App.ChannelAsync("fb");
+        Assert.NotNull(channel.SendRestrictedAt);
+
+        var later = await QueueMessengerAsync(TimeSpan.FromHours(1), ReplyType.FreeForm);
+        await App.SendAsync();
+
+        Assert.Equal(DeliveryStatus.Sent, (await App.MessageAsync(later)).Status);
+        Assert.Null((await App.ChannelAsync("fb")).SendRestrictedAt);
+    }
+
+    [Fact]
     public async Task Send_WhatsAppReengagementError_FailsWindowClosedAskingForTemplate()
     {
         Platform.Script(WhatsApp, FakeResponse.GraphError(400, 131047, null, "Re-engagement message"));

@@ -83,4 +83,30 @@ public sealed class OutboundLineTests : OutboundTestBase
         OutboundAssert.Failed(await App.MessageAsync(id), SendFailure.QuotaExhausted, "429", "monthly limit");
         Assert.Equal(0, (await App.ChannelAsync("line")).LineQuotaRemaining);
     }
+
+    [Fact]
+    public async Task Send_PushOverConcurrencyLimit_RetriesAndSends()
+    {
+        Platform.Script(Push, FakeResponse.LineError(429, "The number of concurrent requests exceeds the limit. Try again later."), FakeResponse.LineOk("468789577898262531"));
+        var conversation = await App.AddAsync(ConversationSeed.On("line"));
+        var id = await App.QueueAsync(conversation, new ReplyRequest("One moment please.", ReplyType.FreeForm));
+
+        await App.SendAsync();
+
+        Assert.Equal(2, Platform.To(Push).Count);
+        Assert.Equal(DeliveryStatus.Sent, (await App.MessageAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Send_PushOverAdditionalMessageCap_FailsWithoutRetry()
+    {
+        Platform.Script(Push, FakeResponse.LineError(429, "You have exceeded the target limit for additional messages this month."));
+        var conversation = await App.AddAsync(ConversationSeed.On("line"));
+        var id = await App.QueueAsync(conversation, new ReplyRequest("Are you there?", ReplyType.FreeForm));
+
+        await App.SendAsync();
+
+        Assert.Single(Platform.To(Push));
+        OutboundAssert.Failed(await App.MessageAsync(id), SendFailure.QuotaExhausted, "429", "additional (paid) messages");
+    }
 }

@@ -28,7 +28,12 @@ public sealed class SendErrorClassifierTests
         { ChannelKind.WhatsApp, 400, Graph(132000), SendErrorKind.Final, SendFailure.TemplateRejected, "132000" },
         { ChannelKind.WhatsApp, 400, Graph(132012), SendErrorKind.Final, SendFailure.TemplateRejected, "132012" },
         { ChannelKind.Messenger, 400, Graph(100, 2018001), SendErrorKind.Final, SendFailure.Rejected, "100/2018001" },
+        { ChannelKind.Messenger, 400, Graph(10, 1893063), SendErrorKind.Final, SendFailure.PageRestricted, "10/1893063" },
+        { ChannelKind.Instagram, 400, Graph(10, 1893063), SendErrorKind.Final, SendFailure.PageRestricted, "10/1893063" },
         { ChannelKind.Line, 429, """{"message":"You have reached your monthly limit."}""", SendErrorKind.Final, SendFailure.QuotaExhausted, "429" },
+        { ChannelKind.Line, 429, """{"message":"You have exceeded the target limit for additional messages this month."}""", SendErrorKind.Final, SendFailure.QuotaExhausted, "429" },
+        { ChannelKind.Line, 429, """{"message":"The API rate limit has been exceeded. Try again later."}""", SendErrorKind.Transient, null, "429" },
+        { ChannelKind.Line, 429, """{"message":"The number of concurrent requests exceeds the limit. Try again later."}""", SendErrorKind.Transient, null, "429" },
         { ChannelKind.Line, 429, """{"message":"Too Many Requests"}""", SendErrorKind.Transient, null, "429" },
         { ChannelKind.Line, 500, """{"message":"Internal error"}""", SendErrorKind.Transient, null, "500" },
         { ChannelKind.Line, 401, """{"message":"Authentication failed. Confirm that the access token in the authorization header is valid."}""", SendErrorKind.Auth, null, "401" },
@@ -89,6 +94,19 @@ public sealed class SendErrorClassifierTests
         var error = SendErrorClassifier.Classify(channel, status, body);
 
         Assert.Equal((SendErrorKind.Transient, expected), (error!.Kind, error.Message));
+    }
+
+    [Theory]
+    [InlineData("The API rate limit has been exceeded. Try again later.", "LINE's rate limit was exceeded.")]
+    [InlineData("The number of concurrent requests exceeds the limit. Try again later.", "LINE refused too many requests at the same time.")]
+    [InlineData("You have reached your monthly limit.", "Not delivered: this LINE account's free messages for the month are used up")]
+    [InlineData("You have exceeded the target limit for additional messages this month.", "Not delivered: this LINE account has reached the cap it set for additional (paid) messages")]
+    public void Classify_Line429_EachCauseHasItsOwnText(string lineSays, string expected)
+    {
+        var error = SendErrorClassifier.Classify(ChannelKind.Line, 429, $$"""{"message":"{{lineSays}}"}""");
+
+        Assert.StartsWith(expected, error!.Message);
+        Assert.EndsWith($"({lineSays})", error.Message);
     }
 
     [Fact]

@@ -47,6 +47,18 @@ public sealed class ChannelStatusMarkupTests
     }
 
     [Fact]
+    public async Task ChannelAlerts_PageRestrictedByMeta_SaysSoWithTheTime()
+    {
+        await using var ctx = MudTestContext.Create();
+        var row = ALineRow() with { Kind = ChannelKind.Messenger, SendRestrictedAt = Noon };
+
+        var cut = ctx.Render<ChannelAlerts>(p => p.Add(c => c.Row, row));
+
+        Assert.True(ChannelAlerts.HasAlerts(row));
+        Assert.Contains("Meta has restricted this Page from sending (since 2026-11-20 12:00 UTC)", cut.Find("[data-testid=alert-send-restricted]").TextContent);
+    }
+
+    [Fact]
     public async Task ChannelAlerts_HealthyChannel_RendersNothing()
     {
         await using var ctx = MudTestContext.Create();

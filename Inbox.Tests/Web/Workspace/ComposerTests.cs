@@ -58,6 +58,18 @@ public sealed class ComposerTests : CoreTestBase
     }
 
     [Fact]
+    public async Task Render_MetaAgentHandlesTheWhatsAppConversation_WarnsThatAReplyTakesItOver()
+    {
+        await using var ctx = ComponentContext.Create(Harness.Services);
+        var conversation = await AConversationAsync(ChannelKind.WhatsApp, TimeSpan.FromHours(1));
+        conversation.MetaAgentActive = true;
+
+        var composer = Render(ctx, conversation);
+
+        Assert.Equal("Meta's AI agent is handling this conversation: sending a reply takes it over.", composer.Find("[data-testid=composer-meta-agent]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Render_LineWithQuotaLeft_SaysTheReplyIsAPushAndHowMuchIsLeft()
     {
         await using var ctx = ComponentContext.Create(Harness.Services);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Inbox.Core.Channels.Outbound;
 using Inbox.Core.Conversations;
 using Inbox.Core.Policy;
 using Inbox.Core.Replies;
@@ -63,6 +64,9 @@ public partial class Composer : IAsyncDisposable
 
     [Inject]
     private ConversationCommands Commands { get; set; } = default!;
+
+    [Inject]
+    private ReadAndTypingSignals Signals { get; set; } = default!;
 
     [Inject]
     private ConversationNotes NoteBook { get; set; } = default!;
@@ -166,6 +170,12 @@ public partial class Composer : IAsyncDisposable
     private void OnInput(ChangeEventArgs e)
     {
         text = e.Value?.ToString() ?? "";
+        if (!noteMode && text.Length > 0)
+        {
+            // At most one typing signal per 20 s, sent off the circuit's thread; failures are only logged.
+            _ = Signals.AgentTypingAsync(Conversation.Id);
+        }
+
         var typed = noteMode ? null : ShortcutAtEnd().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
         suggestions = typed is null ? [] : CannedResponses.Match(canned, typed);
         highlighted = 0;

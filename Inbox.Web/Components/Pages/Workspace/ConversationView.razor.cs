@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Inbox.Core.Channels.Outbound;
 using Inbox.Core.Conversations;
 using Inbox.Core.Identity;
 using Inbox.Core.Policy;
@@ -51,6 +52,9 @@ public partial class ConversationView
     [Inject]
     private AgentDirectory Agents { get; set; } = default!;
 
+    [Inject]
+    private ReadAndTypingSignals Signals { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         if (Authentication is not null)
@@ -68,6 +72,13 @@ public partial class ConversationView
             loadedId = ConversationId;
             timelineError = null;
             await ReloadAsync();
+
+            // The customer sees their message read; fire-and-forget, a platform failure never reaches the agent.
+            if (agent is not null && conversation is not null)
+            {
+                _ = Signals.ConversationOpenedAsync(ConversationId);
+            }
+
             if (agent is not null && conversation?.UnreadCount > 0)
             {
                 await Commands.MarkReadAsync(ConversationId);
