@@ -40,6 +40,19 @@ public sealed class ConversationScopes(IDbContextFactory<InboxDbContext> context
     public async Task<bool> AllowsAsync(ConversationScope scope, int conversationId, CancellationToken cancellationToken = default) =>
         scope.SeesAll || (await VisibleAsync(scope, [conversationId], cancellationToken)).Count == 1;
 
+    /// <summary>Whether the attachment's conversation is in <paramref name="scope"/> (true for a scope that sees all).</summary>
+    public async Task<bool> AllowsAttachmentAsync(ConversationScope scope, long attachmentId, CancellationToken cancellationToken = default)
+    {
+        if (scope.SeesAll)
+        {
+            return true;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var conversationIds = db.Attachments.Where(a => a.Id == attachmentId).Select(a => a.Message!.ConversationId);
+        return await scope.Apply(db.Conversations).AnyAsync(c => conversationIds.Contains(c.Id), cancellationToken);
+    }
+
     /// <summary>Which of <paramref name="conversationIds"/> are in <paramref name="scope"/>.</summary>
     public async Task<IReadOnlySet<int>> VisibleAsync(ConversationScope scope, IReadOnlyCollection<int> conversationIds, CancellationToken cancellationToken = default)
     {

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Inbox.Core.Conversations;
+using Inbox.Core.Media;
 using Inbox.Core.Routing;
 using Inbox.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Tests.Web;
 
@@ -90,6 +92,21 @@ public sealed class ConversationsApiScopeTests
     }
 
     [Fact]
+    public async Task Media_FileOfAnotherTeamsConversation_Is404ButServedToSupervisors()
+    {
+        using var app = App(seeAll: false);
+        await HandToReturnsAsync(app, "Rahul Mehta");
+        var attachment = await AttachPdfAsync(app, "Jonas Lindqvist");
+
+        var returns = await app.ApiClient(ReturnsKey).GetAsync($"/media/{attachment}");
+        var supervisor = await app.ApiClient(InboxAppFactory.SupervisorKey).GetAsync($"/media/{attachment}");
+
+        Assert.Equal(HttpStatusCode.NotFound, returns.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, supervisor.StatusCode);
+        Assert.Equal("application/pdf", supervisor.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task List_DefaultSetting_TeamScopedAgentKeySeesEveryTeam()
     {
         using var app = App(seeAll: null);
@@ -131,6 +148,24 @@ public sealed class ConversationsApiScopeTests
         (conversation.TeamId, conversation.AssigneeId) = (returns.Id, null);
         await db.SaveChangesAsync();
         return conversation.Id;
+    }
+
+    /// <summary>A stored PDF on the contact's latest message, as a customer's file is kept once downloaded; returns its id.</summary>
+    private static async Task<long> AttachPdfAsync(InboxAppFactory app, string contact)
+    {
+        var stored = await app.Services.GetRequiredService<MediaStore>().SaveAsync(
+            new MemoryStream("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"u8.ToArray()), "file", "application/pdf", 1_000_000, CancellationToken.None);
+        Assert.Null(stored.Refusal);
+        await using var db = app.OpenDb();
+        var message = await db.Messages.Where(m => m.Conversation!.Contact!.Name == contact).OrderBy(m => m.Id).LastAsync();
+        var attachment = new Attachment
+        {
+            MessageId = message.Id, ChannelId = message.ChannelId, Kind = "file", Status = AttachmentStatus.Stored,
+            StoredAs = stored.StoredAs, MimeType = stored.MimeType, Size = stored.Size, FileName = "invoice.pdf",
+        };
+        db.Attachments.Add(attachment);
+        await db.SaveChangesAsync();
+        return attachment.Id;
     }
 
     private static async Task<int> IdOfAsync(InboxAppFactory app, string contact)
