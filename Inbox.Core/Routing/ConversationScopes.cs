@@ -12,6 +12,9 @@ namespace Inbox.Core.Routing;
 /// </summary>
 public sealed class ConversationScopes(IDbContextFactory<InboxDbContext> contexts, AgentDirectory agents, IOptionsMonitor<RoutingOptions> options)
 {
+    /// <summary>True while every agent sees every conversation (<c>Inbox:Routing:AgentsSeeAllTeams</c>, the default).</summary>
+    public bool AgentsSeeAllTeams => options.CurrentValue.AgentsSeeAllTeams;
+
     /// <summary>
     /// Everything for supervisors, admins, and everyone while agents see all teams. Otherwise an agent sees their team
     /// and what is assigned to them; an agent API key sees the teams named in its <c>Teams</c>; a login without an
@@ -19,7 +22,7 @@ public sealed class ConversationScopes(IDbContextFactory<InboxDbContext> context
     /// </summary>
     public async Task<ConversationScope> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (options.CurrentValue.AgentsSeeAllTeams || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin))
+        if (AgentsSeeAllTeams || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin))
         {
             return ConversationScope.Everything;
         }
