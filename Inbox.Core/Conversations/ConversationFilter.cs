@@ -1,4 +1,5 @@
 using Inbox.Core.Channels;
+using Inbox.Core.Routing;
 
 namespace Inbox.Core.Conversations;
 
@@ -13,6 +14,7 @@ namespace Inbox.Core.Conversations;
 /// <param name="Unassigned">Only conversations nobody is assigned to.</param>
 /// <param name="TeamId">Only conversations of this team.</param>
 /// <param name="ExpiringWithin">Only conversations whose current reply window ends within this time from now.</param>
+/// <param name="Scope">Only conversations the viewer may see (<see cref="ConversationScopes"/>); null: all.</param>
 public sealed record ConversationFilter(
     ConversationStatus? Status = null,
     string? ChannelKey = null,
@@ -23,4 +25,5 @@ public sealed record ConversationFilter(
     bool SortByExpiry = false,
     bool Unassigned = false,
     int? TeamId = null,
-    TimeSpan? ExpiringWithin = null);
+    TimeSpan? ExpiringWithin = null,
+    ConversationScope? Scope = null);

@@ -1,5 +1,6 @@
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
+using Inbox.Core.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Core.Conversations;
@@ -56,18 +57,19 @@ public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> contex
         };
     }
 
-    /// <summary>One conversation's inbox row, or null when it does not exist.</summary>
-    public async Task<ConversationSummary?> GetSummaryAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>One conversation's inbox row, or null when it does not exist or is outside <paramref name="scope"/>.</summary>
+    public async Task<ConversationSummary?> GetSummaryAsync(int id, ConversationScope? scope = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await SummariesAsync(db.Conversations.Where(c => c.Id == id), cancellationToken)).SingleOrDefault();
+        var query = (scope ?? ConversationScope.Everything).Apply(db.Conversations).Where(c => c.Id == id);
+        return (await SummariesAsync(query, cancellationToken)).SingleOrDefault();
     }
 
-    /// <summary>One conversation with its messages in time order, or null when it does not exist.</summary>
-    public async Task<Conversation?> GetAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>One conversation with its messages in time order, or null when it does not exist or is outside <paramref name="scope"/>.</summary>
+    public async Task<Conversation?> GetAsync(int id, ConversationScope? scope = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Conversations.AsNoTracking()
+        return await (scope ?? ConversationScope.Everything).Apply(db.Conversations).AsNoTracking()
             .Include(c => c.Channel)
             .Include(c => c.Contact)
             .Include(c => c.Assignee)
@@ -81,6 +83,7 @@ public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> contex
 
     private static IQueryable<Conversation> Narrow(IQueryable<Conversation> query, ConversationFilter filter)
     {
+        query = (filter.Scope ?? ConversationScope.Everything).Apply(query);
         if (filter.Status is { } status)
         {
             query = query.Where(c => c.Status == status);

@@ -9,4 +9,10 @@ public sealed class ApiKey
 
     /// <summary>One of <see cref="Roles.All"/>; decides what the client may call.</summary>
     public string Role { get; set; } = Roles.Agent;
+
+    /// <summary>
+    /// Team names an Agent key is limited to while <c>Inbox:Routing:AgentsSeeAllTeams</c> is false (empty: no team's
+    /// conversations). Supervisor and Admin keys see everything.
+    /// </summary>
+    public List<string> Teams { get; set; } = [];
 }

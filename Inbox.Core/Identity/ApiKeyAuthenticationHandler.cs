@@ -20,6 +20,12 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
+    /// <summary>The claim naming the API key a request came with.</summary>
+    public const string KeyClaim = "api_key";
+
+    /// <summary>One claim per team name of the key's <see cref="ApiKey.Teams"/>.</summary>
+    public const string TeamClaim = "team";
+
     private const string Prefix = "Bearer ";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -47,7 +53,8 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, match.Name), new Claim(ClaimTypes.Role, match.Role), new Claim("api_key", match.Name)],
+            [new Claim(ClaimTypes.Name, match.Name), new Claim(ClaimTypes.Role, match.Role), new Claim(KeyClaim, match.Name),
+                .. match.Teams.Select(team => new Claim(TeamClaim, team))],
             SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }

@@ -140,7 +140,7 @@ public sealed class PolicyAgreementTests : OutboundTestBase
         await using var ctx = ComponentContext.Create(configure: c =>
         {
             foreach (var type in new[] { typeof(ConversationQueries), typeof(ConversationCommands), typeof(ConversationNotes), typeof(Inbox.Core.Routing.AgentDirectory),
-                typeof(Inbox.Core.Replies.TemplateRegistry), typeof(Inbox.Core.Replies.CannedResponses), typeof(IOptions<OutboundOptions>),
+                typeof(Inbox.Core.Routing.ConversationScopes), typeof(Inbox.Core.Replies.TemplateRegistry), typeof(Inbox.Core.Replies.CannedResponses), typeof(IOptions<OutboundOptions>),
                 typeof(Inbox.Core.Channels.Outbound.ReadAndTypingSignals) })
             {
                 c.Services.AddSingleton(type, App.Services.GetRequiredService(type));

@@ -6,7 +6,10 @@ using Inbox.Web.Endpoints.Contracts;
 
 namespace Inbox.Web.Endpoints;
 
-/// <summary><c>/api/conversations</c>: read conversations with their windows, send replies the platform allows, assign, change status.</summary>
+/// <summary>
+/// <c>/api/conversations</c>: read conversations with their windows, send replies the platform allows, assign, change
+/// status. A conversation outside the key's <see cref="ConversationScope"/> answers 404, as if it did not exist.
+/// </summary>
 public static class ConversationsApi
 {
     public static RouteGroupBuilder MapConversationsApi(this RouteGroupBuilder api)
@@ -49,7 +52,7 @@ public static class ConversationsApi
     }
 
     private static async Task<IResult> ListAsync(
-        ConversationQueries queries, ReplyPolicy policy,
+        ConversationQueries queries, ReplyPolicy policy, ConversationScopes scopes, ClaimsPrincipal user,
         string? status, string? channel, int? assignee, string? contact, string? sort, CancellationToken cancellationToken)
     {
         ConversationStatus? statusFilter = null;
@@ -68,20 +71,29 @@ public static class ConversationsApi
             return Problems.BadRequest("sort must be 'expiry' or 'latest'.");
         }
 
-        var rows = await queries.ListAsync(new ConversationFilter(statusFilter, channel, null, assignee, contact, SortByExpiry: sort == "expiry"), cancellationToken);
+        var scope = await scopes.ForAsync(user, cancellationToken);
+        var filter = new ConversationFilter(statusFilter, channel, null, assignee, contact, SortByExpiry: sort == "expiry", Scope: scope);
+        var rows = await queries.ListAsync(filter, cancellationToken);
         return Results.Ok(rows.Select(r => ConversationSummaryDto.Of(r, policy.Evaluate(r.Facts))));
     }
 
-    private static async Task<IResult> GetAsync(int id, ConversationQueries queries, ReplyPolicy policy, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        int id, ConversationQueries queries, ReplyPolicy policy, ConversationScopes scopes, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var conversation = await queries.GetAsync(id, cancellationToken);
+        var conversation = await queries.GetAsync(id, await scopes.ForAsync(user, cancellationToken), cancellationToken);
         return conversation is null
-            ? Problems.NotFound($"Conversation {id} does not exist.")
+            ? NotFound(id)
             : Results.Ok(ConversationDetailDto.Of(conversation, policy.Evaluate(ConversationFacts.Of(conversation))));
     }
 
-    private static async Task<IResult> SendAsync(int id, SendMessageRequest? body, ConversationCommands commands, CancellationToken cancellationToken)
+    private static async Task<IResult> SendAsync(
+        int id, SendMessageRequest? body, ConversationCommands commands, ConversationScopes scopes, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (!await InScopeAsync(id, scopes, user, cancellationToken))
+        {
+            return NotFound(id);
+        }
+
         if (body is null)
         {
             return Problems.BadRequest("Send a JSON body: { \"text\", \"replyType\"?, \"template\"? }.");
@@ -101,8 +113,14 @@ public static class ConversationsApi
             : Problems.From(result);
     }
 
-    private static async Task<IResult> AssignAsync(int id, AssignRequest? body, AssignmentService assignments, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<IResult> AssignAsync(
+        int id, AssignRequest? body, AssignmentService assignments, ConversationScopes scopes, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (!await InScopeAsync(id, scopes, user, cancellationToken))
+        {
+            return NotFound(id);
+        }
+
         if (body is null)
         {
             return Problems.BadRequest("Send a JSON body: { \"agentId\": <id or null> }.");
@@ -112,8 +130,14 @@ public static class ConversationsApi
         return result.Status == CommandStatus.Done ? Results.NoContent() : Problems.From(result);
     }
 
-    private static async Task<IResult> SetStatusAsync(int id, StatusRequest? body, ConversationCommands commands, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<IResult> SetStatusAsync(
+        int id, StatusRequest? body, ConversationCommands commands, ConversationScopes scopes, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (!await InScopeAsync(id, scopes, user, cancellationToken))
+        {
+            return NotFound(id);
+        }
+
         if (body?.Status is not { } status)
         {
             return Problems.BadRequest("Send a JSON body: { \"status\": \"open\" | \"pending\" | \"resolved\" }.");
@@ -122,6 +146,12 @@ public static class ConversationsApi
         var result = await commands.SetStatusAsync(id, status, Actor(user), cancellationToken);
         return result.Status == CommandStatus.Done ? Results.NoContent() : Problems.From(result);
     }
+
+    private static async Task<bool> InScopeAsync(int id, ConversationScopes scopes, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await scopes.AllowsAsync(await scopes.ForAsync(user, cancellationToken), id, cancellationToken);
+
+    // The same answer as for a conversation that does not exist: a key outside its teams learns nothing, not even that it exists.
+    private static IResult NotFound(int id) => Problems.NotFound($"Conversation {id} does not exist.");
 
     private static string Actor(ClaimsPrincipal user) => $"API key '{user.Identity?.Name}'";
 }

@@ -1,5 +1,6 @@
 using Inbox.Core.Identity;
 using Inbox.Core.Media;
+using Inbox.Core.Routing;
 using Microsoft.Net.Http.Headers;
 
 namespace Inbox.Web.Endpoints;
@@ -15,8 +16,13 @@ public static class MediaEndpoints
     {
         var media = app.MapGroup("/media").RequireAuthorization(Policies.Realtime).ExcludeFromDescription();
         // No route constraints: a malformed id is refused to anonymous callers like any other, then not found.
-        media.MapGet("/{id}", async (string id, MediaLibrary library, HttpContext http, CancellationToken cancellationToken) =>
-            Serve(http, long.TryParse(id, out var attachmentId) ? await library.OpenAttachmentAsync(attachmentId, cancellationToken) : null));
+        media.MapGet("/{id}", async (string id, MediaLibrary library, ConversationScopes scopes, HttpContext http, CancellationToken cancellationToken) =>
+        {
+            // A file of a conversation outside the caller's teams is as unknown as one that does not exist.
+            var visible = long.TryParse(id, out var attachmentId)
+                && await scopes.AllowsAttachmentAsync(await scopes.ForAsync(http.User, cancellationToken), attachmentId, cancellationToken);
+            return Serve(http, visible ? await library.OpenAttachmentAsync(attachmentId, cancellationToken) : null);
+        });
         media.MapGet("/avatars/{contactId}", async (string contactId, MediaLibrary library, HttpContext http, CancellationToken cancellationToken) =>
             Serve(http, int.TryParse(contactId, out var id) ? await library.OpenAvatarAsync(id, cancellationToken) : null));
         return app;

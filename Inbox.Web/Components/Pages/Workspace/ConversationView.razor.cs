@@ -15,6 +15,7 @@ public partial class ConversationView
     private Conversation? conversation;
     private IReadOnlyList<Note> notes = [];
     private Agent? agent;
+    private ConversationScope scope = ConversationScope.Everything;
     private string actorName = "";
     private Composer? composer;
     private string? timelineError;
@@ -55,12 +56,16 @@ public partial class ConversationView
     [Inject]
     private ReadAndTypingSignals Signals { get; set; } = default!;
 
+    [Inject]
+    private ConversationScopes Scopes { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         if (Authentication is not null)
         {
             var user = (await Authentication).User;
             agent = await Agents.ForUserAsync(user);
+            scope = await Scopes.ForAsync(user);
             actorName = agent?.Name ?? user.FindFirstValue(InboxClaimsFactory.DisplayNameClaim) ?? user.Identity?.Name ?? "";
         }
     }
@@ -102,7 +107,8 @@ public partial class ConversationView
         reloading = true;
         try
         {
-            conversation = await Queries.GetAsync(ConversationId);
+            // Outside the agent's teams reads as "does not exist": the URL shows nothing of another team's conversation.
+            conversation = await Queries.GetAsync(ConversationId, scope);
             notes = conversation is null ? [] : await NoteBook.ListAsync(ConversationId);
             reloads++;
             loaded = true;

@@ -166,6 +166,15 @@ public partial class InboxPage
             pending.Clear();
         }
 
+        // Another team's conversations changing is no news here: no reload, no alert, nothing of theirs reaches this tab.
+        // A listed one that just left the scope (handed to another team) still reloads the list, which then drops it.
+        var visible = await Scopes.VisibleAsync(scope, changes.Select(c => c.ConversationId).ToList());
+        changes = [.. changes.Where(c => visible.Contains(c.ConversationId) || rows?.Exists(r => r.Id == c.ConversationId) == true)];
+        if (changes.Length == 0)
+        {
+            return;
+        }
+
         await ReloadAsync();
         if (changes.Any(c => c.ConversationId == ConversationId))
         {
@@ -177,7 +186,7 @@ public partial class InboxPage
         {
             foreach (var received in changes.Select(c => c.Event).OfType<MessageReceived>().Where(e => !e.Standby))
             {
-                if (await Queries.GetSummaryAsync(received.ConversationId) is { } row && InboxViews.Alerts(row, agentId))
+                if (await Queries.GetSummaryAsync(received.ConversationId, scope) is { } row && InboxViews.Alerts(row, agentId))
                 {
                     await module.InvokeVoidAsync("alert", $"New message from {row.ContactName}", row.LastMessagePreview ?? "", row.Id);
                 }

@@ -19,6 +19,7 @@ public partial class InboxPage
     private IReadOnlyList<(int Id, string Name)> teams = [];
     private DateTime now;
     private int? agentId;
+    private ConversationScope scope = ConversationScope.Everything;
 
     /// <summary>The conversation open on the right, from the route.</summary>
     [Parameter]
@@ -32,6 +33,9 @@ public partial class InboxPage
 
     [Inject]
     private AgentDirectory Agents { get; set; } = default!;
+
+    [Inject]
+    private ConversationScopes Scopes { get; set; } = default!;
 
     [Inject]
     private CircuitClock Clock { get; set; } = default!;
@@ -53,6 +57,7 @@ public partial class InboxPage
         now = Clock.Now;
         var user = Authentication is null ? null : (await Authentication).User;
         agentId = (await Agents.ForUserIdAsync(user?.FindFirstValue(ClaimTypes.NameIdentifier)))?.Id;
+        scope = user is null ? ConversationScope.Everything : await Scopes.ForAsync(user);
         teams = await Agents.TeamNamesAsync();
         StartLive();
         await ReloadAsync();
@@ -80,7 +85,8 @@ public partial class InboxPage
             ChannelKind: Enum.TryParse<ChannelKind>(ChannelFilter, out var kind) ? kind : null,
             TeamId: int.TryParse(TeamFilter, out var team) ? team : null,
             Search: SearchText,
-            SortByExpiry: Sort == "expiry");
+            SortByExpiry: Sort == "expiry",
+            Scope: scope);
         rows = [.. await Queries.ListAsync(InboxViews.Apply(View, narrowing, agentId))];
         counts = await Queries.CountViewsAsync(narrowing, agentId);
         now = Clock.Now;
