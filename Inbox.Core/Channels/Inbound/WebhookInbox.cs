@@ -64,8 +64,9 @@ public sealed class WebhookInbox(
         }
 
         var unknown = webhook.Entries.Where(e => !e.ForAccount && !routes.ContainsKey((e.Kind, e.ExternalId))).ToList();
-        if (unknown.Count == 0 && webhook.Entries.All(e => e.ForAccount) && !webhook.Entries.Any(e => routes.ContainsKey((e.Kind, e.ExternalId))))
+        if (unknown.Count == 0 && !webhook.Entries.Any(e => routes.ContainsKey((e.Kind, e.ExternalId))))
         {
+            // Only account updates for accounts no channel names: acknowledged, nothing to store.
             return new(WebhookOutcome.Accepted, "Nothing for the inbox in this delivery.");
         }
 
