@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Inbox.E2E.PageObjects;
 
@@ -35,7 +36,11 @@ public sealed class InboxPage(IPage page)
 
     public Task FilterByStatusAsync(string status) => page.GetByTestId("filter-status").SelectOptionAsync(status);
 
-    public Task SortByLatestAsync() => page.GetByTestId("sort").SelectOptionAsync("latest");
+    public async Task SortByLatestAsync()
+    {
+        await page.GetByTestId("sort").SelectOptionAsync("latest");
+        await Expect(page.Locator("[data-testid=conversation-list][data-sort=latest]")).ToBeVisibleAsync();
+    }
 
     public async Task ShowViewAsync(string name)
     {

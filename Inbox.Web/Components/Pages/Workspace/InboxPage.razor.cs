@@ -50,6 +50,9 @@ public partial class InboxPage
 
     private string Sort { get; set; } = "expiry";
 
+    /// <summary>The order the shown rows were loaded in; the select changes before the reload ends.</summary>
+    private string? listedSort;
+
     private string SearchText { get; set; } = "";
 
     protected override async Task OnInitializedAsync()
@@ -88,6 +91,7 @@ public partial class InboxPage
             SortByExpiry: Sort == "expiry",
             Scope: scope);
         rows = [.. await Queries.ListAsync(InboxViews.Apply(View, narrowing, agentId))];
+        listedSort = Sort;
         counts = await Queries.CountViewsAsync(narrowing, agentId);
         now = Clock.Now;
     }
