@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Inbox.E2E.Infrastructure;
 using Inbox.E2E.PageObjects;
 using Microsoft.Playwright;
@@ -20,10 +21,13 @@ public sealed class InboxTests(AppFixture fixture) : BrowserTest
         await Expect(inbox.Rows.First).ToBeVisibleAsync();
         Assert.True(await inbox.Rows.CountAsync() >= 10, "the demo inbox lists its open conversations");
 
-        // Demo: Jonas wrote 22 h 45 min ago on Messenger, so about 1 h 15 min of the 24 h window is left.
+        // Demo: Jonas wrote 22 h 45 min ago on Messenger, so about 1 h 15 min of the 24 h window is left: hours and
+        // minutes. Ahmed wrote on WhatsApp 23 h 30 min ago: in the last hour the seconds tick.
         var countdown = inbox.CountdownOf("Jonas Lindqvist");
         await Expect(countdown).ToContainTextAsync("24 h window");
-        var time = countdown.GetByTestId("countdown-time");
+        await Expect(countdown.GetByTestId("countdown-time")).ToHaveTextAsync(new Regex(@"^1h \d\dm$"));
+        var time = inbox.CountdownOf("Ahmed Hassan").GetByTestId("countdown-time");
+        await Expect(time).ToHaveTextAsync(new Regex(@"^\d{1,2}:\d\d$"));
         var first = await time.TextContentAsync();
         await Expect(time).Not.ToHaveTextAsync(first!);
 

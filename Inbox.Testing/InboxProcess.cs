@@ -65,8 +65,17 @@ public sealed partial class InboxProcess : IAsyncDisposable
             listening.TrySetException(new InvalidOperationException($"Inbox.Web exited with code {app.process.ExitCode}:\n{app.Output}"));
         }
 
-        app.BaseUrl = await listening.Task.WaitAsync(TimeSpan.FromSeconds(90));
-        return app;
+        try
+        {
+            app.BaseUrl = await listening.Task.WaitAsync(TimeSpan.FromSeconds(90));
+            return app;
+        }
+        catch (TimeoutException)
+        {
+            // Nobody else holds this process yet: stopped here, or it would outlive the test run.
+            await app.DisposeAsync();
+            throw new TimeoutException($"Inbox.Web did not listen within 90 s:\n{app.Output}");
+        }
     }
 
     /// <summary>Starts the app and waits for it to stop by itself, for start-ups that must refuse: its exit code and everything it printed.</summary>

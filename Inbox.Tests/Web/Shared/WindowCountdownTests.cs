@@ -8,54 +8,103 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Inbox.Tests.Web.Shared;
 
-/// <summary>The window countdown as the page clock moves it: the time left, its urgency, and the window closing.</summary>
+/// <summary>
+/// The window countdown as the circuit clock moves it: it ticks by itself, shows seconds only in the last hour,
+/// re-renders only when what it shows changes, and tells its owner once when the deadline passes.
+/// </summary>
 public sealed class WindowCountdownTests
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public async Task Render_AsTheClockAdvances_ShowsTheTimeLeftTickingDown()
+    public async Task Clock_AdvancesOverHours_CountdownShowsHoursAndMinutesAndChangesColour()
     {
-        await using var ctx = ComponentContext.Create();
-        var conversation = Messenger(lastInboundAgo: TimeSpan.FromHours(20));
-
-        var countdown = ctx.Render<WindowCountdown>(p => At(p, conversation));
-        Assert.Equal("4:00:00", countdown.Find("[data-testid=countdown-time]").TextContent);
+        await using var ctx = ComponentContext.Create(time: time);
+        var countdown = ctx.Render<WindowCountdown>(p => At(p, Messenger(lastInboundAgo: TimeSpan.FromHours(20))));
+        Assert.Equal("4h 00m", TimeLeft(countdown));
         Assert.Contains("urgency-calm", countdown.Find("[data-testid=countdown]").ClassName);
 
         time.Advance(TimeSpan.FromSeconds(1));
-        countdown.Render(p => At(p, conversation));
-        Assert.Equal("3:59:59", countdown.Find("[data-testid=countdown-time]").TextContent);
+        countdown.WaitForAssertion(() => Assert.Equal("3h 59m", TimeLeft(countdown)));
         Assert.Contains("urgency-soon", countdown.Find("[data-testid=countdown]").ClassName);
 
-        time.Advance(TimeSpan.FromHours(3) + TimeSpan.FromMinutes(5));
-        countdown.Render(p => At(p, conversation));
-        Assert.Equal("0:54:59", countdown.Find("[data-testid=countdown-time]").TextContent);
+        Advance(TimeSpan.FromHours(3) + TimeSpan.FromMinutes(5));
+        countdown.WaitForAssertion(() => Assert.Equal("54:59", TimeLeft(countdown)));
         Assert.Contains("urgency-critical", countdown.Find("[data-testid=countdown]").ClassName);
     }
 
     [Fact]
-    public async Task Render_PastTheDeadline_SaysTheWindowClosedWithoutATime()
+    public async Task Clock_TicksEverySecond_CalmCountdownRendersOnceAMinuteAndTheLastHourEverySecond()
     {
-        await using var ctx = ComponentContext.Create();
-        var conversation = Messenger(lastInboundAgo: TimeSpan.FromHours(23) + TimeSpan.FromMinutes(59));
+        await using var ctx = ComponentContext.Create(time: time);
+        var conversation = Messenger(lastInboundAgo: TimeSpan.FromHours(20) + TimeSpan.FromSeconds(30));
         var countdown = ctx.Render<WindowCountdown>(p => At(p, conversation));
-        Assert.Equal("0:01:00", countdown.Find("[data-testid=countdown-time]").TextContent);
+        Assert.Equal("3h 59m", TimeLeft(countdown));
+        var renders = countdown.RenderCount;
 
-        time.Advance(TimeSpan.FromMinutes(1));
+        Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(renders, countdown.RenderCount);
+        Assert.Equal("3h 59m", TimeLeft(countdown));
+
+        Advance(TimeSpan.FromSeconds(2));
+        countdown.WaitForAssertion(() => Assert.Equal("3h 58m", TimeLeft(countdown)));
+        Assert.Equal(renders + 1, countdown.RenderCount);
+
+        Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(59));
+        countdown.WaitForAssertion(() => Assert.Equal("59:59", TimeLeft(countdown)));
+        renders = countdown.RenderCount;
+        Advance(TimeSpan.FromSeconds(3));
+        countdown.WaitForAssertion(() => Assert.Equal("59:56", TimeLeft(countdown)));
+        Assert.Equal(renders + 3, countdown.RenderCount);
+    }
+
+    [Fact]
+    public async Task Clock_PassesTheDeadline_OwnerIsToldOnceAndTheNewDecisionSaysTheWindowClosed()
+    {
+        await using var ctx = ComponentContext.Create(time: time);
+        var conversation = Messenger(lastInboundAgo: TimeSpan.FromHours(23) + TimeSpan.FromMinutes(59));
+        var told = 0;
+        var countdown = ctx.Render<WindowCountdown>(p => At(p, conversation).Add(c => c.OnDeadline, () => told++));
+        Assert.Equal("1:00", TimeLeft(countdown));
+
+        Advance(TimeSpan.FromMinutes(1));
+        Advance(TimeSpan.FromSeconds(5));
+        countdown.WaitForAssertion(() => Assert.Equal(1, told));
+
         countdown.Render(p => At(p, conversation));
-
         var badge = countdown.Find("[data-testid=countdown]");
         Assert.Equal("closed", badge.GetAttribute("data-state"));
         Assert.Contains("urgency-closed", badge.ClassName);
         Assert.Empty(countdown.FindAll("[data-testid=countdown-time]"));
     }
 
-    /// <summary>What the page passes on each tick: the instant, and the policy's decision at it.</summary>
-    private void At(ComponentParameterCollectionBuilder<WindowCountdown> parameters, Conversation conversation)
+    [Theory]
+    [InlineData(0, 0, 0, 0, "0:00")]
+    [InlineData(0, 0, 0, 9, "0:09")]
+    [InlineData(0, 0, 42, 7, "42:07")]
+    [InlineData(0, 4, 7, 31, "4h 07m")]
+    [InlineData(3, 4, 7, 31, "3d 04h")]
+    public void Format_TimeLeft_ShowsSecondsOnlyInTheLastHour(int days, int hours, int minutes, int seconds, string shown)
+    {
+        Assert.Equal(shown, Countdown.Format(new TimeSpan(days, hours, minutes, seconds)));
+    }
+
+    private static string TimeLeft(IRenderedComponent<WindowCountdown> countdown) => countdown.Find("[data-testid=countdown-time]").TextContent;
+
+    /// <summary>Moves the clock one second at a time, as the circuit clock's timer fires in production.</summary>
+    private void Advance(TimeSpan by)
+    {
+        for (var i = 0; i < (int)by.TotalSeconds; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>What the page passes when it renders: the instant, and the policy's decision at it.</summary>
+    private ComponentParameterCollectionBuilder<WindowCountdown> At(ComponentParameterCollectionBuilder<WindowCountdown> parameters, Conversation conversation)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        parameters.Add(c => c.Decision, ReplyPolicy.Evaluate(ConversationFacts.Of(conversation), now)).Add(c => c.Now, now);
+        return parameters.Add(c => c.Decision, ReplyPolicy.Evaluate(ConversationFacts.Of(conversation), now));
     }
 
     /// <summary>A Messenger conversation on a page without the HUMAN_AGENT tag, so the 24-hour window is the last one.</summary>

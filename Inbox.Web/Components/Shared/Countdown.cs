@@ -34,16 +34,23 @@ public static class Countdown
         _ => Urgency.Calm,
     };
 
-    /// <summary><c>4:07:31</c> under a day, <c>3d 04:07:31</c> beyond, so the seconds always tick.</summary>
+    /// <summary>
+    /// <c>3d 04h</c> beyond a day, <c>4h 07m</c> beyond an hour, <c>42:07</c> (minutes and seconds) in the last hour:
+    /// the seconds show, and tick, only when they matter, so a calm countdown changes once a minute at most.
+    /// </summary>
     public static string Format(TimeSpan left)
     {
         if (left <= TimeSpan.Zero)
         {
-            return "0:00:00";
+            return "0:00";
         }
 
-        var clock = string.Create(CultureInfo.InvariantCulture, $"{left.Hours}:{left.Minutes:D2}:{left.Seconds:D2}");
-        return left.Days > 0 ? string.Create(CultureInfo.InvariantCulture, $"{left.Days}d {left.Hours:D2}:{left.Minutes:D2}:{left.Seconds:D2}") : clock;
+        return left switch
+        {
+            { Days: > 0 } => string.Create(CultureInfo.InvariantCulture, $"{left.Days}d {left.Hours:D2}h"),
+            { Hours: > 0 } => string.Create(CultureInfo.InvariantCulture, $"{left.Hours}h {left.Minutes:D2}m"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{left.Minutes}:{left.Seconds:D2}"),
+        };
     }
 
     public static string CssClass(Urgency urgency) => "urgency-" + urgency.ToString().ToLowerInvariant();

@@ -30,9 +30,13 @@ public partial class ConversationView
     [Parameter, EditorRequired]
     public int ConversationId { get; set; }
 
-    /// <summary>The instant the inbox page's clock last ticked; the window summary and the composer are evaluated at it.</summary>
+    /// <summary>The instant the inbox page last rendered at; the window summary and the composer are evaluated at it.</summary>
     [Parameter, EditorRequired]
     public DateTime Now { get; set; }
+
+    /// <summary>The window's deadline passed: the page takes a new decision (and the composer offers what is left).</summary>
+    [Parameter]
+    public EventCallback OnDeadline { get; set; }
 
     /// <summary>Bumped by the inbox page when a live update touched this conversation: the view reloads it.</summary>
     [Parameter]

@@ -7,7 +7,7 @@ using Microsoft.JSInterop;
 namespace Inbox.Web.Components.Pages.Workspace;
 
 /// <summary>
-/// The inbox's live side: the circuit clock's tick, changes from <see cref="InboxNotifier"/> (one list reload per
+/// The inbox's live side: a new instant when a countdown reaches its deadline, changes from <see cref="InboxNotifier"/> (one list reload per
 /// burst), alerts for new customer messages, and the keyboard shortcuts of <c>wwwroot/js/inbox.js</c>.
 /// </summary>
 public partial class InboxPage
@@ -18,7 +18,6 @@ public partial class InboxPage
     private readonly List<InboxChange> pending = [];
     private Debouncer? reloadSoon;
     private Debouncer? searchSoon;
-    private IDisposable? ticking;
     private IDisposable? listening;
     private IJSObjectReference? module;
     private DotNetObjectReference<InboxPage>? self;
@@ -45,12 +44,6 @@ public partial class InboxPage
     {
         if (firstRender)
         {
-            // One clock per circuit drives every countdown on the page; a window closing re-colours its row on the next tick.
-            ticking = Clock.Subscribe(() => InvokeAsync(() =>
-            {
-                now = Clock.Now;
-                StateHasChanged();
-            }));
             listening = Notifier.Subscribe(OnChangeAsync);
             module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/inbox.js");
             self = DotNetObjectReference.Create(this);
@@ -66,6 +59,13 @@ public partial class InboxPage
             await module.InvokeVoidAsync("scrollToSelected");
         }
     }
+
+    /// <summary>
+    /// A countdown on the page reached its deadline: the page renders at the new instant, so every row and the open
+    /// conversation take the policy's decision again. Between deadlines the countdowns tick on their own and the page
+    /// does not re-render.
+    /// </summary>
+    private void Retime() => now = Clock.Now;
 
     /// <summary>Called by the alerts toggle in JS after it stored the new preference (and asked for permission).</summary>
     [JSInvokable]
@@ -113,7 +113,6 @@ public partial class InboxPage
     public async ValueTask DisposeAsync()
     {
         listening?.Dispose();
-        ticking?.Dispose();
         reloadSoon?.Dispose();
         searchSoon?.Dispose();
         if (module is not null)
