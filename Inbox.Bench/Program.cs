@@ -7,6 +7,7 @@ return mode switch
     "reports" => await ReportsBenchmark.RunAsync(args[1..]),
     "scheduler" => await SchedulerBenchmark.RunAsync(args[1..]),
     "ingest" => await IngestBenchmark.RunAsync(args[1..]),
+    "circuits" => await CircuitsBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -14,6 +15,7 @@ static int Usage()
 {
     Console.Error.WriteLine("Usage: Inbox.Bench reports [--conversations 100000] [--messages 1000000] [--db path] [--keep]");
     Console.Error.WriteLine("       Inbox.Bench scheduler [count=10000] [spreadSeconds=60] [Inbox:Scheduler:Key=value ...]");
+    Console.Error.WriteLine("       Inbox.Bench circuits [tabs=100] [--idle-seconds 30]");
     Console.Error.WriteLine("       Inbox.Bench ingest [--seconds 20] [--concurrency 32] [--hub-clients 200] [--ceiling-seconds 5] [--sample-every 10]");
     return 2;
 }

@@ -29,6 +29,19 @@ public sealed partial class InboxProcess : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(DataFolder, "inbox.db");
 
+    /// <summary>The app's operating-system process id, for diagnostics attached from outside.</summary>
+    public int ProcessId => process.Id;
+
+    /// <summary>The app's resident memory now, in bytes.</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
     /// <summary>CPU time the app process has used so far, all threads.</summary>
     public TimeSpan ProcessorTime
     {

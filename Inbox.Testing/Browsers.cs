@@ -1,4 +1,4 @@
-namespace Inbox.E2E.Infrastructure;
+namespace Inbox.Testing;
 
 /// <summary>Finds a Chromium to drive: an explicit path, Playwright's own download, or the system package.</summary>
 public static class Browsers

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using Inbox.Testing;
+using Microsoft.Playwright;
+
+namespace Inbox.Bench;
+
+/// <summary>
+/// <c>circuits N</c>: what idle inbox tabs cost the server. The Release app with demo data; headless Chromium signs in
+/// once and opens the inbox in N tabs (N Blazor circuits, each showing the list and a conversation with ticking
+/// countdowns). The server's managed heap after a full collection, its RSS, and its CPU time over an idle window are
+/// measured with one tab and again with N + 1; the difference divided by N is the price of a circuit. The one-tab
+/// figures, taken in the same run, are the floor the app costs with nobody watching it tick.
+/// </summary>
+public static class CircuitsBenchmark
+{
+    private const string Agent = "agent@inbox.demo";
+    private const string Password = "Demo-pass-1";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var tabs = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
+        var idle = TimeSpan.FromSeconds(Option(args, "--idle-seconds", 30));
+        Console.WriteLine($"circuits: {tabs} inbox tabs, idle window {idle.TotalSeconds:N0} s, {Environment.ProcessorCount} cores");
+
+        await using var app = await InboxProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Staging",
+            ["Inbox__Demo__Enabled"] = "true",
+            ["Inbox__Security__LoginAttemptsPerMinute"] = "1000",
+        }, build: WebBuild.ReleaseIfBuilt);
+        Console.WriteLine($"Inbox.Web listening on {app.BaseUrl} (pid {app.ProcessId})");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Browsers.ChromiumExecutable(),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-renderer-backgrounding", "--disable-background-timer-throttling"],
+        });
+        var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUrl.ToString().TrimEnd('/') });
+        await SignInAsync(await context.NewPageAsync());
+
+        var one = await MeasureAsync(app, idle, "1 tab");
+        var opening = Stopwatch.StartNew();
+        for (var i = 0; i < tabs; i++)
+        {
+            await OpenInboxAsync(await context.NewPageAsync(), conversation: i % 2 == 0);
+        }
+
+        Console.WriteLine($"opened {tabs} more tabs in {opening.Elapsed.TotalSeconds:N1} s");
+        var many = await MeasureAsync(app, idle, $"{tabs + 1} tabs");
+
+        var managed = (many.ManagedBytes - one.ManagedBytes) / tabs / 1024.0;
+        var resident = (many.ResidentBytes - one.ResidentBytes) / tabs / 1024.0;
+        var cpu = (many.CpuMsPerSecond - one.CpuMsPerSecond) / tabs;
+        Console.WriteLine($"goals: managed <= 500 KB and CPU <= 0.1 ms per second per idle circuit");
+        Console.WriteLine(FormattableString.Invariant($"per circuit: managed {managed:N0} KB, RSS {resident:N0} KB"));
+        Console.WriteLine(FormattableString.Invariant($"per circuit: CPU {cpu:N3} ms per second"));
+        return 0;
+    }
+
+    private static async Task<Sample> MeasureAsync(InboxProcess app, TimeSpan idle, string label)
+    {
+        // Let the last circuit finish its first renders before the idle window starts.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var cpuBefore = app.ProcessorTime;
+        var wall = Stopwatch.StartNew();
+        await Task.Delay(idle);
+        var cpuMsPerSecond = (app.ProcessorTime - cpuBefore).TotalMilliseconds / wall.Elapsed.TotalSeconds;
+        var managed = await ManagedHeap.AfterFullCollectionAsync(app.ProcessId);
+        var sample = new Sample(managed, app.ResidentBytes, cpuMsPerSecond);
+        Console.WriteLine(FormattableString.Invariant(
+            $"{label,-10} managed after full GC {managed / 1024.0 / 1024:N1} MB, RSS {sample.ResidentBytes / 1024.0 / 1024:N1} MB, idle CPU {cpuMsPerSecond:N2} ms/s"));
+        return sample;
+    }
+
+    private static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Email").FillAsync(Agent);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("inbox")).ToHaveAttributeAsync("data-live", "yes", new() { Timeout = 60_000 });
+    }
+
+    /// <summary>Half the tabs show a conversation beside the list, as agents work; the others the list alone.</summary>
+    private static async Task OpenInboxAsync(IPage page, bool conversation)
+    {
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByTestId("inbox")).ToHaveAttributeAsync("data-live", "yes", new() { Timeout = 60_000 });
+        if (conversation)
+        {
+            await page.GetByTestId("conversation-row").First.ClickAsync();
+            await Assertions.Expect(page.GetByTestId("conversation-contact")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        }
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private sealed record Sample(long ManagedBytes, long ResidentBytes, double CpuMsPerSecond);
+}
