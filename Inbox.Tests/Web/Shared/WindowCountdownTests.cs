@@ -31,6 +31,7 @@ public sealed class WindowCountdownTests
         Advance(TimeSpan.FromHours(3) + TimeSpan.FromMinutes(5));
         countdown.WaitForAssertion(() => Assert.Equal("54:59", TimeLeft(countdown)));
         Assert.Contains("urgency-critical", countdown.Find("[data-testid=countdown]").ClassName);
+        Assert.Contains("Under an hour left", countdown.Find("[data-testid=countdown]").TextContent);
     }
 
     [Fact]

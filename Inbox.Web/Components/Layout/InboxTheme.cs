@@ -19,7 +19,7 @@ public static class InboxTheme
             Warning = "#9a6200",
             Error = "#c92a2a",
             TextPrimary = "#1f2430",
-            TextSecondary = "#6b7280",
+            TextSecondary = "#555b66",
             Background = "#f4f6fa",
             Surface = "#ffffff",
             AppbarBackground = "#ffffff",
