@@ -40,7 +40,7 @@ public static class InboxCoreExtensions
         services.AddSingleton<ChannelConfigurationSync>();
         services.AddInbound();
         services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<Channels.Meta.MetaOptions>().BindConfiguration(Channels.Meta.MetaOptions.Section)
+        services.AddOptions<Channels.Meta.MetaOptions>().BindConfiguration(Channels.Meta.MetaOptions.Section).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure<IOptions<DemoOptions>>((meta, demo) =>
             {
                 // Demo mode without a Meta app: the simulator still signs every webhook, with a secret no one else knows.

@@ -17,6 +17,21 @@ public class Channel
 
     public string? AccessToken { get; set; }
 
+    /// <summary>Instagram channels: connected through a Facebook Page (default) or with Instagram Login.</summary>
+    public LoginType LoginType { get; set; }
+
+    /// <summary>When the current access token was entered or last refreshed; null when unknown (before this was recorded).</summary>
+    public DateTime? AccessTokenIssuedAt { get; set; }
+
+    /// <summary>Instagram Login: when the platform said the token expires; null until a refresh has told.</summary>
+    public DateTime? AccessTokenExpiresAt { get; set; }
+
+    /// <summary>Instagram Login: the refresh job's claim on this channel's token, so two runs never refresh it at once.</summary>
+    public DateTime? TokenRefreshClaimedAt { get; set; }
+
+    /// <summary>Channels from configuration: a hash of the token declared there, so a restart only applies a token that changed and keeps a refreshed one.</summary>
+    public string? DeclaredTokenHash { get; set; }
+
     /// <summary>LINE channel secret, used to verify <c>x-line-signature</c>.</summary>
     public string? ChannelSecret { get; set; }
 

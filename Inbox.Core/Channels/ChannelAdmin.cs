@@ -26,6 +26,7 @@ public sealed class ChannelAdmin(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var channels = await db.Channels.AsNoTracking().OrderBy(c => c.Kind).ThenBy(c => c.Name).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
         var conversations = await db.Conversations.GroupBy(c => c.ChannelId)
             .Select(g => new { ChannelId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.ChannelId, g => g.Count, cancellationToken);
@@ -33,7 +34,8 @@ public sealed class ChannelAdmin(
             c.Id, c.Key, c.Kind, c.Name, c.ExternalId,
             ChannelDirectory.Mask(c.AccessToken), ChannelDirectory.Mask(c.ChannelSecret),
             c.HumanAgentApproved, c.Simulated, c.FromConfiguration, conversations.GetValueOrDefault(c.Id),
-            c.AuthError, c.AuthErrorAt, c.HumanAgentRefusedAt, c.LineQuotaLimit, c.LineQuotaUsed, c.LineQuotaCheckedAt, c.BusinessAccountId, c.SendRestrictedAt, c.ReadReceipts)).ToList();
+            c.AuthError, c.AuthErrorAt, c.HumanAgentRefusedAt, c.LineQuotaLimit, c.LineQuotaUsed, c.LineQuotaCheckedAt, c.BusinessAccountId, c.SendRestrictedAt, c.ReadReceipts,
+            c.LoginType, c.AccessTokenExpiresAt, ChannelSetup.UsesInstagramLogin(c.Kind, c.LoginType) ? Meta.InstagramTokenRules.State(c.AccessTokenExpiresAt, now) : TokenExpiry.Valid)).ToList();
     }
 
     /// <summary>Adds a live channel. <paramref name="actor"/> is who did it, for the log.</summary>
@@ -55,6 +57,8 @@ public sealed class ChannelAdmin(
             AccessToken = ChannelDraftRules.Effective(input.AccessToken, null),
             ChannelSecret = input.Kind == ChannelKind.Line ? ChannelDraftRules.Effective(input.ChannelSecret, null) : null,
             HumanAgentApproved = ChannelSetup.UsesHumanAgentTag(input.Kind) && input.HumanAgentApproved,
+            LoginType = LoginOf(input),
+            AccessTokenIssuedAt = time.GetUtcNow().UtcDateTime,
             BusinessAccountId = BusinessAccount(input),
             ReadReceipts = input.ReadReceipts,
             CreatedAt = time.GetUtcNow().UtcDateTime,
@@ -103,6 +107,11 @@ public sealed class ChannelAdmin(
         }
 
         var changes = Apply(input, channel);
+        if (changes.Contains(nameof(Channel.AccessToken)))
+        {
+            // A token typed in is taken as new; its expiry is learnt at its first refresh (Instagram Login).
+            (channel.AccessTokenIssuedAt, channel.AccessTokenExpiresAt, channel.TokenRefreshClaimedAt) = (time.GetUtcNow().UtcDateTime, null, null);
+        }
         var reauthorised = changes.Contains(nameof(Channel.AccessToken)) && channel.AuthError is not null;
         if (reauthorised)
         {
@@ -193,7 +202,6 @@ public sealed class ChannelAdmin(
         }
     }
 
-    /// <summary>Copies the draft onto the channel and names what changed (secrets by name only).</summary>
     /// <summary>Names what changed; a secret is only ever said to be replaced.</summary>
     private static string AuditDetail(IEnumerable<string> changes) => string.Join(", ", changes.Select(change => change switch
     {
@@ -202,6 +210,7 @@ public sealed class ChannelAdmin(
         _ => change + " changed",
     }));
 
+    /// <summary>Copies the draft onto the channel and names what changed (secrets by name only).</summary>
     private static List<string> Apply(ChannelDraft input, Channel channel)
     {
         var changes = new List<string>();
@@ -222,10 +231,14 @@ public sealed class ChannelAdmin(
         var secret = input.Kind == ChannelKind.Line ? ChannelDraftRules.Effective(input.ChannelSecret, channel.ChannelSecret) : null;
         Set(nameof(Channel.ChannelSecret), channel.ChannelSecret, secret, v => channel.ChannelSecret = v);
         Set(nameof(Channel.HumanAgentApproved), channel.HumanAgentApproved, ChannelSetup.UsesHumanAgentTag(input.Kind) && input.HumanAgentApproved, v => channel.HumanAgentApproved = v);
+        Set(nameof(Channel.LoginType), channel.LoginType, LoginOf(input), v => channel.LoginType = v);
         Set(nameof(Channel.BusinessAccountId), channel.BusinessAccountId, BusinessAccount(input), v => channel.BusinessAccountId = v);
         Set(nameof(Channel.ReadReceipts), channel.ReadReceipts, input.ReadReceipts, v => channel.ReadReceipts = v);
         return changes;
     }
+
+    /// <summary>Only Instagram channels can use Instagram Login.</summary>
+    private static LoginType LoginOf(ChannelDraft input) => ChannelSetup.UsesInstagramLogin(input.Kind, input.LoginType) ? LoginType.Instagram : LoginType.Facebook;
 
     /// <summary>Only WhatsApp channels have a business account; blank means none.</summary>
     private static string? BusinessAccount(ChannelDraft input) =>
@@ -240,6 +253,7 @@ public sealed class ChannelAdmin(
         AccessToken = draft.AccessToken,
         ChannelSecret = draft.ChannelSecret,
         HumanAgentApproved = draft.HumanAgentApproved,
+        LoginType = draft.LoginType,
         BusinessAccountId = draft.BusinessAccountId,
         ReadReceipts = draft.ReadReceipts,
     };

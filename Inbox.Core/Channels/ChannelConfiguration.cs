@@ -14,5 +14,7 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         channel.Property(c => c.ExternalId).HasMaxLength(128);
         channel.Property(c => c.FromConfiguration).HasDefaultValueSql("0").ValueGeneratedNever();
         channel.Property(c => c.ReadReceipts).HasDefaultValueSql("1").ValueGeneratedNever();
+        channel.Property(c => c.LoginType).HasMaxLength(16).HasDefaultValueSql("'Facebook'").ValueGeneratedNever();
+        channel.Property(c => c.DeclaredTokenHash).HasMaxLength(64);
     }
 }

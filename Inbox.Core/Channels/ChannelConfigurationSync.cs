@@ -31,9 +31,10 @@ public sealed class ChannelConfigurationSync(
             channel.Kind = declared.Kind;
             channel.Name = declared.Name;
             channel.ExternalId = declared.ExternalId;
-            channel.AccessToken = string.IsNullOrEmpty(declared.AccessToken) ? channel.AccessToken : declared.AccessToken;
+            ApplyDeclaredToken(channel, declared.AccessToken);
             channel.ChannelSecret = string.IsNullOrEmpty(declared.ChannelSecret) ? channel.ChannelSecret : declared.ChannelSecret;
             channel.HumanAgentApproved = declared.HumanAgentApproved;
+            channel.LoginType = ChannelSetup.UsesInstagramLogin(declared.Kind, declared.LoginType) ? LoginType.Instagram : LoginType.Facebook;
             channel.BusinessAccountId = declared.Kind == ChannelKind.WhatsApp && !string.IsNullOrWhiteSpace(declared.BusinessAccountId) ? declared.BusinessAccountId.Trim() : null;
             channel.ReadReceipts = declared.ReadReceipts;
             channel.Simulated = false;
@@ -42,7 +43,13 @@ public sealed class ChannelConfigurationSync(
 
         foreach (var entry in db.ChangeTracker.Entries<Channel>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
         {
-            var changed = entry.State == EntityState.Added ? "added" : string.Join(", ", entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name switch
+            var modified = entry.Properties.Where(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name)).ToList();
+            if (entry.State == EntityState.Modified && modified.Count == 0)
+            {
+                continue;
+            }
+
+            var changed = entry.State == EntityState.Added ? "added" : string.Join(", ", modified.Select(p => p.Metadata.Name switch
             {
                 nameof(Channel.AccessToken) => "access token replaced",
                 nameof(Channel.ChannelSecret) => "channel secret replaced",
@@ -53,5 +60,34 @@ public sealed class ChannelConfigurationSync(
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Channels from configuration: {Keys}", string.Join(", ", keys));
+    }
+
+    /// <summary>Columns that follow a token change and say nothing new in the audit log.</summary>
+    private static readonly HashSet<string> Bookkeeping =
+        [nameof(Channel.DeclaredTokenHash), nameof(Channel.AccessTokenIssuedAt), nameof(Channel.AccessTokenExpiresAt), nameof(Channel.TokenRefreshClaimedAt)];
+
+    /// <summary>
+    /// Applies the declared token only when the declaration changed: a token Inbox refreshed since (Instagram Login) is
+    /// kept across restarts while the configuration still names the one it replaced.
+    /// </summary>
+    private void ApplyDeclaredToken(Channel channel, string? declared)
+    {
+        if (string.IsNullOrEmpty(declared))
+        {
+            return;
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(declared)));
+        if (hash == channel.DeclaredTokenHash)
+        {
+            return;
+        }
+
+        channel.DeclaredTokenHash = hash;
+        if (channel.AccessToken != declared)
+        {
+            channel.AccessToken = declared;
+            (channel.AccessTokenIssuedAt, channel.AccessTokenExpiresAt, channel.TokenRefreshClaimedAt) = (time.GetUtcNow().UtcDateTime, null, null);
+        }
     }
 }

@@ -23,6 +23,9 @@ public sealed class ChannelDraft
     /// <summary>Messenger and Instagram only: Meta approved the app for the HUMAN_AGENT tag.</summary>
     public bool HumanAgentApproved { get; set; }
 
+    /// <summary>Instagram only: connected through a Facebook Page (default) or with Instagram Login.</summary>
+    public LoginType LoginType { get; set; }
+
     /// <summary>WhatsApp only: the WhatsApp Business Account id; templates are synced from it when set.</summary>
     public string? BusinessAccountId { get; set; }
     /// <summary>Send read receipts and typing signals to the platform.</summary>
@@ -36,6 +39,7 @@ public sealed class ChannelDraft
         Name = row.Name,
         ExternalId = row.ExternalId,
         HumanAgentApproved = row.HumanAgentApproved,
+        LoginType = row.LoginType,
         BusinessAccountId = row.BusinessAccountId,
         ReadReceipts = row.ReadReceipts,
     };

@@ -26,6 +26,11 @@ internal static class ChannelDraftRules
             return ChannelAdminResult.Invalid($"{ChannelSetup.ExternalIdLabel(draft.Kind)} is required.", nameof(ChannelDraft.ExternalId));
         }
 
+        if (draft.LoginType == LoginType.Instagram && draft.Kind != ChannelKind.Instagram)
+        {
+            return ChannelAdminResult.Invalid("Instagram Login is only for Instagram channels.", nameof(ChannelDraft.LoginType));
+        }
+
         if (draft.Kind == ChannelKind.Line && string.IsNullOrEmpty(Effective(draft.ChannelSecret, existing?.ChannelSecret)))
         {
             return ChannelAdminResult.Invalid("A LINE channel needs its channel secret to verify webhooks.", nameof(ChannelDraft.ChannelSecret));

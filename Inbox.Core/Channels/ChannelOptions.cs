@@ -23,6 +23,11 @@ public sealed class ChannelOptions : IValidatableObject
                 yield return new ValidationResult($"Channel '{channel.Key}' needs a Name and an ExternalId.");
             }
 
+            if (channel.LoginType == LoginType.Instagram && channel.Kind != ChannelKind.Instagram)
+            {
+                yield return new ValidationResult($"Channel '{channel.Key}': LoginType Instagram is only for Instagram channels.");
+            }
+
             if (channel.Kind == ChannelKind.Line && string.IsNullOrEmpty(channel.ChannelSecret))
             {
                 yield return new ValidationResult($"LINE channel '{channel.Key}' needs its ChannelSecret to verify webhooks.");

@@ -19,6 +19,9 @@ public sealed class ChannelSettings
 
     public bool HumanAgentApproved { get; set; }
 
+    /// <summary>Instagram only: <c>Instagram</c> for an account connected with Instagram Login; <c>Facebook</c> (default) through a Page.</summary>
+    public LoginType LoginType { get; set; }
+
     /// <summary>WhatsApp only: the WhatsApp Business Account id, for syncing templates from Meta.</summary>
     public string? BusinessAccountId { get; set; }
     /// <summary>Send read receipts and typing signals to the platform (on by default).</summary>

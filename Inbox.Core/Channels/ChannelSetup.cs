@@ -21,4 +21,7 @@ public static class ChannelSetup
         ChannelKind.WhatsApp => "WhatsApp phone_number_id",
         _ => "LINE bot user id",
     };
+
+    /// <summary>Only Instagram channels can use Instagram Login; every other channel is reached through Facebook's Graph.</summary>
+    public static bool UsesInstagramLogin(ChannelKind kind, LoginType loginType) => kind == ChannelKind.Instagram && loginType == LoginType.Instagram;
 }

@@ -18,14 +18,23 @@ public class Attachment
     /// <summary>Denormalised from the message: which channel's token and API fetch it.</summary>
     public int ChannelId { get; set; }
 
-    /// <summary>What the customer sees it as: <c>image</c>, <c>video</c>, <c>audio</c>, <c>file</c> or <c>sticker</c>.</summary>
+    /// <summary>
+    /// What the customer sees it as: <c>image</c>, <c>video</c>, <c>audio</c>, <c>file</c> or <c>sticker</c>; <c>post</c> for a
+    /// shared post and <c>unsupported</c> for a type Inbox does not know (both <see cref="AttachmentStatus.Reference"/>).
+    /// </summary>
     public required string Kind { get; set; }
 
     /// <summary>
     /// Where the platform keeps it: Messenger/Instagram the attachment URL, WhatsApp the media id, LINE the message id
-    /// (or the external URL LINE passes on).
+    /// (or the external URL LINE passes on). A post: its URL. An unsupported type: the platform's raw reference.
     /// </summary>
     public string? Source { get; set; }
+
+    /// <summary>A shared post's title (its caption, as the platform sent it).</summary>
+    public string? Title { get; set; }
+
+    /// <summary>Posts and unsupported types: the type as the platform named it (<c>ig_post</c>, <c>appointment_booking</c>…).</summary>
+    public string? PlatformType { get; set; }
 
     /// <summary>The content type as served, checked against the bytes; null until stored.</summary>
     public string? MimeType { get; set; }

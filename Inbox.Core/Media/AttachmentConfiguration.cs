@@ -16,5 +16,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         attachment.Property(a => a.FileName).HasMaxLength(255);
         attachment.Property(a => a.StoredAs).HasMaxLength(100);
         attachment.Property(a => a.Failure).HasMaxLength(300);
+        attachment.Property(a => a.Title).HasMaxLength(300);
+        attachment.Property(a => a.PlatformType).HasMaxLength(64);
     }
 }

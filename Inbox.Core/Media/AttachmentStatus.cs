@@ -11,4 +11,7 @@ public enum AttachmentStatus
 
     /// <summary>Given up: see <see cref="Attachment.Failure"/>.</summary>
     Unavailable,
+
+    /// <summary>Nothing to download: a shared post's link or an unsupported type's raw reference, kept as the platform sent it.</summary>
+    Reference,
 }

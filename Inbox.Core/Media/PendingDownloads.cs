@@ -4,25 +4,48 @@ using Inbox.Core.Persistence;
 
 namespace Inbox.Core.Media;
 
-/// <summary>Files a customer sent, queued for download in the same unit of work as their message.</summary>
+/// <summary>
+/// What a customer sent beside the text, recorded in the same unit of work as their message: files queued for download,
+/// posts and unsupported types kept as their reference. Nothing the webhook named is dropped.
+/// </summary>
 internal static class PendingDownloads
 {
+    private const int SourceLength = 2048;
+
     public static void Add(InboxDbContext db, Message message, IReadOnlyList<InboundAttachment>? attachments, DateTime now)
     {
         foreach (var file in attachments ?? [])
         {
-            db.Attachments.Add(new Attachment
+            var attachment = new Attachment
             {
                 Message = message,
                 ChannelId = message.ChannelId,
                 Kind = file.Kind,
-                Source = file.Source.Length > 2048 ? null : file.Source,
                 FileName = SafeName(file.FileName),
                 MimeType = file.MimeType,
-                Status = file.Source.Length > 2048 ? AttachmentStatus.Unavailable : AttachmentStatus.Pending,
-                Failure = file.Source.Length > 2048 ? "The platform's link is too long to keep." : null,
+                Title = Cut(file.Title, 300),
+                PlatformType = Cut(file.PlatformType, 64),
                 CreatedAt = now,
-            });
+            };
+            if (file.IsReference)
+            {
+                // A raw reference too long to keep whole is kept cut: the agent still sees what it was.
+                (attachment.Status, attachment.Source) = (AttachmentStatus.Reference, file.Source.Length == 0 ? null : Cut(file.Source, SourceLength));
+            }
+            else if (file.Source.Length == 0)
+            {
+                (attachment.Status, attachment.Failure) = (AttachmentStatus.Unavailable, "The platform sent no link to the file.");
+            }
+            else if (file.Source.Length > SourceLength)
+            {
+                (attachment.Status, attachment.Failure) = (AttachmentStatus.Unavailable, "The platform's link is too long to keep.");
+            }
+            else
+            {
+                (attachment.Status, attachment.Source) = (AttachmentStatus.Pending, file.Source);
+            }
+
+            db.Attachments.Add(attachment);
         }
     }
 
@@ -38,4 +61,6 @@ internal static class PendingDownloads
         var clean = new string([.. last.Where(c => !char.IsControl(c))]).Trim();
         return clean.Length == 0 ? null : clean.Length > 255 ? clean[..255] : clean;
     }
+
+    private static string? Cut(string? text, int length) => text is null || text.Length <= length ? text : text[..(length - 1)] + "…";
 }

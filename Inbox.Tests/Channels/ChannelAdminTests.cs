@@ -251,6 +251,33 @@ public sealed class ChannelAdminTests : IAsyncLifetime
         Assert.Equal(Actor, (await db.Set<Inbox.Core.Audit.AuditEntry>().SingleAsync()).Actor);
     }
 
+    [Fact]
+    public async Task CreateAndUpdate_InstagramLogin_IsStoredOnlyForInstagramAndANewTokenRestartsItsClock()
+    {
+        var refused = await Admin.CreateAsync(new ChannelDraft { Key = "acme-fb", Kind = ChannelKind.Messenger, Name = "Page", ExternalId = "104", AccessToken = "EAAB-1", LoginType = LoginType.Instagram }, Actor);
+        Assert.Equal((false, nameof(ChannelDraft.LoginType)), (refused.Succeeded, refused.Field));
+
+        var draft = new ChannelDraft { Key = "acme-ig", Kind = ChannelKind.Instagram, Name = "@acme", ExternalId = "17841400000001", AccessToken = "IGAA-first", LoginType = LoginType.Instagram };
+        var created = await Admin.CreateAsync(draft, Actor);
+        Assert.True(created.Succeeded, created.Error);
+        var row = Assert.Single(await Admin.ListAsync());
+        Assert.Equal((LoginType.Instagram, true, TokenExpiry.Valid), (row.LoginType, row.UsesInstagramLogin, row.TokenExpiry));
+        Assert.Equal(LoginType.Instagram, ChannelDraft.Of(row).LoginType);
+
+        await using (var db = fixture.Database.Open())
+        {
+            await db.Channels.ExecuteUpdateAsync(s => s.SetProperty(c => c.AccessTokenExpiresAt, fixture.Time.UtcNow.AddDays(2)));
+        }
+
+        Assert.Equal(TokenExpiry.ExpiringSoon, Assert.Single(await Admin.ListAsync()).TokenExpiry);
+        fixture.Time.Advance(TimeSpan.FromHours(1));
+        var updated = await Admin.UpdateAsync(created.ChannelId!.Value, new ChannelDraft { Key = "acme-ig", Kind = ChannelKind.Instagram, Name = "@acme", ExternalId = "17841400000001", AccessToken = "IGAA-second", LoginType = LoginType.Instagram }, Actor);
+        Assert.True(updated.Succeeded, updated.Error);
+        var stored = await fixture.ReadAsync(created.ChannelId.Value);
+        Assert.Equal(("IGAA-second", fixture.Time.UtcNow, (DateTime?)null), (stored.AccessToken, stored.AccessTokenIssuedAt!.Value, stored.AccessTokenExpiresAt));
+        Assert.Equal(TokenExpiry.Valid, Assert.Single(await Admin.ListAsync()).TokenExpiry);
+    }
+
     private static ChannelDraft ALineDraft() => new()
     {
         Key = "acme-line",

@@ -26,6 +26,10 @@ public sealed class WebhookAddressBook(IDbContextFactory<InboxDbContext> context
     public async Task<IReadOnlyDictionary<(ChannelKind Kind, string ExternalId), int>> MetaAsync(AddressLookup lookup, CancellationToken cancellationToken) =>
         (await CurrentAsync(lookup, cancellationToken)).Meta;
 
+    /// <summary>The Instagram account ids of the channels connected with Instagram Login, whose webhooks the Instagram app secret signs.</summary>
+    public async Task<IReadOnlySet<string>> InstagramLoginAsync(AddressLookup lookup, CancellationToken cancellationToken) =>
+        (await CurrentAsync(lookup, cancellationToken)).InstagramLogin;
+
     /// <summary>The LINE channel with this key, with its secret, or null.</summary>
     public async Task<LineAddress?> LineAsync(string channelKey, AddressLookup lookup, CancellationToken cancellationToken) =>
         (await CurrentAsync(lookup, cancellationToken)).Line.GetValueOrDefault(channelKey);
@@ -53,6 +57,7 @@ public sealed class WebhookAddressBook(IDbContextFactory<InboxDbContext> context
         var loaded = new Snapshot(
             MetaRoutes(channels),
             channels.Where(c => c.Kind == ChannelKind.Line).ToDictionary(c => c.Key, c => new LineAddress(c.Id, c.ChannelSecret)),
+            channels.Where(c => ChannelSetup.UsesInstagramLogin(c.Kind, c.LoginType)).Select(c => c.ExternalId).ToHashSet(StringComparer.Ordinal),
             now);
         Volatile.Write(ref snapshot, loaded);
         return loaded;
@@ -78,5 +83,5 @@ public sealed class WebhookAddressBook(IDbContextFactory<InboxDbContext> context
     }
 
     private sealed record Snapshot(
-        Dictionary<(ChannelKind Kind, string ExternalId), int> Meta, Dictionary<string, LineAddress> Line, DateTimeOffset LoadedAt);
+        Dictionary<(ChannelKind Kind, string ExternalId), int> Meta, Dictionary<string, LineAddress> Line, HashSet<string> InstagramLogin, DateTimeOffset LoadedAt);
 }

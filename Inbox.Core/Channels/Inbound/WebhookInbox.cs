@@ -18,13 +18,17 @@ public sealed class WebhookInbox(
 {
     public async Task<WebhookAcceptance> AcceptMetaAsync(ReadOnlyMemory<byte> body, string? signature, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(meta.Value.AppSecret))
+        var settings = meta.Value;
+        if (string.IsNullOrEmpty(settings.AppSecret) && string.IsNullOrEmpty(settings.InstagramAppSecret))
         {
             logger.LogWarning("Refused a Meta webhook: Meta:AppSecret is not configured, so its signature cannot be checked.");
             return new(WebhookOutcome.Unauthorized, "Meta:AppSecret is not configured; webhooks cannot be verified.");
         }
 
-        if (!MetaSignature.IsValid(body.Span, signature, meta.Value.AppSecret))
+        // Instagram Login channels' webhooks are signed with the Instagram app secret, all others with the Meta app's.
+        var byApp = MetaSignature.IsValid(body.Span, signature, settings.AppSecret);
+        var byInstagram = MetaSignature.IsValid(body.Span, signature, settings.InstagramAppSecret);
+        if (!byApp && !byInstagram)
         {
             logger.LogWarning("Refused a Meta webhook with a missing or wrong X-Hub-Signature-256 ({Bytes} bytes).", body.Length);
             return new(WebhookOutcome.Unauthorized, "X-Hub-Signature-256 is missing or does not match the body.");
@@ -50,6 +54,13 @@ public sealed class WebhookInbox(
         if (webhook.Entries.Count == 0)
         {
             return new(WebhookOutcome.Accepted, "Nothing for the inbox in this delivery.");
+        }
+
+        if (!(byApp && byInstagram) && await WrongSecretAsync(webhook, byInstagram, cancellationToken) is { } misaddressed)
+        {
+            logger.LogWarning("Refused a Meta webhook for {Account}: it is signed with the {Secret} secret, which does not sign that account's webhooks.",
+                misaddressed, byInstagram ? "Instagram app" : "Meta app");
+            return new(WebhookOutcome.Unauthorized, "X-Hub-Signature-256 is missing or does not match the body.");
         }
 
         var routes = await addresses.MetaAsync(AddressLookup.Cached, cancellationToken);
@@ -82,6 +93,21 @@ public sealed class WebhookInbox(
         }
 
         return await StoreAsync(WebhookPlatform.Meta, null, body, now);
+    }
+
+    /// <summary>
+    /// The first entry the signature does not cover, or null: an Instagram Login channel's account needs the Instagram app
+    /// secret, every other account the Meta app secret. A miss reads the channels again (one may have just changed).
+    /// </summary>
+    private async Task<string?> WrongSecretAsync(MetaWebhook webhook, bool byInstagram, CancellationToken cancellationToken)
+    {
+        string? Misaddressed(IReadOnlySet<string> instagramLogin) => webhook.Entries
+            .Where(e => (e.Kind == ChannelKind.Instagram && instagramLogin.Contains(e.ExternalId)) != byInstagram)
+            .Select(e => $"{e.Kind} {e.ExternalId}").FirstOrDefault();
+
+        return Misaddressed(await addresses.InstagramLoginAsync(AddressLookup.Cached, cancellationToken)) is null
+            ? null
+            : Misaddressed(await addresses.InstagramLoginAsync(AddressLookup.AfterMiss, cancellationToken));
     }
 
     private const string LineSignatureRefused = "x-line-signature is missing or does not match the body.";

@@ -60,7 +60,7 @@ public static class LineWebhookParser
     /// <summary>
     /// Images, videos, audio and files are fetched from LINE's content API by message id; content LINE only links to
     /// (<c>contentProvider.type=external</c>) from its URL. A sticker has no content: its picture comes from LINE's
-    /// sticker shop by sticker id.
+    /// sticker shop by sticker id. Any other type is recorded as unsupported with the message object as its reference.
     /// </summary>
     private static IReadOnlyList<InboundAttachment> Files(JsonElement message, string messageId)
     {
@@ -70,9 +70,15 @@ public static class LineWebhookParser
             return message.Str("stickerId") is { } stickerId ? [new InboundAttachment(kind, stickerId)] : [];
         }
 
-        if (kind is not ("image" or "video" or "audio" or "file"))
+        if (kind is "text" or "location")
         {
             return [];
+        }
+
+        // A type Inbox does not know is kept with LINE's own description of it, never dropped.
+        if (kind is not ("image" or "video" or "audio" or "file"))
+        {
+            return [InboundAttachment.UnsupportedType(kind ?? "unknown", message.GetRawText())];
         }
 
         var source = message.Str("contentProvider", "type") == "external" ? message.Str("contentProvider", "originalContentUrl") ?? messageId : messageId;

@@ -65,8 +65,9 @@ internal static class MetaMessagingReader
             return new InboundIgnored(IgnoredEvent.Deleted, $"message {mid} deleted by its sender");
         }
 
-        var (text, attachmentType, attachmentUrl) = Content(message);
-        var files = Files(message);
+        var attachments = Received(message);
+        var (text, attachmentType, attachmentUrl) = Content(message, attachments);
+        var files = Attachments(message, attachments);
         if (message.Bool("is_echo"))
         {
             return new InboundEcho(mid, messaging.Str("recipient", "id") ?? "", at, text, message.Str("metadata"));
@@ -76,10 +77,31 @@ internal static class MetaMessagingReader
         return new InboundMessage(mid, mid, senderId, null, at, text, attachmentType, attachmentUrl, fromAd, Standby: standby, Attachments: files);
     }
 
-    /// <summary>The text, or typed placeholders for attachments (<c>[image]</c>) with the first one's URL.</summary>
-    private static (string Text, string? Type, string? Url) Content(JsonElement message)
+    /// <summary>Downloaded files: the customer's own photos, videos, voice notes, files and stickers.</summary>
+    private static readonly HashSet<string> FileTypes = ["image", "video", "audio", "file", "sticker"];
+
+    /// <summary>Shared posts, kept as a link card.</summary>
+    private static readonly HashSet<string> PostTypes = ["ig_post", "post"];
+
+    /// <summary>Known types that point at public content or carry no file: they stay their placeholder, with the first one's link.</summary>
+    private static readonly HashSet<string> PlaceholderTypes = ["share", "reel", "ig_reel", "story_mention", "fallback", "location", "template"];
+
+    /// <summary>
+    /// The message's attachments without the copies Meta adds during its transitions (docs/platform-rules.md §4a): a sticker's
+    /// parallel <c>image</c> (until 2026-08-30) and an Instagram post's old <c>share</c> beside its <c>ig_post</c>.
+    /// </summary>
+    private static List<JsonElement> Received(JsonElement message)
     {
-        var attachments = message.Array("attachments").ToList();
+        var all = message.Array("attachments").ToList();
+        var hasSticker = all.Any(a => a.Str("type") == "sticker");
+        var hasPost = all.Any(a => a.Str("type") == "ig_post");
+        return all.Where(a => !(hasSticker && a.Str("type") == "image" && a.Get("payload", "sticker_id") is not null)
+            && !(hasPost && a.Str("type") == "share")).ToList();
+    }
+
+    /// <summary>The text, or typed placeholders for attachments (<c>[image]</c>) with the first one's URL.</summary>
+    private static (string Text, string? Type, string? Url) Content(JsonElement message, List<JsonElement> attachments)
+    {
         var text = message.Str("text");
         if (attachments.Count == 0)
         {
@@ -93,12 +115,36 @@ internal static class MetaMessagingReader
     }
 
     /// <summary>
-    /// The attachments the inbox downloads: images, videos, audio, files and stickers with a URL. Shares, reels, story
+    /// What is recorded beside the text: files to download (a sticker or file without a link is recorded as not
+    /// available), shared posts as links, and any type Inbox does not know with its raw reference. Shares, reels, story
     /// mentions and fallbacks stay as their placeholder (they point at public posts, not at the customer's files).
     /// </summary>
-    private static IReadOnlyList<InboundAttachment> Files(JsonElement message) =>
-        [.. message.Array("attachments")
-            .Select(a => (Type: a.Str("type"), Url: a.Str("payload", "url")))
-            .Where(a => a.Type is "image" or "video" or "audio" or "file" or "sticker" && a.Url is not null)
-            .Select(a => new InboundAttachment(a.Type!, a.Url!))];
+    private static IReadOnlyList<InboundAttachment> Attachments(JsonElement message, List<JsonElement> attachments)
+    {
+        var recorded = new List<InboundAttachment>();
+        foreach (var attachment in attachments)
+        {
+            var type = attachment.Str("type") ?? "unknown";
+            var url = attachment.Str("payload", "url");
+            if (FileTypes.Contains(type))
+            {
+                recorded.Add(new InboundAttachment(type, url ?? ""));
+            }
+            else if (PostTypes.Contains(type))
+            {
+                recorded.Add(InboundAttachment.SharedPost(type, url, attachment.Str("payload", "title")));
+            }
+            else if (!PlaceholderTypes.Contains(type))
+            {
+                recorded.Add(InboundAttachment.UnsupportedType(type, url ?? attachment.Get("payload")?.GetRawText()));
+            }
+        }
+
+        if (attachments.Count == 0 && message.Bool("is_unsupported"))
+        {
+            recorded.Add(InboundAttachment.UnsupportedType("unsupported", null));
+        }
+
+        return recorded;
+    }
 }

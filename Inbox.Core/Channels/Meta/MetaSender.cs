@@ -4,14 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace Inbox.Core.Channels.Meta;
 
-/// <summary>Sends Messenger and Instagram replies, direct and to comments, through the Graph API.</summary>
+/// <summary>Sends Messenger and Instagram replies, direct and to comments, through the Graph API (Instagram Login channels: the Instagram API).</summary>
 public sealed class MetaSender(PlatformClient client, IOptions<MetaOptions> options) : IPlatformSender
 {
     public bool Handles(ChannelKind kind) => kind is ChannelKind.Messenger or ChannelKind.Instagram;
 
     public async Task<SendOutcome> SendAsync(OutboundSend send, CancellationToken cancellationToken)
     {
-        if (MetaPayloads.For(send, options.Value.GraphApiBaseUrl) is not { } request)
+        if (MetaPayloads.For(send, options.Value.ApiBaseFor(send.Channel)) is not { } request)
         {
             return SendOutcome.Refused(Unsupported(send), 0);
         }

@@ -22,6 +22,7 @@ public static class OutboundExtensions
         services.AddSingleton<IPlatformSender, WhatsAppSender>();
         services.AddSingleton<IPlatformSender, LineSender>();
         services.AddSingleton<LineQuotaService>();
+        services.AddSingleton<InstagramTokenRefresher>();
         services.AddSingleton<ReadAndTypingSignals>();
         services.AddSingleton<OutboundDispatcher>();
         services.AddSingleton<OutboundSignal>();

@@ -88,7 +88,7 @@ public sealed class ReadAndTypingSignals(
     private PlatformRequest? Request(SignalTarget target, bool typing)
     {
         var channel = target.Channel;
-        var graph = meta.Value.GraphApiBaseUrl.TrimEnd('/');
+        var graph = meta.Value.ApiBaseFor(channel);
         return channel.Kind switch
         {
             // WhatsApp: the read receipt, and with typing_indicator the typing bubble too, both on the customer's latest message.

@@ -66,7 +66,7 @@ internal static class WhatsAppValueReader
         {
             "text" => message.Str("text", "body"),
             "button" => message.Str("button", "text"),
-            "interactive" => message.Str("interactive", "button_reply", "title") ?? message.Str("interactive", "list_reply", "title"),
+            "interactive" => message.Str("interactive", "button_reply", "title") ?? message.Str("interactive", "list_reply", "title") ?? "[interactive]",
             "location" => $"[location] {message.Str("location", "name")} {message.Str("location", "latitude")},{message.Str("location", "longitude")}".Replace("  ", " "),
             "image" or "video" or "audio" or "document" or "sticker" => Attachment(type, message),
             "reaction" => null,
@@ -81,11 +81,19 @@ internal static class WhatsAppValueReader
 
         // Cloud API media carry an id, not a URL: fetching one needs the token (GET /{media-id}); we keep the id.
         var mediaId = attachmentType is null ? null : message.Str(type, "id");
-        IReadOnlyList<InboundAttachment> files = mediaId is null || type == "location"
-            ? []
-            : [new InboundAttachment(type == "document" ? "file" : type, mediaId, message.Str(type, "filename"), message.Str(type, "mime_type"))];
+        IReadOnlyList<InboundAttachment> files = mediaId is not null && type != "location"
+            ? [new InboundAttachment(type == "document" ? "file" : type, mediaId, message.Str(type, "filename"), message.Str(type, "mime_type"))]
+            : attachmentType is null && text == $"[{type}]" ? [Unsupported(type, message)] : [];
         return new InboundMessage(wamid, wamid, key, name, at, text, attachmentType, mediaId is null ? null : $"whatsapp-media:{mediaId}", Identity: sender, Attachments: files);
     }
+
+    /// <summary>
+    /// A type Inbox does not show (contacts, orders, <c>unsupported</c>…) is recorded with the raw reference, never dropped:
+    /// <c>unsupported</c> names the customer's type in <c>unsupported.type</c> and why in <c>errors</c>.
+    /// </summary>
+    private static InboundAttachment Unsupported(string type, JsonElement message) => type == "unsupported"
+        ? InboundAttachment.UnsupportedType(message.Str("unsupported", "type") ?? type, message.Get("errors")?.GetRawText() ?? message.Get("unsupported")?.GetRawText())
+        : InboundAttachment.UnsupportedType(type, message.Get(type)?.GetRawText());
 
     private static string Attachment(string type, JsonElement message)
     {

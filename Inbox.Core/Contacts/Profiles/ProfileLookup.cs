@@ -10,7 +10,7 @@ namespace Inbox.Core.Contacts.Profiles;
 /// <summary>
 /// Reads a customer's name and picture from their platform: Messenger <c>GET /{psid}?fields=first_name,last_name,profile_pic</c>,
 /// Instagram <c>GET /{igsid}?fields=name,username,profile_pic</c>, LINE <c>GET /v2/bot/profile/{userId}</c>
-/// (<c>displayName</c>, <c>pictureUrl</c>). WhatsApp sends the profile name with every message and has no lookup.
+/// (<c>displayName</c>, <c>pictureUrl</c>). Instagram Login channels ask the Instagram API with the same fields. WhatsApp sends the profile name with every message and has no lookup.
 /// </summary>
 public sealed class ProfileLookup(MediaDownloader downloader, IOptions<MetaOptions> meta, IOptions<LineOptions> line)
 {
@@ -20,7 +20,7 @@ public sealed class ProfileLookup(MediaDownloader downloader, IOptions<MetaOptio
     public async Task<(PlatformProfile? Profile, PlatformFetchError? Error)> ReadAsync(Channel channel, string externalId, CancellationToken cancellationToken)
     {
         var id = Uri.EscapeDataString(externalId);
-        var graph = meta.Value.GraphApiBaseUrl.TrimEnd('/');
+        var graph = meta.Value.ApiBaseFor(channel);
         var url = channel.Kind switch
         {
             ChannelKind.Messenger => $"{graph}/{id}?fields=first_name,last_name,profile_pic",

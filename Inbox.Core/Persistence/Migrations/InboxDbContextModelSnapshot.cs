@@ -61,6 +61,12 @@ namespace Inbox.Core.Persistence.Migrations
                     b.Property<string>("AccessToken")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AccessTokenExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AccessTokenIssuedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthError")
                         .HasColumnType("TEXT");
 
@@ -74,6 +80,10 @@ namespace Inbox.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclaredTokenHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
@@ -110,6 +120,12 @@ namespace Inbox.Core.Persistence.Migrations
                     b.Property<int?>("LineQuotaUsed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LoginType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'Facebook'");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -124,6 +140,9 @@ namespace Inbox.Core.Persistence.Migrations
 
                     b.Property<bool>("Simulated")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TokenRefreshClaimedAt")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -675,6 +694,10 @@ namespace Inbox.Core.Persistence.Migrations
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PlatformType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Size")
                         .HasColumnType("INTEGER");
 
@@ -689,6 +712,10 @@ namespace Inbox.Core.Persistence.Migrations
 
                     b.Property<string>("StoredAs")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1361,7 +1388,7 @@ namespace Inbox.Core.Persistence.Migrations
             modelBuilder.Entity("Inbox.Core.Media.Attachment", b =>
                 {
                     b.HasOne("Inbox.Core.Conversations.Message", "Message")
-                        .WithMany()
+                        .WithMany("Attachments")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1487,6 +1514,11 @@ namespace Inbox.Core.Persistence.Migrations
             modelBuilder.Entity("Inbox.Core.Conversations.Conversation", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Conversations.Message", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Inbox.Core.Conversations.Person", b =>

@@ -23,36 +23,48 @@ public abstract class WebhookTestBase : IDisposable
     protected const string LineSecret = "line-channel-secret-0123";
 
     protected WebhookTestBase()
+        : this(null)
     {
+    }
+
+    /// <summary>The same app with <paramref name="overrides"/> on top of its settings.</summary>
+    protected WebhookTestBase(Dictionary<string, string?>? overrides)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Inbox:Demo:Enabled"] = "false",
+            ["Meta:AppSecret"] = AppSecret,
+            ["Inbox:Channels:0:Key"] = "acme-fb",
+            ["Inbox:Channels:0:Kind"] = "Messenger",
+            ["Inbox:Channels:0:Name"] = "Acme Page",
+            ["Inbox:Channels:0:ExternalId"] = PageId,
+            ["Inbox:Channels:0:AccessToken"] = "EAAB-page-token",
+            ["Inbox:Channels:0:HumanAgentApproved"] = "true",
+            ["Inbox:Channels:1:Key"] = "acme-ig",
+            ["Inbox:Channels:1:Kind"] = "Instagram",
+            ["Inbox:Channels:1:Name"] = "@acme",
+            ["Inbox:Channels:1:ExternalId"] = InstagramId,
+            ["Inbox:Channels:1:AccessToken"] = "EAAB-ig-token",
+            ["Inbox:Channels:2:Key"] = "acme-wa",
+            ["Inbox:Channels:2:Kind"] = "WhatsApp",
+            ["Inbox:Channels:2:Name"] = "Acme WhatsApp",
+            ["Inbox:Channels:2:ExternalId"] = PhoneNumberId,
+            ["Inbox:Channels:2:AccessToken"] = "EAAB-wa-token",
+            ["Inbox:Channels:2:BusinessAccountId"] = BusinessAccountId,
+            ["Inbox:Channels:3:Key"] = LineKey,
+            ["Inbox:Channels:3:Kind"] = "Line",
+            ["Inbox:Channels:3:Name"] = "Acme LINE",
+            ["Inbox:Channels:3:ExternalId"] = "Ubot0000000000000000000000000001",
+            ["Inbox:Channels:3:AccessToken"] = "line-token",
+            ["Inbox:Channels:3:ChannelSecret"] = LineSecret,
+        };
+        foreach (var (key, value) in overrides ?? [])
+        {
+            settings[key] = value;
+        }
+
         App = InboxAppFactory.With(
-            new()
-            {
-                ["Inbox:Demo:Enabled"] = "false",
-                ["Meta:AppSecret"] = AppSecret,
-                ["Inbox:Channels:0:Key"] = "acme-fb",
-                ["Inbox:Channels:0:Kind"] = "Messenger",
-                ["Inbox:Channels:0:Name"] = "Acme Page",
-                ["Inbox:Channels:0:ExternalId"] = PageId,
-                ["Inbox:Channels:0:AccessToken"] = "EAAB-page-token",
-                ["Inbox:Channels:0:HumanAgentApproved"] = "true",
-                ["Inbox:Channels:1:Key"] = "acme-ig",
-                ["Inbox:Channels:1:Kind"] = "Instagram",
-                ["Inbox:Channels:1:Name"] = "@acme",
-                ["Inbox:Channels:1:ExternalId"] = InstagramId,
-                ["Inbox:Channels:1:AccessToken"] = "EAAB-ig-token",
-                ["Inbox:Channels:2:Key"] = "acme-wa",
-                ["Inbox:Channels:2:Kind"] = "WhatsApp",
-                ["Inbox:Channels:2:Name"] = "Acme WhatsApp",
-                ["Inbox:Channels:2:ExternalId"] = PhoneNumberId,
-                ["Inbox:Channels:2:AccessToken"] = "EAAB-wa-token",
-                ["Inbox:Channels:2:BusinessAccountId"] = BusinessAccountId,
-                ["Inbox:Channels:3:Key"] = LineKey,
-                ["Inbox:Channels:3:Kind"] = "Line",
-                ["Inbox:Channels:3:Name"] = "Acme LINE",
-                ["Inbox:Channels:3:ExternalId"] = "Ubot0000000000000000000000000001",
-                ["Inbox:Channels:3:AccessToken"] = "line-token",
-                ["Inbox:Channels:3:ChannelSecret"] = LineSecret,
-            },
+            settings,
             services => services.AddSingleton<IDomainEventHandler<MessageReceived>>(Received).AddSingleton<ILoggerProvider>(Logs));
         Webhooks = new WebhookPoster(App.CreateClient(), AppSecret);
     }

@@ -58,6 +58,20 @@ public sealed class ChannelStatusMarkupTests
         Assert.Contains("Meta has restricted this Page from sending (since 2026-11-20 12:00 UTC)", cut.Find("[data-testid=alert-send-restricted]").TextContent);
     }
 
+    [Theory]
+    [InlineData(TokenExpiry.ExpiringSoon, "alert-token-expiring", "Instagram token expires on 2026-11-20 12:00 UTC and could not be refreshed — enter a new token before then.")]
+    [InlineData(TokenExpiry.Expired, "alert-token-expired", "Instagram token expired on 2026-11-20 12:00 UTC — enter a new token.")]
+    public async Task ChannelAlerts_InstagramTokenNearItsEnd_IsFlaggedWithTheDate(TokenExpiry expiry, string testId, string expected)
+    {
+        await using var ctx = MudTestContext.Create();
+        var row = ALineRow() with { Kind = ChannelKind.Instagram, LoginType = LoginType.Instagram, AccessTokenExpiresAt = Noon, TokenExpiry = expiry };
+
+        var cut = ctx.Render<ChannelAlerts>(p => p.Add(c => c.Row, row));
+
+        Assert.True(ChannelAlerts.HasAlerts(row));
+        Assert.Contains(expected, Squash(cut.Find($"[data-testid={testId}]").TextContent));
+    }
+
     [Fact]
     public async Task ChannelAlerts_HealthyChannel_RendersNothing()
     {

@@ -50,6 +50,36 @@ public sealed class MessageAttachmentsTests
         Assert.Contains("scan.png · 900 B", cut.Find("[data-testid=attachment-file]").TextContent);
     }
 
+    [Fact]
+    public async Task Render_SharedPost_IsALinkCardWithTheTitle()
+    {
+        await using var ctx = MudTestContext.Create();
+        var cut = ctx.Render<MessageAttachments>(p => p.Add(c => c.Attachments, new List<Attachment>
+        {
+            new() { Id = 7, Kind = "post", PlatformType = "ig_post", Status = AttachmentStatus.Reference, Source = "https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1", Title = "Spring collection" },
+        }));
+
+        var link = cut.Find("[data-testid=attachment-post-link]");
+        Assert.Equal(("Shared a post", "https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1", "_blank"), (link.TextContent, link.GetAttribute("href"), link.GetAttribute("target")));
+        Assert.Equal("Spring collection", cut.Find("[data-testid=attachment-post-title]").TextContent);
+        Assert.Empty(cut.FindAll("[role=status]"));
+    }
+
+    [Fact]
+    public async Task Render_UnsupportedType_NamesItAndShowsTheRawReferenceAsText()
+    {
+        await using var ctx = MudTestContext.Create();
+        var cut = ctx.Render<MessageAttachments>(p => p.Add(c => c.Attachments, new List<Attachment>
+        {
+            new() { Id = 8, Kind = "unsupported", PlatformType = "appointment_booking", Status = AttachmentStatus.Reference, Source = """{"booking_id":"8812"}""" },
+            new() { Id = 9, Kind = "post", PlatformType = "post", Status = AttachmentStatus.Reference, Source = "javascript:alert(1)" },
+        }));
+
+        Assert.StartsWith("unsupported attachment: appointment_booking", cut.Find("[data-testid=attachment-unsupported]").TextContent.Trim());
+        Assert.Equal("""{"booking_id":"8812"}""", cut.Find("[data-testid=attachment-reference]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=attachment-post-link]"));
+    }
+
     private static Attachment Stored(long id, string kind, string mimeType, string? name = null, long size = 1000) => new()
     {
         Id = id, Kind = kind, MimeType = mimeType, FileName = name, Size = size, Status = AttachmentStatus.Stored, StoredAs = $"{id}.bin",
