@@ -2,6 +2,7 @@ using Inbox.Core;
 using Inbox.Web;
 using Inbox.Web.Components;
 using Inbox.Web.Endpoints;
+using Inbox.Web.Localization;
 using Inbox.Web.Realtime;
 using Inbox.Web.Security;
 
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddInboxConfiguration();
 builder.Services.AddInboxCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddInboxWeb();
+builder.Services.AddInboxLocalization();
 
 var app = builder.Build();
 await app.Services.InitializeInboxAsync();
@@ -20,6 +22,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePages();
+app.UseRequestLocalization();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -27,6 +30,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapLanguageChoice();
 app.MapWebhooks();
 app.MapApi();
 app.MapReports();

@@ -21,6 +21,7 @@ public sealed partial class RouteAccessTests(RouteAccessTests.App app) : IClassF
     {
         ["/login"] = "the sign-in form",
         ["/account/login"] = "the sign-in POST (antiforgery, lockout, rate limit)",
+        ["/account/language"] = "the language choice: sets the culture cookie of the browser that follows it, nothing else",
         ["/access-denied"] = "the refusal page",
         ["/error"] = "the error page",
         ["/simulator"] = "demo mode only; refuses to write otherwise",

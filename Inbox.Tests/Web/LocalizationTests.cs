@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Inbox.Testing;
+using Inbox.Tests.TestSupport;
+
+namespace Inbox.Tests.Web;
+
+/// <summary>
+/// The agent UI in the agents' languages: chosen from the browser's Accept-Language, overridden by the user's own
+/// choice, with dates in the culture's own format, and every UI string translated in every language.
+/// </summary>
+public sealed partial class LocalizationTests(InboxAppFactory app) : IClassFixture<InboxAppFactory>
+{
+    private static readonly string[] Translated = ["pt-BR", "es", "ru", "it"];
+
+    [Theory]
+    [InlineData("en", "Sign in", "Password")]
+    [InlineData("pt-BR", "Entrar", "Senha")]
+    [InlineData("es", "Iniciar sesión", "Contraseña")]
+    [InlineData("ru", "Войти", "Пароль")]
+    [InlineData("it", "Accedi", "Password")]
+    public async Task SignInPage_BrowserLanguage_IsShownInIt(string culture, string signIn, string password)
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/login"));
+
+        Assert.Contains($"<html lang=\"{culture}\"", page);
+        Assert.Contains($"<h1>{signIn}</h1>", page);
+        Assert.Contains($"<label for=\"password\">{password}</label>", page);
+    }
+
+    [Theory]
+    [InlineData("pt-BR", "Caixa de entrada", "Minhas", "Todos os canais")]
+    [InlineData("es", "Bandeja de entrada", "Mías", "Todos los canales")]
+    [InlineData("ru", "Входящие", "Мои", "Все каналы")]
+    [InlineData("it", "Posta in arrivo", "Mie", "Tutti i canali")]
+    public async Task Inbox_SignedInAgentsBrowserLanguage_ListAndDatesFollowIt(string culture, string inbox, string mine, string allChannels)
+    {
+        var client = await CookieSignIn.SignedInAsync(app, "agent@inbox.demo");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+        Assert.Contains($"<h1>{inbox}</h1>", list);
+        Assert.Contains(mine, list);
+        Assert.Contains($">{allChannels}</option>", list);
+
+        var jonas = (await app.ApiClient().GetFromJsonAsync<JsonElement[]>("/api/conversations"))!
+            .Single(r => r.GetProperty("contact").GetProperty("name").GetString() == "Jonas Lindqvist").GetProperty("id").GetInt32();
+        var conversation = WebUtility.HtmlDecode(await client.GetStringAsync($"/conversations/{jonas}"));
+        var days = string.Join("|", CultureInfo.GetCultureInfo(culture).DateTimeFormat.AbbreviatedDayNames.Select(Regex.Escape));
+        Assert.Matches(new Regex($"(?:{days}) \\d\\d:\\d\\d"), conversation);
+    }
+
+    [Fact]
+    public async Task LanguageMenu_UserChoosesRussian_ChoiceWinsOverTheBrowserLanguage()
+    {
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var chosen = await client.GetAsync("/account/language?culture=ru&returnUrl=%2Flogin");
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        Assert.Equal("/login", chosen.Headers.Location?.OriginalString);
+        var cookie = chosen.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/login");
+        request.Headers.Add("Cookie", cookie.Split(';')[0]);
+        request.Headers.AcceptLanguage.ParseAdd("it");
+        var page = WebUtility.HtmlDecode(await (await client.SendAsync(request)).Content.ReadAsStringAsync());
+
+        Assert.Contains("<h1>Войти</h1>", page);
+    }
+
+    [Theory]
+    [InlineData("/account/language?culture=xx&returnUrl=%2F", HttpStatusCode.BadRequest, null)]
+    [InlineData("/account/language?culture=es&returnUrl=%2F%2Fevil.example", HttpStatusCode.Redirect, "/")]
+    [InlineData("/account/language?culture=es&returnUrl=https%3A%2F%2Fevil.example", HttpStatusCode.Redirect, "/")]
+    public async Task LanguageMenu_UnknownLanguageOrForeignReturnAddress_IsRefusedOrKeptHome(string url, HttpStatusCode status, string? location)
+    {
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var answer = await client.GetAsync(url);
+
+        Assert.Equal(status, answer.StatusCode);
+        Assert.Equal(location, answer.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public void Resources_EveryUiStringInTheComponents_IsTranslatedInEveryLanguage()
+    {
+        var root = InboxProcess.RepositoryRoot();
+        var used = Directory.EnumerateFiles(Path.Combine(root, "Inbox.Web", "Components"), "*.razor", SearchOption.AllDirectories)
+            .SelectMany(f => Literal().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        Assert.NotEmpty(used);
+
+        foreach (var culture in Translated)
+        {
+            var entries = XDocument.Load(Path.Combine(root, "Inbox.Web", "Localization", $"Ui.{culture}.resx")).Root!.Elements("data")
+                .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+            Assert.Empty(used.Where(key => !entries.ContainsKey(key)).Select(key => $"{culture}: {key}"));
+            Assert.Empty(entries.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => $"{culture}: {e.Key}"));
+        }
+    }
+
+    [GeneratedRegex("T\\[\"([^\"]+)\"\\]")]
+    private static partial Regex Literal();
+}
