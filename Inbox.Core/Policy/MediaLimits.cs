@@ -78,7 +78,7 @@ public static class MediaLimits
         }
 
         return size > limit.MaxBytes
-            ? $"The {Noun(kind)} is {Size(size)}; {channel} accepts {limit.Names} up to {Size(limit.MaxBytes)}."
+            ? $"The {Noun(kind)} is larger than {channel}'s limit: it accepts {limit.Names} up to {Size(limit.MaxBytes)}."
             : null;
     }
 
