@@ -25,6 +25,21 @@ public sealed class AttachmentReplies(
     /// <summary>The app's own size limit (<c>Inbox:Media:MaxBytes</c>).</summary>
     public long MaxBytes => options.Value.MaxBytes;
 
+    /// <summary>
+    /// What the composer can tell as soon as a file is attached, from its size and first bytes: how it would be sent, and
+    /// why the conversation's platform would refuse it (null when it would not). Queueing checks the stored file again.
+    /// </summary>
+    public (string Kind, string MimeType, string? Refusal) Check(Channels.ChannelKind channel, ReadOnlySpan<byte> header, string? declaredType, long size)
+    {
+        var mimeType = MediaTypes.Check("file", header, declaredType).MimeType ?? "application/octet-stream";
+        var kind = MediaLimits.KindOf(mimeType);
+        var refusal = Unavailable(channel, links.Enabled)
+            ?? (size > options.Value.MaxBytes ? $"The file is larger than the {MediaStore.Megabytes(options.Value.MaxBytes)} limit." : null)
+            ?? (size == 0 ? "The file is empty." : null)
+            ?? MediaLimits.Check(channel, kind, mimeType, size, links.Enabled);
+        return (kind, mimeType, refusal);
+    }
+
     /// <summary>Stores <paramref name="content"/>, checks it against the conversation's platform, and queues it with <paramref name="text"/>.</summary>
     public async Task<CommandResult> QueueAsync(
         int conversationId, Stream content, string? fileName, string? declaredType, string? text, ReplyType? replyType, SenderKind sender, int? agentId,
