@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Inbox.Core.Conversations;
 using Inbox.Tests.Channels.Outbound;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Inbox.Tests.Media.AttachmentUpload;
 
 namespace Inbox.Tests.Media;
@@ -114,6 +115,27 @@ public sealed class MediaOutTests : OutboundTestBase
         Assert.Equal(DeliveryStatus.Failed, message.Status);
         Assert.Contains("Invalid parameter", message.ErrorMessage);
         Assert.Empty(Platform.To($"{OutboundApp.Graph}/{OutboundApp.PhoneNumberId}/messages"));
+    }
+
+    [Fact]
+    public async Task Retry_AfterTheUploadKeptFailing_SendsTheSameFileAgain()
+    {
+        var conversation = await App.AddAsync(ConversationSeed.On("wa").WithContact("16505551234", "16505551234"));
+        var media = $"{OutboundApp.Graph}/{OutboundApp.PhoneNumberId}/media";
+        Platform.Script(media, new FakeResponse(503, ""), new FakeResponse(503, ""), new FakeResponse(503, ""), FakeResponse.Ok("""{"id":"media-2"}"""));
+        using var response = await PostAsync(App.Api(), conversation.Id, Jpeg, "photo.jpg", "image/jpeg", "Here it is");
+        var failedId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        await App.SendAsync();
+        Assert.Equal(SendFailure.RetriesExhausted, (await App.MessageAsync(failedId)).Failure);
+
+        var retried = await App.Services.GetRequiredService<ConversationCommands>().RetryAsync(failedId, agentId: null);
+        await App.SendAsync();
+
+        Assert.Equal(CommandStatus.Done, retried.Status);
+        Assert.Equal(Jpeg, Platform.To(media)[^1].Part("file").Bytes);
+        var send = Assert.Single(Platform.To($"{OutboundApp.Graph}/{OutboundApp.PhoneNumberId}/messages")).Json!;
+        Assert.Equal(("media-2", "Here it is"), (send["image"]!["id"]!.GetValue<string>(), send["image"]!["caption"]!.GetValue<string>()));
+        Assert.Equal(DeliveryStatus.Sent, (await App.MessageAsync(retried.Message!.Id)).Status);
     }
 
     [Fact]
