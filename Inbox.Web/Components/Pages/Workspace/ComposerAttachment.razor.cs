@@ -55,10 +55,10 @@ public partial class ComposerAttachment : IAsyncDisposable
     {
         refusal = null;
         var picked = e.File;
-        var (kind, mimeType, refused) = Replies.Check(Channel, [], picked.ContentType, picked.Size);
         if (picked.Size > Replies.MaxBytes || picked.Size == 0)
         {
-            refusal = refused;
+            // Refused on its size alone, before a byte crosses the circuit.
+            refusal = Replies.Check(Channel, [], picked.ContentType, picked.Size).Refusal;
             return;
         }
 
@@ -82,7 +82,7 @@ public partial class ComposerAttachment : IAsyncDisposable
         }
 
         // The bytes decide what it is, not the browser's word.
-        (kind, mimeType, refused) = Replies.Check(Channel, bytes.AsSpan(0, Math.Min(bytes.Length, MediaTypes.HeaderLength)), picked.ContentType, bytes.Length);
+        var (kind, mimeType, refused) = Replies.Check(Channel, bytes.AsSpan(0, Math.Min(bytes.Length, MediaTypes.HeaderLength)), picked.ContentType, bytes.Length);
         if (refused is not null)
         {
             refusal = refused;
