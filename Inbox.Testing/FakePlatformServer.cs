@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -110,15 +113,17 @@ public sealed class FakePlatformServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync();
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer);
+        var body = Encoding.UTF8.GetString(buffer.ToArray());
+        var parts = await PartsAsync(context.Request.ContentType, buffer.ToArray());
         var path = context.Request.Path.Value ?? "/";
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var number = arrivals.AddOrUpdate(path, 1, (_, count) => count + 1);
         var id = $"fake-{Interlocked.Increment(ref served)}";
         var key = headers.TryGetValue(LineRetryKeyHeader, out var header) && header.Length > 0 && !scripts.ContainsKey(path) ? header : null;
         var repeat = key is not null && !acceptedKeys.TryAdd(key, id);
-        requests.Enqueue(new RecordedRequest(context.Request.Method, path, headers, body, Delivered: !repeat, Query: context.Request.QueryString.Value ?? ""));
+        requests.Enqueue(new RecordedRequest(context.Request.Method, path, headers, body, Delivered: !repeat, Query: context.Request.QueryString.Value ?? "", Parts: parts));
         arrived.Release();
 
         if (held.TryGetValue(path, out var hold) && number >= hold.From)
@@ -153,6 +158,29 @@ public sealed class FakePlatformServer : IAsyncDisposable
         }
 
         await AnswerAsync(context, response);
+    }
+
+    /// <summary>A multipart/form-data body's parts, as an upload to Graph carries them; null for any other body.</summary>
+    private static async Task<IReadOnlyList<FormPart>?> PartsAsync(string? contentType, byte[] body)
+    {
+        if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var type) || type.MediaType != "multipart/form-data"
+            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            return null;
+        }
+
+        var parts = new List<FormPart>();
+        var reader = new MultipartReader(boundary, new MemoryStream(body));
+        while (await reader.ReadNextSectionAsync() is { } section)
+        {
+            ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition);
+            using var content = new MemoryStream();
+            await section.Body.CopyToAsync(content);
+            var fileName = disposition?.FileNameStar.Value ?? HeaderUtilities.RemoveQuotes(disposition?.FileName ?? default).Value;
+            parts.Add(new FormPart(HeaderUtilities.RemoveQuotes(disposition?.Name ?? default).Value ?? "", fileName, section.ContentType, content.ToArray()));
+        }
+
+        return parts;
     }
 
     private static async Task AnswerAsync(HttpContext context, FakeResponse response)

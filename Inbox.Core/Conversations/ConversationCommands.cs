@@ -81,7 +81,7 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
             ChannelId = conversation.ChannelId,
             Direction = MessageDirection.Outbound,
             Author = sender == SenderKind.Human ? MessageAuthor.Agent : MessageAuthor.Automation,
-            Text = request.Template is { } t ? TemplateText(t, template) : request.Text!.Trim(),
+            Text = request.Template is { } t ? TemplateText(t, template) : request.Text?.Trim() is { Length: > 0 } typed ? typed : request.File!.Placeholder,
             SentAt = now,
             CreatedAt = now,
             ReplyType = replyType,
@@ -94,6 +94,16 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
             TemplateButtonParameters = request.Template is { Buttons.Count: > 0 } tb ? JsonSerializer.Serialize(tb.Buttons) : null,
         };
         db.Messages.Add(message);
+        if (request.File is { } file)
+        {
+            // Stored like a customer's file, so the timeline and the API show what was sent.
+            message.Attachments.Add(new Media.Attachment
+            {
+                ChannelId = conversation.ChannelId, Kind = file.Kind, MimeType = file.MimeType, FileName = file.FileName, Size = file.Size,
+                StoredAs = file.StoredAs, Status = Media.AttachmentStatus.Stored, CreatedAt = now,
+            });
+        }
+
         if (sender == SenderKind.Human && agentId is { } author && conversation.AssigneeId is null)
         {
             await AssignmentService.SelfAssignAsync(db, conversation, author, now, cancellationToken);
@@ -157,7 +167,7 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
         Message? failed;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            failed = await db.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken);
+            failed = await db.Messages.AsNoTracking().Include(m => m.Attachments).SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken);
         }
 
         if (failed is null)
@@ -179,7 +189,10 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
                 failed.TemplateButtonParameters is { } buttons ? JsonSerializer.Deserialize<Dictionary<int, string>>(buttons) : null)
             : null;
         var sender = failed.Author == MessageAuthor.Automation ? SenderKind.Automation : SenderKind.Human;
-        return await QueueReplyAsync(failed.ConversationId, new ReplyRequest(template is null ? failed.Text : null, failed.ReplyType, template), sender, agentId ?? failed.AgentId, cancellationToken);
+        var file = failed.Attachments.FirstOrDefault(a => a.StoredAs is not null) is { } sent ? Media.OutgoingFile.Of(sent) : null;
+        var text = file is not null && failed.Text == file.Placeholder ? null : failed.Text;
+        return await QueueReplyAsync(
+            failed.ConversationId, new ReplyRequest(template is null ? text : null, failed.ReplyType, template, file), sender, agentId ?? failed.AgentId, cancellationToken);
     }
 
     /// <summary>A registered template's body with its parameters filled in; for one not registered here, its name and parameters.</summary>

@@ -17,6 +17,11 @@ public static class ReplyValidation
     /// <summary>Returns why the request is malformed, or null when it is well-formed.</summary>
     public static string? Check(ReplyRequest request, ReplyType type, ChannelKind channel)
     {
+        if (request.File is { } file)
+        {
+            return FileCheck(request, type, channel, file);
+        }
+
         if (type == ReplyType.Template)
         {
             if (request.Template is not { } template)
@@ -47,8 +52,35 @@ public static class ReplyValidation
             return "The reply text is empty.";
         }
 
-        return request.Text.Length > MaxLength(channel)
-            ? $"The reply is {request.Text.Length} characters; {channel} accepts at most {MaxLength(channel)}."
-            : null;
+        return TooLong(request.Text, channel);
     }
+
+    /// <summary>
+    /// A file goes as a free-form or human agent reply in a direct conversation; its text is optional (WhatsApp sends it as the
+    /// caption, at most 1,024 characters, and voice/audio messages carry none).
+    /// </summary>
+    private static string? FileCheck(ReplyRequest request, ReplyType type, ChannelKind channel, Media.OutgoingFile file)
+    {
+        if (request.Template is not null || type is not (ReplyType.FreeForm or ReplyType.HumanAgentTag))
+        {
+            return $"A file can only be sent as a free-form or human agent reply, not as a {ReplyTypeNames.Of(type).ToLowerInvariant()}.";
+        }
+
+        var text = request.Text?.Trim() ?? "";
+        if (channel == ChannelKind.WhatsApp && text.Length > 0 && file.Kind == "audio")
+        {
+            return "WhatsApp audio messages carry no caption: send the text as its own reply.";
+        }
+
+        if (channel == ChannelKind.WhatsApp && text.Length > 1024)
+        {
+            return $"The caption is {text.Length} characters; WhatsApp accepts at most 1024.";
+        }
+
+        return text.Length == 0 ? null : TooLong(text, channel);
+    }
+
+    private static string? TooLong(string text, ChannelKind channel) => text.Length > MaxLength(channel)
+        ? $"The reply is {text.Length} characters; {channel} accepts at most {MaxLength(channel)}."
+        : null;
 }

@@ -15,12 +15,16 @@ public static class MediaExtensions
     public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PublicLinkOptions>().Bind(configuration.GetSection(PublicLinkOptions.Section))
+            .Validate(o => o.IsValid(), "Inbox:PublicBaseUrl must be empty or an absolute https:// address.").ValidateOnStart();
         var connectionString = PersistenceExtensions.ResolveConnectionString(configuration.GetConnectionString("Inbox"), contentRoot);
         services.AddSingleton(sp => new MediaStore(FolderFor(connectionString, sp.GetRequiredService<IOptions<MediaOptions>>().Value, contentRoot)));
         services.AddHttpClient(MediaDownloader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<MediaDownloader>();
         services.AddSingleton<MediaFetcher>();
         services.AddSingleton<MediaLibrary>();
+        services.AddSingleton<PublicMediaLinks>();
+        services.AddSingleton<AttachmentReplies>();
         services.AddSingleton<ProfileLookup>();
         services.AddSingleton<ProfileRefresher>();
         services.AddSingleton<MediaSignal>();

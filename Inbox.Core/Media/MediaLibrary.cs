@@ -7,11 +7,13 @@ namespace Inbox.Core.Media;
 public sealed class MediaLibrary(IDbContextFactory<InboxDbContext> contexts, MediaStore store)
 {
     /// <summary>The attachment's file, or null when it does not exist or is not stored (yet).</summary>
-    public async Task<MediaFile?> OpenAttachmentAsync(long id, CancellationToken cancellationToken = default)
+    /// <param name="sentOnly">Only a file the business sent (for a public link): a customer's file is never served without signing in.</param>
+    public async Task<MediaFile?> OpenAttachmentAsync(long id, CancellationToken cancellationToken = default, bool sentOnly = false)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var attachment = await db.Attachments.AsNoTracking()
             .Where(a => a.Id == id && a.Status == AttachmentStatus.Stored)
+            .Where(a => !sentOnly || a.Message!.Direction == Conversations.MessageDirection.Outbound)
             .Select(a => new { a.StoredAs, a.MimeType, a.FileName, a.Kind })
             .SingleOrDefaultAsync(cancellationToken);
         if (attachment?.MimeType is not { } mimeType || store.Open(attachment.StoredAs) is not { } content)

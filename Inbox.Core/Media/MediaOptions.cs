@@ -34,6 +34,10 @@ public sealed class MediaOptions
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan ProfileMaxAge { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long a public link to a file the business sent stays valid (LINE fetches pictures by such a link).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan PublicLinkLifetime { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>A failed profile lookup is tried again after this long.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan ProfileRetryDelay { get; set; } = TimeSpan.FromHours(1);

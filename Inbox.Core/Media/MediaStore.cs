@@ -75,6 +75,13 @@ public sealed class MediaStore(string folder)
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
     }
 
+    /// <summary>Whether a stored file is (still) in the folder.</summary>
+    public bool Exists(string? storedAs)
+    {
+        using var file = Open(storedAs);
+        return file is not null;
+    }
+
     /// <summary>Removes a stored file, if it is there.</summary>
     public void Delete(string? storedAs)
     {

@@ -23,5 +23,11 @@ public sealed class ComposerPage(IPage page)
 
     public Task FillTemplateParameterAsync(int number, string value) => page.GetByTestId($"template-param-{number}").FillAsync(value);
 
+    /// <summary>The attached file's preview: thumbnail or icon, name, size and a remove button.</summary>
+    public ILocator AttachmentPreview => page.GetByTestId("attachment-preview");
+
+    /// <summary>Attaches a file as the Attach button's file picker does.</summary>
+    public Task AttachAsync(string path) => page.GetByTestId("composer-file").SetInputFilesAsync(path);
+
     public Task SendAsync() => page.GetByTestId("composer-send").ClickAsync();
 }

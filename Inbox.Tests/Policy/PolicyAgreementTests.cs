@@ -141,7 +141,7 @@ public sealed class PolicyAgreementTests : OutboundTestBase
         {
             foreach (var type in new[] { typeof(ConversationQueries), typeof(ConversationCommands), typeof(ConversationNotes), typeof(Inbox.Core.Routing.AgentDirectory),
                 typeof(Inbox.Core.Routing.ConversationScopes), typeof(Inbox.Core.Replies.TemplateRegistry), typeof(Inbox.Core.Replies.CannedResponses), typeof(IOptions<OutboundOptions>),
-                typeof(Inbox.Core.Channels.Outbound.ReadAndTypingSignals) })
+                typeof(Inbox.Core.Channels.Outbound.ReadAndTypingSignals), typeof(Inbox.Core.Media.AttachmentReplies) })
             {
                 c.Services.AddSingleton(type, App.Services.GetRequiredService(type));
             }

@@ -30,6 +30,7 @@ public sealed partial class RouteAccessTests(RouteAccessTests.App app) : IClassF
         ["/openapi/{documentName}.json"] = "the API description",
         ["/api/docs/{documentName?}"] = "the API reference page, drawn from the API description",
         ["/healthz"] = "the status word for load balancers, no details",
+        ["/media/public/{id}"] = "a file an agent sent, for LINE to fetch: only with a signed, unexpired link",
     };
 
     private static readonly string[] Infrastructure = ["/_blazor", "/_framework", "/_content", "/favicon", "/app.css", "/routing.css", "/js/", "/Inbox.Web"];

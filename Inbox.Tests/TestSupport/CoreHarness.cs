@@ -5,6 +5,7 @@ using Inbox.Core.Channels.Outbound;
 using Inbox.Core.Conversations;
 using Inbox.Core.Events;
 using Inbox.Core.Identity;
+using Inbox.Core.Media;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
 using Inbox.Core.Replies;
@@ -34,6 +35,8 @@ public sealed class CoreHarness : IAsyncDisposable
             .Configure<MetaOptions>(o => o.GraphApiBaseUrl = "http://127.0.0.1:9/v25.0").Configure<LineOptions>(o => o.ApiBaseUrl = "http://127.0.0.1:9");
         collection.AddSingleton<ReplyPolicy>().AddSingleton<ConversationCommands>().AddSingleton<ConversationQueries>();
         collection.AddSingleton<AgentPresence>().AddSingleton<AgentDirectory>();
+        // The composer's attachments: files go to this harness's own media folder.
+        collection.AddSingleton(new MediaStore(Path.Combine(folder, "media"))).AddSingleton<PublicMediaLinks>().AddSingleton<AttachmentReplies>();
         extra?.Invoke(collection);
         services = collection.BuildServiceProvider();
     }

@@ -34,6 +34,18 @@ public static class ConversationsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        conversations.MapPost("/{id:int}/attachments", AttachmentsApi.SendAsync).WithName("SendAttachment")
+            .WithSummary("Queues a reply with a photo or a file.")
+            .WithDescription("multipart/form-data: file (required), text (optional; the caption), replyType and sender (optional, as for messages). "
+                + "The file's type is read from its bytes and checked against the platform's limits and Inbox:Media:MaxBytes before anything is queued. "
+                + "Allowed now: 202 with the message (its attachment included), stored as queued. Too large, a type the platform does not take, "
+                + "a LINE file (LINE bots send pictures only) or LINE without Inbox:PublicBaseUrl: 400 with the reason. "
+                + "Not allowed now (window closed): 409 with the reason, and nothing is stored.")
+            .Accepts<AttachmentForm>("multipart/form-data")
+            .Produces<MessageDto>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         conversations.MapPost("/{id:int}/assign", AssignAsync).WithName("AssignConversation")
             .WithSummary("Assigns to an agent; agentId null unassigns.")
             .WithDescription("Logged in the conversation's activity.")
@@ -147,11 +159,11 @@ public static class ConversationsApi
         return result.Status == CommandStatus.Done ? Results.NoContent() : Problems.From(result);
     }
 
-    private static async Task<bool> InScopeAsync(int id, ConversationScopes scopes, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    internal static async Task<bool> InScopeAsync(int id, ConversationScopes scopes, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await scopes.AllowsAsync(await scopes.ForAsync(user, cancellationToken), id, cancellationToken);
 
     // The same answer as for a conversation that does not exist: a key outside its teams learns nothing, not even that it exists.
-    private static IResult NotFound(int id) => Problems.NotFound($"Conversation {id} does not exist.");
+    internal static IResult NotFound(int id) => Problems.NotFound($"Conversation {id} does not exist.");
 
     private static string Actor(ClaimsPrincipal user) => $"API key '{user.Identity?.Name}'";
 }

@@ -9,6 +9,7 @@ namespace Inbox.Web.Endpoints;
 /// <c>/media/{id}</c> and <c>/media/avatars/{contactId}</c>: customers' files and pictures, to signed-in users and API
 /// keys only. Each answer carries the checked content type, <c>nosniff</c> and a sandboxing CSP; anything that is not a
 /// picture, video or audio clip comes as a download (<c>Content-Disposition: attachment</c>), never rendered as a page.
+/// <c>/media/public/{id}?exp=…&amp;sig=…</c> serves a file the business sent to whoever holds its signed, expiring link.
 /// </summary>
 public static class MediaEndpoints
 {
@@ -23,6 +24,11 @@ public static class MediaEndpoints
                 && await scopes.AllowsAttachmentAsync(await scopes.ForAsync(http.User, cancellationToken), attachmentId, cancellationToken);
             return Serve(http, visible ? await library.OpenAttachmentAsync(attachmentId, cancellationToken) : null);
         });
+        // A file an agent sent, for the platform that fetches it by URL (LINE): anonymous, but only with a valid, unexpired signature.
+        app.MapGet("/media/public/{id}", async (string id, string? exp, string? sig, PublicMediaLinks links, MediaLibrary library, HttpContext http, CancellationToken cancellationToken) =>
+            long.TryParse(id, out var attachmentId) && links.Verify(attachmentId, exp, sig)
+                ? Serve(http, await library.OpenAttachmentAsync(attachmentId, cancellationToken, sentOnly: true))
+                : Results.StatusCode(StatusCodes.Status403Forbidden)).AllowAnonymous().ExcludeFromDescription();
         media.MapGet("/avatars/{contactId}", async (string contactId, MediaLibrary library, HttpContext http, CancellationToken cancellationToken) =>
             Serve(http, int.TryParse(contactId, out var id) ? await library.OpenAvatarAsync(id, cancellationToken) : null));
         return app;

@@ -11,10 +11,11 @@ public sealed class SecurityHeaders(RequestDelegate next)
     /// <summary>
     /// The app's own pages: scripts only from the app (Blazor's and MudBlazor's files, no inline script), styles inline
     /// too (MudBlazor sets style attributes, Blazor's reconnect dialog adds a style element), the circuit's WebSocket to
-    /// the same host (<c>'self'</c> covers ws: and wss: there), and no framing by other sites.
+    /// the same host (<c>'self'</c> covers ws: and wss: there), and no framing by other sites. Pictures may also be <c>blob:</c>
+    /// links: the composer previews a file the agent attached from their own browser's copy.
     /// </summary>
     public const string AppPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; "
         + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)

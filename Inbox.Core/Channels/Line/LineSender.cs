@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Inbox.Core.Channels.Outbound;
 using Inbox.Core.Conversations;
+using Inbox.Core.Media;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
 using Microsoft.EntityFrameworkCore;
@@ -12,18 +14,26 @@ namespace Inbox.Core.Channels.Line;
 /// (or when LINE refuses the token) as a push carrying the message's own <c>X-Line-Retry-Key</c>, stored
 /// before the first push so that a resend after a crash cannot reach the customer twice.
 /// </summary>
-public sealed class LineSender(PlatformClient client, IDbContextFactory<InboxDbContext> contexts, IOptions<LineOptions> options, TimeProvider time) : IPlatformSender
+public sealed class LineSender(
+    PlatformClient client, IDbContextFactory<InboxDbContext> contexts, PublicMediaLinks links, IOptions<LineOptions> options, TimeProvider time) : IPlatformSender
 {
     public bool Handles(ChannelKind kind) => kind == ChannelKind.Line;
 
     public async Task<SendOutcome> SendAsync(OutboundSend send, CancellationToken cancellationToken)
     {
         var api = options.Value.ApiBaseUrl;
+        string? imageUrl = null;
+        if (send.File is { } file && (imageUrl = links.For(file.Id)) is null)
+        {
+            return SendOutcome.Refused(SendError.Final(SendFailure.Rejected, "no-public-url", MediaLimits.LineNeedsPublicUrl), 0);
+        }
+
+        var messages = LinePayloads.Messages(send.Text, imageUrl);
         var calls = 0;
         string? consumed = null;
         if (FreshReplyToken(send) is { } token)
         {
-            var reply = await client.PostAsync(send, LinePayloads.Reply(api, token, send.Message.Text), retry: false, cancellationToken);
+            var reply = await client.PostAsync(send, LinePayloads.Reply(api, token, messages), retry: false, cancellationToken);
             consumed = token;
             calls = reply.Calls;
             if (!LinePayloads.IsInvalidReplyToken(reply))
@@ -33,7 +43,7 @@ public sealed class LineSender(PlatformClient client, IDbContextFactory<InboxDbC
         }
 
         var key = send.Message.SendKey ?? await StoreSendKeyAsync(send.Message, cancellationToken);
-        var push = await client.PostAsync(send, LinePayloads.Push(api, send.Recipient, send.Message.Text, key), retry: true, cancellationToken);
+        var push = await client.PostAsync(send, LinePayloads.Push(api, send.Recipient, (JsonArray)messages.DeepClone(), key), retry: true, cancellationToken);
         return SendOutcome.From(push, LinePayloads.PlatformId) with { Calls = calls + push.Calls, ConsumedReplyToken = consumed, UsedPushQuota = push.Error is null };
     }
 

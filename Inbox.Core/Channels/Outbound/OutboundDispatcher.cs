@@ -130,6 +130,7 @@ public sealed class OutboundDispatcher(
         var message = await db.Messages
             .Include(m => m.Conversation!).ThenInclude(c => c.Contact)
             .Include(m => m.Conversation!).ThenInclude(c => c.Channel)
+            .Include(m => m.Attachments)
             .SingleAsync(m => m.Id == id, cancellationToken);
         await events.PublishAsync(new MessageStatusChanged(message.ConversationId, id, DeliveryStatus.Sending), cancellationToken);
 

@@ -11,6 +11,12 @@ public sealed record OutboundSend(Message Message, Conversation Conversation, Ch
     /// </summary>
     public Func<SendRetry, CancellationToken, Task>? Retrying { get; init; }
 
+    /// <summary>The photo or file this reply carries; null for a text.</summary>
+    public Media.Attachment? File => Message.Attachments.FirstOrDefault(a => a.StoredAs is not null && a.MimeType is not null);
+
+    /// <summary>The text to send: the message's own, or null when it is only the placeholder of a file sent alone (<c>[image]</c>).</summary>
+    public string? Text => File is { } file && Message.Text == $"[{file.Kind}]" ? null : Message.Text;
+
     /// <summary>Reads a message whose conversation, contact and channel are loaded.</summary>
     public static OutboundSend Of(Message message)
     {

@@ -51,7 +51,7 @@ public sealed class PlatformClient
             {
                 var call = Interlocked.Increment(ref calls);
                 var token = attempt.CancellationToken;
-                using var message = new HttpRequestMessage(HttpMethod.Post, request.Url) { Content = JsonContent.Create(request.Body) };
+                using var message = new HttpRequestMessage(HttpMethod.Post, request.Url) { Content = request.Upload?.Invoke() ?? JsonContent.Create(request.Body) };
                 message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", send.Channel.AccessToken ?? "");
                 if (request.RetryKey is { } key)
                 {

@@ -23,6 +23,41 @@ public static class WhatsAppPayloads
         };
     }
 
+    /// <summary>
+    /// <c>POST /{phone-number-id}/media</c>: multipart/form-data with <c>messaging_product=whatsapp</c>, <c>type</c> (the
+    /// content type) and the <c>file</c>; Meta answers <c>{"id"}</c>, the media id the message then names (docs/platform-rules.md §5a).
+    /// </summary>
+    public static PlatformRequest Upload(OutboundSend send, string graphBaseUrl, Func<JsonObject, Func<HttpContent>> form)
+    {
+        var fields = new JsonObject { ["messaging_product"] = "whatsapp", ["type"] = send.File!.MimeType };
+        return new($"{graphBaseUrl.TrimEnd('/')}/{send.Channel.ExternalId}/media", fields, Upload: form(fields));
+    }
+
+    /// <summary>
+    /// The media message for an uploaded file: <c>image</c>, <c>video</c>, <c>audio</c> or <c>document</c> with the media
+    /// <c>id</c>, the text as <c>caption</c> (not for audio), and a document's <c>filename</c>.
+    /// </summary>
+    public static PlatformRequest Media(OutboundSend send, string graphBaseUrl, string mediaId)
+    {
+        var file = send.File!;
+        var type = file.Kind is "image" or "video" or "audio" ? file.Kind : "document";
+        var media = new JsonObject { ["id"] = mediaId };
+        if (send.Text is { } caption && type != "audio")
+        {
+            media["caption"] = caption;
+        }
+
+        if (type == "document" && file.FileName is { } name)
+        {
+            media["filename"] = name;
+        }
+
+        return new($"{graphBaseUrl.TrimEnd('/')}/{send.Channel.ExternalId}/messages", Envelope(send.Recipient, type, media));
+    }
+
+    /// <summary>The media id in an accepted upload: <c>id</c>.</summary>
+    public static string? MediaId(PlatformReply reply) => JsonBodies.Text(reply.Json()?["id"]);
+
     /// <summary>The <c>wamid</c> in an accepted answer: <c>messages[0].id</c>.</summary>
     public static string? PlatformId(PlatformReply reply) => JsonBodies.Text(reply.Json()?["messages"]?[0]?["id"]);
 

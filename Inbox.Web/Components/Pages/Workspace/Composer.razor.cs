@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Inbox.Core.Channels.Outbound;
 using Inbox.Core.Conversations;
+using Inbox.Core.Media;
 using Inbox.Core.Policy;
 using Inbox.Core.Replies;
 using Inbox.Core.Routing;
@@ -27,6 +28,7 @@ public partial class Composer : IAsyncDisposable
     private string headerValue = "";
     private Dictionary<int, string> buttonValues = [];
     private ReplyType? selected;
+    private AttachedFile? attached;
     private string text = "";
     private string? error;
     private bool offerNote;
@@ -78,6 +80,9 @@ public partial class Composer : IAsyncDisposable
     private CannedResponses CannedResponses { get; set; } = default!;
 
     [Inject]
+    private AttachmentReplies Attachments { get; set; } = default!;
+
+    [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
     private bool Live => RendererInfo.IsInteractive;
@@ -112,7 +117,7 @@ public partial class Composer : IAsyncDisposable
         }
 
         loadedFor = Conversation.Id;
-        (noteMode, text, error, alternatives, offerNote, suggestions, template, parameters) = (false, "", null, [], false, [], null, []);
+        (noteMode, text, error, alternatives, offerNote, suggestions, template, parameters, attached) = (false, "", null, [], false, [], null, [], null);
         selected = Decision.Suggested;
         templates = Decision.For(ReplyType.Template) is not null ? (await Templates.ForChannelAsync(Conversation.ChannelId)).Where(t => t.Sendable).ToList() : [];
         canned = await CannedResponses.ListAsync();
@@ -147,6 +152,12 @@ public partial class Composer : IAsyncDisposable
         parameters = Enumerable.Repeat("", picked?.ParameterCount ?? 0).ToList();
         (headerValue, buttonValues) = ("", picked?.UrlButtonIndexes.ToDictionary(i => i, _ => "") ?? []);
         error = null;
+    }
+
+    private void Attach(AttachedFile? file)
+    {
+        attached = file;
+        (error, alternatives, offerNote) = (null, [], false);
     }
 
     private void SetButton((int Button, string Value) change) => buttonValues[change.Button] = change.Value;
@@ -220,7 +231,9 @@ public partial class Composer : IAsyncDisposable
             var result = noteMode
                 ? await NoteBook.AddAsync(Conversation.Id, text, Agent?.Id, Agent?.Name ?? ActorName)
                 : CheckDraft() is { } invalid ? CommandResult.Invalid(invalid)
-                : await Commands.QueueReplyAsync(Conversation.Id, Request(), SenderKind.Human, Agent?.Id);
+                : attached is { } file && selected != ReplyType.Template
+                    ? await Attachments.QueueAsync(Conversation.Id, new MemoryStream(file.Bytes), file.Name, file.MimeType, text, selected, SenderKind.Human, Agent?.Id)
+                    : await Commands.QueueReplyAsync(Conversation.Id, Request(), SenderKind.Human, Agent?.Id);
             await ShowAsync(result);
         }
         finally
@@ -239,7 +252,7 @@ public partial class Composer : IAsyncDisposable
         (null, _) => ClosedReason,
         (ReplyType.Template, null) => "Choose a template first.",
         (ReplyType.Template, { } t) => TemplateBody.CheckParameters(t, Filled(t)),
-        ({ } type, _) => ReplyValidation.Check(new ReplyRequest(text, type), type, Conversation.Channel!.Kind),
+        ({ } type, _) => ReplyValidation.Check(new ReplyRequest(text, type, null, attached?.Shape), type, Conversation.Channel!.Kind),
     };
 
     private async Task ShowAsync(CommandResult result)
@@ -247,7 +260,7 @@ public partial class Composer : IAsyncDisposable
         switch (result.Status)
         {
             case CommandStatus.Done:
-                (text, template, parameters, suggestions, headerValue, buttonValues) = ("", null, [], [], "", []);
+                (text, template, parameters, suggestions, headerValue, buttonValues, attached) = ("", null, [], [], "", [], null);
                 await OnChanged.InvokeAsync();
                 break;
             case CommandStatus.NotAllowed:
