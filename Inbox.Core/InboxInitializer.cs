@@ -23,6 +23,12 @@ public static class InboxInitializer
         await using (await migrator.LockStartupAsync(cancellationToken))
         {
             await migrator.MigrateAsync(cancellationToken);
+
+            // Opening the job storage installs its schema on PostgreSQL: under the lock too.
+            if (services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Postgres)
+            {
+                _ = services.GetRequiredService<Hangfire.JobStorage>();
+            }
             await using (var scope = services.CreateAsyncScope())
             {
                 await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync(cancellationToken);

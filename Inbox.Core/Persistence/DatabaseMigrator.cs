@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Inbox.Core.Persistence;
@@ -26,6 +28,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<InboxDbContext> contexts,
             return NoLock.Instance;
         }
 
+        await CreateDatabaseIfMissingAsync(db, cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PostgresMigrations.StartupLockKey})", cancellationToken);
         return new StartupLock(db);
@@ -35,6 +38,11 @@ public sealed class DatabaseMigrator(IDbContextFactory<InboxDbContext> contexts,
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await CreateDatabaseIfMissingAsync(db, cancellationToken);
+        }
+
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -68,6 +76,25 @@ public sealed class DatabaseMigrator(IDbContextFactory<InboxDbContext> contexts,
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The lock lives in the database, so the database must exist first; two instances may race to create it.</summary>
+    private static async Task CreateDatabaseIfMissingAsync(InboxDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another instance created it a moment ago.
         }
     }
 
