@@ -8,7 +8,7 @@ using Inbox.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInboxConfiguration();
 builder.Services.AddInboxCore(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddInboxWeb();
+builder.Services.AddInboxWeb(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.InitializeInboxAsync();
