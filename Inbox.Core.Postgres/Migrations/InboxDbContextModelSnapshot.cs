@@ -193,6 +193,13 @@ namespace Inbox.Core.Postgres.Migrations
                     b.Property<int?>("ChannelId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Error")
                         .HasColumnType("text");
 

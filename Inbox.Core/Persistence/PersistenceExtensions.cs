@@ -36,6 +36,7 @@ public static class PersistenceExtensions
         });
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext());
         services.AddSingleton(database);
+        services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Channel secrets, sign-in cookies and antiforgery tokens are protected with a key ring kept on disk, so they
         // survive restarts: beside the database unless Inbox:DataProtection says otherwise.

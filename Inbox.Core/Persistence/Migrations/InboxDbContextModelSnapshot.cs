@@ -179,6 +179,13 @@ namespace Inbox.Core.Persistence.Migrations
                     b.Property<int?>("ChannelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
@@ -1361,7 +1368,7 @@ namespace Inbox.Core.Persistence.Migrations
             modelBuilder.Entity("Inbox.Core.Media.Attachment", b =>
                 {
                     b.HasOne("Inbox.Core.Conversations.Message", "Message")
-                        .WithMany()
+                        .WithMany("Attachments")
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1487,6 +1494,11 @@ namespace Inbox.Core.Persistence.Migrations
             modelBuilder.Entity("Inbox.Core.Conversations.Conversation", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Inbox.Core.Conversations.Message", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Inbox.Core.Conversations.Person", b =>
