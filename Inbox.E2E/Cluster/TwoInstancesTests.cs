@@ -25,7 +25,7 @@ public sealed partial class TwoInstancesTests(ClusterFixture cluster) : IClassFi
         Assert.True(await ClusterFixture.PostMessageAsync(cluster.A, "psid-live", "m_live_1", "Hello from A"));
 
         var message = await received.Task.WaitAsync(SafetyTimeout);
-        Assert.Equal(await cluster.ConversationOfAsync(cluster.B, "psid-live"), message.GetProperty("conversation_id").GetInt32());
+        Assert.Equal(await cluster.ConversationOfAsync(cluster.B, "psid-live"), message.GetProperty("conversationId").GetInt32());
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed partial class TwoInstancesTests(ClusterFixture cluster) : IClassFi
     [Fact]
     public async Task InstanceKilledMidStream_TheOtherFinishesItsClaimedWork_NothingLostOrTwice()
     {
-        const int Events = 150;
+        const int Events = 100;
         var doomed = await cluster.StartInstanceAsync("C");
         var acknowledged = new ConcurrentDictionary<int, bool>();
         var next = -1;
@@ -72,7 +72,7 @@ public sealed partial class TwoInstancesTests(ClusterFixture cluster) : IClassFi
             int i;
             while ((i = Interlocked.Increment(ref next)) < Events)
             {
-                if (await ClusterFixture.PostMessageAsync(doomed, $"psid-kill-{i % 30}", $"m_kill_{i}", $"event {i}"))
+                if (await ClusterFixture.PostMessageAsync(doomed, $"psid-kill-{i % 20}", $"m_kill_{i}", $"event {i}"))
                 {
                     acknowledged[i] = true;
                 }
@@ -92,7 +92,7 @@ public sealed partial class TwoInstancesTests(ClusterFixture cluster) : IClassFi
         var caughtUp = cluster.B.NextLineAsync(CaughtUp());
         foreach (var i in Enumerable.Range(0, Events).Where(i => !acknowledged.ContainsKey(i)).Concat(acknowledged.Keys.Take(10)))
         {
-            Assert.True(await ClusterFixture.PostMessageAsync(cluster.B, $"psid-kill-{i % 30}", $"m_kill_{i}", $"event {i}"), $"event {i} posted to B");
+            Assert.True(await ClusterFixture.PostMessageAsync(cluster.B, $"psid-kill-{i % 20}", $"m_kill_{i}", $"event {i}"), $"event {i} posted to B");
         }
 
         // C's claimed and unprocessed deliveries are B's once their lease runs out.
