@@ -24,13 +24,18 @@ public sealed class RedisChangeRelay(RedisLink link, InboxNotifier notifier, ILo
     }.ToDictionary(t => t.Name);
 
     private readonly string origin = Guid.NewGuid().ToString("N");
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<InboxChange> outgoing = Channel.CreateBounded<InboxChange>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
+
+    /// <summary>Completes once this instance hears other instances' changes (at once without Redis).</summary>
+    public Task Ready => ready.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!link.Enabled)
         {
+            ready.TrySetResult();
             return;
         }
 
@@ -52,6 +57,7 @@ public sealed class RedisChangeRelay(RedisLink link, InboxNotifier notifier, ILo
         }
 
         using var subscription = notifier.Subscribe(change => change.Relayed ? Task.CompletedTask : outgoing.Writer.WriteAsync(change, stoppingToken).AsTask());
+        ready.TrySetResult();
         try
         {
             await foreach (var change in outgoing.Reader.ReadAllAsync(stoppingToken))
