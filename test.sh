@@ -22,6 +22,20 @@ if [ -z "$(find_chromium)" ]; then
   fi
 fi
 
+# The multi-instance tests (Inbox.E2E, Category=MultiInstance) start a throwaway PostgreSQL cluster and redis-server.
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Installing ${missing[*]} for the multi-instance tests..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || { echo "apt-get install ${missing[*]} failed"; exit 1; }
+  else
+    echo "The multi-instance tests need ${missing[*]} (Debian/Ubuntu: sudo apt-get install -y ${missing[*]})."
+    exit 1
+  fi
+fi
+
 echo "== build"
 dotnet build Inbox.sln -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 

@@ -18,14 +18,25 @@ public static class InboxInitializer
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeyRing)).LogWarning("{Warning}", warning);
         }
 
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        await using (var scope = services.CreateAsyncScope())
+        // Several instances may start at once on one PostgreSQL database: one at a time migrates and seeds.
+        var migrator = services.GetRequiredService<DatabaseMigrator>();
+        await using (await migrator.LockStartupAsync(cancellationToken))
         {
-            await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync(cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
-        }
+            await migrator.MigrateAsync(cancellationToken);
 
-        // After the demo seeder, which only fills an empty database and never runs beside declared channels.
-        await services.GetRequiredService<ChannelConfigurationSync>().SyncAsync(cancellationToken);
+            // Opening the job storage installs its schema on PostgreSQL: under the lock too.
+            if (services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Postgres)
+            {
+                _ = services.GetRequiredService<Hangfire.JobStorage>();
+            }
+            await using (var scope = services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+            }
+
+            // After the demo seeder, which only fills an empty database and never runs beside declared channels.
+            await services.GetRequiredService<ChannelConfigurationSync>().SyncAsync(cancellationToken);
+        }
     }
 }

@@ -29,7 +29,7 @@ public static class InboxWebExtensions
     }
 
     /// <summary>The web layer: Blazor Server, MudBlazor, problem details, the API description, health checks, the per-circuit clock, agent presence and live updates.</summary>
-    public static IServiceCollection AddInboxWeb(this IServiceCollection services)
+    public static IServiceCollection AddInboxWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
@@ -38,7 +38,7 @@ public static class InboxWebExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitClock>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
-        services.AddInboxRealtime();
+        services.AddInboxRealtime(configuration);
         services.AddInboxRateLimits();
         services.AddTransportSecurity();
         services.AddCircuitRevalidation();

@@ -9,7 +9,7 @@ using Inbox.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInboxConfiguration();
 builder.Services.AddInboxCore(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddInboxWeb();
+builder.Services.AddInboxWeb(builder.Configuration);
 builder.Services.AddInboxLocalization();
 
 var app = builder.Build();

@@ -42,10 +42,10 @@ public sealed class ContactProfiles(IDbContextFactory<InboxDbContext> contexts)
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var personId = await db.Contacts.Where(c => c.Id == contactId).Select(c => c.PersonId).SingleOrDefaultAsync(cancellationToken);
-        var pattern = $"%{trimmed.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+        var pattern = TextSearch.ContainsPattern(trimmed);
         return await db.Contacts.AsNoTracking()
             .Where(c => c.Id != contactId && (personId == null || c.PersonId != personId))
-            .Where(c => EF.Functions.Like(c.Name, pattern, "\\"))
+            .Where(c => EF.Functions.Like(c.Name.ToLower(), pattern, TextSearch.Escape))
             .OrderBy(c => c.Name)
             .Take(10)
             .Select(c => new ContactIdentity(c.Id, c.Name, c.ExternalId, c.Channel!.Name, c.Channel.Kind, c.Phone != c.ExternalId ? c.Phone : null, c.Username))

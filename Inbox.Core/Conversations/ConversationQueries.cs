@@ -123,10 +123,9 @@ public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> contex
 
         if (filter.Search?.Trim() is { Length: > 0 } search)
         {
-            // SQLite's LIKE ignores case for ASCII letters; the escape keeps % and _ in the search literal.
-            var pattern = $"%{search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
-            query = query.Where(c => EF.Functions.Like(c.Contact!.Name, pattern, "\\")
-                || c.Messages.Any(m => EF.Functions.Like(m.Text, pattern, "\\")));
+            var pattern = TextSearch.ContainsPattern(search);
+            query = query.Where(c => EF.Functions.Like(c.Contact!.Name.ToLower(), pattern, TextSearch.Escape)
+                || c.Messages.Any(m => EF.Functions.Like(m.Text!.ToLower(), pattern, TextSearch.Escape)));
         }
 
         return query;

@@ -1,7 +1,6 @@
 using Inbox.Core.Contacts.Profiles;
 using Inbox.Core.Events;
 using Inbox.Core.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -17,8 +16,8 @@ public static class MediaExtensions
         services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PublicLinkOptions>().Bind(configuration.GetSection(PublicLinkOptions.Section))
             .Validate(o => o.IsValid(), "Inbox:PublicBaseUrl must be empty or an absolute https:// address.").ValidateOnStart();
-        var connectionString = PersistenceExtensions.ResolveConnectionString(configuration.GetConnectionString("Inbox"), contentRoot);
-        services.AddSingleton(sp => new MediaStore(FolderFor(connectionString, sp.GetRequiredService<IOptions<MediaOptions>>().Value, contentRoot)));
+        var dataFolder = PersistenceExtensions.DataFolder(configuration, contentRoot);
+        services.AddSingleton(sp => new MediaStore(FolderFor(dataFolder, sp.GetRequiredService<IOptions<MediaOptions>>().Value, contentRoot)));
         services.AddHttpClient(MediaDownloader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<MediaDownloader>();
         services.AddSingleton<MediaFetcher>();
@@ -36,10 +35,9 @@ public static class MediaExtensions
     }
 
     /// <summary><see cref="MediaOptions.Path"/>, or <c>media/</c> beside the database file (the content root's for an in-memory database).</summary>
-    public static string FolderFor(string connectionString, MediaOptions options, string contentRoot)
+    public static string FolderFor(string? dataFolder, MediaOptions options, string contentRoot)
     {
-        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var baseFolder = source is ":memory:" or "" ? Path.Combine(contentRoot, "data") : Path.GetDirectoryName(Path.GetFullPath(source))!;
+        var baseFolder = dataFolder ?? Path.Combine(contentRoot, "data");
         return string.IsNullOrWhiteSpace(options.Path) ? Path.Combine(baseFolder, "media") : Path.GetFullPath(options.Path, baseFolder);
     }
 }

@@ -42,5 +42,9 @@ public class InboxDbContext(DbContextOptions<InboxDbContext> options) : Identity
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(InboxDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            PostgresModel.Adjust(builder);
+        }
     }
 }

@@ -9,11 +9,11 @@ namespace Inbox.Core.Persistence;
 public sealed record KeyRing(string? Folder, bool BesideDatabase, bool Encrypted)
 {
     /// <summary>Registers Data Protection with the key ring <paramref name="configuration"/> asks for.</summary>
-    public static KeyRing Register(IServiceCollection services, IConfiguration configuration, string connectionString, string contentRoot)
+    public static KeyRing Register(IServiceCollection services, IConfiguration configuration, string? dataFolder, string contentRoot)
     {
         var options = configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
         var besideDatabase = string.IsNullOrWhiteSpace(options.KeysPath);
-        var folder = besideDatabase ? PersistenceExtensions.KeysFolder(connectionString) : Path.GetFullPath(options.KeysPath, contentRoot);
+        var folder = besideDatabase ? (dataFolder is null ? null : Path.Combine(dataFolder, "keys")) : Path.GetFullPath(options.KeysPath, contentRoot);
         var dataProtection = services.AddDataProtection().SetApplicationName("Inbox");
         if (folder is not null)
         {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -15,20 +14,33 @@ public static class PersistenceExtensions
     /// <summary>Shared by every context: interceptors are part of the key EF caches its internal services under.</summary>
     private static readonly SqlitePragmaInterceptor Pragmas = new();
 
-    /// <summary>Registers the SQLite database (one context per operation) and its migrator.</summary>
+    /// <summary>Registers the database (SQLite or PostgreSQL, one context per operation) and its migrator.</summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var connectionString = ResolveConnectionString(configuration.GetConnectionString("Inbox"), contentRoot);
+        var database = DatabaseOptions.From(configuration);
+        var connectionString = ResolveConnectionString(database.Provider, configuration.GetConnectionString("Inbox"), contentRoot);
+
         // Pooled: a webhook burst opens thousands of short units of work a second, and building a context from its
         // options each time was a tenth of the ingest's CPU. Identity's stores take a scoped one from the same pool.
-        services.AddPooledDbContextFactory<InboxDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(Pragmas, ChannelSecretsProtector.Instance));
+        services.AddPooledDbContextFactory<InboxDbContext>(options =>
+        {
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrations.Assembly))
+                    .AddInterceptors(ChannelSecretsProtector.Instance);
+            }
+            else
+            {
+                options.UseSqlite(connectionString).AddInterceptors(Pragmas, ChannelSecretsProtector.Instance);
+            }
+        });
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext());
+        services.AddSingleton(database);
+        services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Channel secrets, sign-in cookies and antiforgery tokens are protected with a key ring kept on disk, so they
         // survive restarts: beside the database unless Inbox:DataProtection says otherwise.
-        KeyRing.Register(services, configuration, connectionString, contentRoot);
+        KeyRing.Register(services, configuration, DataFolder(database.Provider, connectionString, contentRoot), contentRoot);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DatabaseMigrator>();
 
@@ -37,16 +49,37 @@ public static class PersistenceExtensions
         return services;
     }
 
-    /// <summary>The Data Protection key ring's folder: <c>keys/</c> beside the database file; null for an in-memory database.</summary>
-    public static string? KeysFolder(string connectionString)
+    /// <summary>
+    /// The folder the app keeps its files in when no setting names another (key ring, media, SQLite's job storage):
+    /// the SQLite file's folder, <c>data/</c> under the content root for PostgreSQL, null for an in-memory database.
+    /// </summary>
+    public static string? DataFolder(IConfiguration configuration, string contentRoot)
     {
-        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        return source is ":memory:" or "" ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(source))!, "keys");
+        var provider = DatabaseOptions.From(configuration).Provider;
+        return DataFolder(provider, ResolveConnectionString(provider, configuration.GetConnectionString("Inbox"), contentRoot), contentRoot);
     }
 
-    /// <summary>Makes a relative <c>Data Source</c> relative to the content root and creates its folder.</summary>
-    public static string ResolveConnectionString(string? configured, string contentRoot)
+    private static string? DataFolder(DatabaseProvider provider, string connectionString, string contentRoot)
     {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            return Path.Combine(contentRoot, "data");
+        }
+
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return source is ":memory:" or "" ? null : Path.GetDirectoryName(Path.GetFullPath(source))!;
+    }
+
+    /// <summary>For SQLite, makes a relative <c>Data Source</c> relative to the content root and creates its folder.</summary>
+    public static string ResolveConnectionString(DatabaseProvider provider, string? configured, string contentRoot)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            return string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException("Inbox:Database:Provider is Postgres but ConnectionStrings:Inbox is empty: give it Host=…;Database=…;Username=…")
+                : configured;
+        }
+
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured);
         if (builder.DataSource is not (":memory:" or "") && builder.Mode != SqliteOpenMode.Memory)
         {

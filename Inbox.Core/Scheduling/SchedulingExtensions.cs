@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Inbox.Core.Scheduling;
 
-/// <summary>Registration of business hours and the automations, on Hangfire with its SQLite storage beside the inbox database.</summary>
+/// <summary>Registration of business hours and the automations, on Hangfire with its storage beside (SQLite) or in (PostgreSQL) the inbox database.</summary>
 public static class SchedulingExtensions
 {
     /// <summary>
@@ -46,7 +46,7 @@ public static class SchedulingExtensions
     }
 
     /// <summary>
-    /// Hangfire on its own SQLite file. The storage and the job activator are this app's own services rather than
+    /// Hangfire on its own SQLite file, or in the inbox's PostgreSQL database when that is the provider. The storage and the job activator are this app's own services rather than
     /// Hangfire's process-wide <c>JobStorage.Current</c>, so two apps in one process (tests) never share them.
     /// </summary>
     private static void AddJobServer(this IServiceCollection services)
@@ -54,7 +54,10 @@ public static class SchedulingExtensions
         services.TryAddSingleton<JobStorage>(sp =>
         {
             using var db = sp.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext();
-            return JobStorageFile.Open(db.Database.GetConnectionString()!, sp.GetRequiredService<IOptions<SchedulerOptions>>().Value);
+            var settings = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
+            return db.Database.IsNpgsql()
+                ? JobStoragePostgres.Open(db.Database.GetConnectionString()!, settings)
+                : JobStorageFile.Open(db.Database.GetConnectionString()!, settings);
         });
         services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, configuration) => configuration

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Inbox.Tests.Audit;
 
 /// <summary>Team, business-hours and automation-setting changes reach the audit log with who made them and what changed.</summary>
-public sealed class AdminAuditTests : CoreTestBase
+public class AdminAuditTests : CoreTestBase
 {
     protected override void ConfigureServices(IServiceCollection services)
     {

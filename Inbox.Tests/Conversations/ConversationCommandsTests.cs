@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Inbox.Tests.Conversations;
 
 /// <summary>What replying does besides queueing: self-assignment, registered templates, and retrying failed replies.</summary>
-public sealed class ConversationCommandsTests : CoreTestBase
+public class ConversationCommandsTests : CoreTestBase
 {
     private ConversationCommands Commands => Harness.Get<ConversationCommands>();
 

@@ -64,7 +64,7 @@ public sealed class KeyRingTests : IDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
-        var ring = KeyRing.Register(services, configuration, $"Data Source={Path.Combine(folder, "data", "inbox.db")}", folder);
+        var ring = KeyRing.Register(services, configuration, Path.Combine(folder, "data"), folder);
         using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("channel token");
         var key = Directory.GetFiles(ring.Folder!, "key-*.xml").Single();

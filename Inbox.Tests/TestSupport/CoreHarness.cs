@@ -17,16 +17,25 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Tests.TestSupport;
 
-/// <summary>Core services on a fresh, migrated SQLite file with a hand-moved clock, and builders for what tests store.</summary>
+/// <summary>
+/// Core services on a fresh, migrated database with a hand-moved clock, and builders for what tests store: a SQLite
+/// file, or a database of its own on a throwaway PostgreSQL server when one is given.
+/// </summary>
 public sealed class CoreHarness : IAsyncDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("inbox-core-").FullName;
     private readonly ServiceProvider services;
 
-    private CoreHarness(Action<IServiceCollection>? extra)
+    private readonly PostgresServer? postgres;
+    private readonly string database = PostgresServer.NewDatabase();
+
+    private CoreHarness(Action<IServiceCollection>? extra, PostgresServer? postgres)
     {
+        this.postgres = postgres;
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Inbox"] = $"Data Source={Path.Combine(folder, "inbox.db")}" })
+            .AddInMemoryCollection(postgres is null
+                ? new Dictionary<string, string?> { ["ConnectionStrings:Inbox"] = $"Data Source={Path.Combine(folder, "inbox.db")}" }
+                : new Dictionary<string, string?> { ["ConnectionStrings:Inbox"] = postgres.ConnectionString(database), ["Inbox:Database:Provider"] = "Postgres" })
             .Build();
         var collection = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Time);
         collection.AddPersistence(configuration, folder).AddDomainEvents().AddReplies();
@@ -45,9 +54,9 @@ public sealed class CoreHarness : IAsyncDisposable
 
     public IServiceProvider Services => services;
 
-    public static async Task<CoreHarness> StartAsync(Action<IServiceCollection>? extra = null)
+    public static async Task<CoreHarness> StartAsync(Action<IServiceCollection>? extra = null, PostgresServer? postgres = null)
     {
-        var harness = new CoreHarness(extra);
+        var harness = new CoreHarness(extra, postgres);
         await harness.Get<DatabaseMigrator>().MigrateAsync();
         return harness;
     }
@@ -123,6 +132,11 @@ public sealed class CoreHarness : IAsyncDisposable
     {
         await services.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (postgres is not null)
+        {
+            await postgres.DropAsync(database);
+        }
+
         Directory.Delete(folder, recursive: true);
     }
 }

@@ -19,7 +19,7 @@ public sealed class InboxHubBroadcaster(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = notifier.Subscribe(change => queue.Writer.WriteAsync(change, stoppingToken).AsTask());
+        using var subscription = notifier.Subscribe(change => change.Relayed ? Task.CompletedTask : queue.Writer.WriteAsync(change, stoppingToken).AsTask());
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))

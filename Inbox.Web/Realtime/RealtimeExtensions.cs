@@ -6,8 +6,11 @@ namespace Inbox.Web.Realtime;
 
 public static class RealtimeExtensions
 {
-    /// <summary>The live-update notifier, the domain event handlers that feed it, and the SignalR hub.</summary>
-    public static IServiceCollection AddInboxRealtime(this IServiceCollection services)
+    /// <summary>
+    /// The live-update notifier, the domain event handlers that feed it, and the SignalR hub; with
+    /// <c>ConnectionStrings:Redis</c>, the hub's Redis backplane and the relay of changes between instances.
+    /// </summary>
+    public static IServiceCollection AddInboxRealtime(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<InboxNotifier>();
         services.AddSingleton<ForwardChangesToNotifier>();
@@ -19,8 +22,20 @@ public static class RealtimeExtensions
         services.AddSingleton<IDomainEventHandler<AttachmentChanged>>(sp => sp.GetRequiredService<ForwardChangesToNotifier>());
         services.AddSingleton<IDomainEventHandler<ContactProfileUpdated>>(sp => sp.GetRequiredService<ForwardChangesToNotifier>());
         services.AddHostedService<InboxHubBroadcaster>();
-        services.AddSignalR().AddJsonProtocol(json =>
+        services.AddSingleton<RedisLink>();
+        services.AddHostedService<RedisChangeRelay>();
+        var signalR = services.AddSignalR().AddJsonProtocol(json =>
             json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+        if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            // Hub messages sent on one instance reach the connections of every instance.
+            signalR.AddStackExchangeRedis(options =>
+            {
+                options.Configuration = RedisLink.Options(redis);
+                options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("inbox-hub");
+            });
+        }
+
         return services;
     }
 

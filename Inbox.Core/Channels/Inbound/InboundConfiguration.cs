@@ -9,6 +9,7 @@ internal sealed class InboundConfiguration : IEntityTypeConfiguration<WebhookDel
     {
         delivery.ToTable("WebhookDeliveries");
         delivery.HasIndex(d => new { d.State, d.Id });
+        delivery.Property(d => d.ClaimedBy).HasMaxLength(200);
     }
 
     public void Configure(EntityTypeBuilder<InboundEvent> inbound)

@@ -1,7 +1,6 @@
 using Inbox.Core.Conversations;
 using Inbox.Core.Events;
 using Inbox.Core.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -71,7 +70,7 @@ public sealed class InboundRecorder(
                 // Inside the unit's transaction EF wraps this in a savepoint: a refused item is undone alone.
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException ex) when (SqlDialect.IsConstraintViolation(ex))
             {
                 // A unique index caught a copy that slipped past the key check (same message id under another event id).
                 logger.LogInformation("Channel {ChannelId}: event {EventId} duplicates a stored message; ignored.", channelId, eventId);

@@ -24,6 +24,12 @@ public class WebhookDelivery
 
     public DateTime? ProcessedAt { get; set; }
 
+    /// <summary>The instance processing it (PostgreSQL, several instances); see <see cref="ClaimedUntil"/>.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>Until when <see cref="ClaimedBy"/> holds it: after that, another instance may take it over.</summary>
+    public DateTime? ClaimedUntil { get; set; }
+
     /// <summary>Why processing failed, for the log and the admin.</summary>
     public string? Error { get; set; }
 }

@@ -4,6 +4,7 @@ using Inbox.Core.Channels.Meta;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Core.Channels.Inbound;
 
@@ -15,11 +16,18 @@ namespace Inbox.Core.Channels.Inbound;
 /// <remarks>
 /// Deliveries are applied in batches: one transaction records the events of many deliveries and marks them processed,
 /// and the domain events of the whole batch are handled together after the commit. A busy number's backlog is thus
-/// paid in commits per batch, not per message. When a batch fails, its deliveries are retried one by one, so a single
+/// paid in commits per batch, not per message. Instances sharing a PostgreSQL database each claim their own batches
+/// (<see cref="DeliveryClaims"/>). When a batch fails, its deliveries are retried one by one, so a single
 /// bad delivery is counted and parked without holding up the others.
 /// </remarks>
 public sealed class WebhookProcessor(
-    IDbContextFactory<InboxDbContext> contexts, InboundRecorder recorder, WebhookAddressBook addresses, IngestWriteGate gate, TimeProvider time, ILogger<WebhookProcessor> logger)
+    IDbContextFactory<InboxDbContext> contexts,
+    InboundRecorder recorder,
+    WebhookAddressBook addresses,
+    IngestWriteGate gate,
+    IOptions<ClusterOptions> cluster,
+    TimeProvider time,
+    ILogger<WebhookProcessor> logger)
 {
     /// <summary>A delivery that throws this many times is parked as <see cref="WebhookDeliveryState.Failed"/> for an admin to look at.</summary>
     public const int MaxAttempts = 5;
@@ -42,11 +50,8 @@ public sealed class WebhookProcessor(
                 List<WebhookDelivery> pending;
                 await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
                 {
-                    pending = await db.WebhookDeliveries.AsNoTracking()
-                        .Where(d => d.State == WebhookDeliveryState.Pending && d.Id > after)
-                        .OrderBy(d => d.Id)
-                        .Take(BatchSize)
-                        .ToListAsync(cancellationToken);
+                    pending = await DeliveryClaims.NextAsync(
+                        db, after, BatchSize, cluster.Value.Instance, time.GetUtcNow().UtcDateTime, cluster.Value.ClaimLease, cancellationToken);
                 }
 
                 if (pending.Count == 0)

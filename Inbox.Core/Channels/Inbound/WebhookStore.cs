@@ -81,9 +81,15 @@ public sealed class WebhookStore : IAsyncDisposable
         await using var db = await contexts.CreateDbContextAsync();
         db.WebhookDeliveries.AddRange(group.Select(p => p.Delivery));
 
-        // The platform forgets the event once we answer 200: this write waits for the disk even through a power cut
-        // (synchronous=FULL), where the rest of the app settles for WAL's crash safety. The connection interceptor
-        // sets NORMAL again on the next open.
+        // The platform forgets the event once we answer 200: on SQLite this write waits for the disk even through a
+        // power cut (synchronous=FULL), where the rest of the app settles for WAL's crash safety; the connection
+        // interceptor sets NORMAL again on the next open. PostgreSQL's commits wait for its log on disk already.
+        if (!db.Database.IsSqlite())
+        {
+            await db.SaveChangesAsync();
+            return;
+        }
+
         await db.Database.OpenConnectionAsync();
         try
         {

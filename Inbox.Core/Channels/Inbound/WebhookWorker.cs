@@ -1,12 +1,17 @@
+using Inbox.Core.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Core.Channels.Inbound;
 
-/// <summary>Processes stored webhook deliveries as soon as one is acknowledged, and on a slow poll for any a crash left behind.</summary>
-public sealed class WebhookWorker(WebhookProcessor processor, WebhookSignal signal, ILogger<WebhookWorker> logger) : BackgroundService
+/// <summary>
+/// Processes stored webhook deliveries as soon as one is acknowledged, and on a slow poll for any a crash left behind
+/// (at least once per claim lease, so the work of an instance that died is taken over soon after its lease ends).
+/// </summary>
+public sealed class WebhookWorker(WebhookProcessor processor, WebhookSignal signal, IOptions<ClusterOptions> cluster, ILogger<WebhookWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
+    private TimeSpan PollInterval => TimeSpan.FromSeconds(Math.Min(10, cluster.Value.ClaimLease.TotalSeconds));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

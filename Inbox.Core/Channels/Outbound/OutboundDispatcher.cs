@@ -55,15 +55,18 @@ public sealed class OutboundDispatcher(
     /// At start-up: messages left in Sending were in flight when the app stopped. A LINE push is sent again
     /// with its stored retry key (LINE runs it at most once); anything else fails as Interrupted, because the
     /// platform cannot tell whether it arrived and a blind resend could reach the customer twice.
+    /// With <paramref name="leftBefore"/> (several instances on one database), only messages claimed before it: a
+    /// younger claim may be another instance's send in progress; an older one's instance has died.
     /// </summary>
-    public async Task<int> RecoverInterruptedAsync(CancellationToken cancellationToken = default)
+    public async Task<int> RecoverInterruptedAsync(DateTime? leftBefore = null, CancellationToken cancellationToken = default)
     {
         await pass.WaitAsync(cancellationToken);
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var stuck = await db.Messages.Include(m => m.Conversation!).ThenInclude(c => c.Channel)
-                .Where(m => m.Status == DeliveryStatus.Sending).ToListAsync(cancellationToken);
+                .Where(m => m.Status == DeliveryStatus.Sending && (leftBefore == null || m.SendingSince == null || m.SendingSince < leftBefore))
+                .ToListAsync(cancellationToken);
             foreach (var message in stuck)
             {
                 message.SendingSince = null;

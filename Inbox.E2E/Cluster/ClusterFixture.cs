@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Inbox.Core.Channels.Meta;
+using Npgsql;
+
+namespace Inbox.E2E.Cluster;
+
+/// <summary>
+/// Two Inbox.Web processes (A and B) serving one inbox: a throwaway PostgreSQL cluster, a redis-server, a shared key
+/// ring folder, and a fake Messenger platform that records every send. Everything is started on loopback ports and
+/// stopped by process id.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const string AppSecret = "cluster-app-secret";
+    public const string PageId = "1040000000999";
+    public const string ApiKey = "cluster-agent-key-0123456789";
+
+    private readonly string keys = Directory.CreateTempSubdirectory("inbox-cluster-keys-").FullName;
+    private readonly string database = PostgresServer.NewDatabase();
+
+    public PostgresServer Postgres { get; private set; } = null!;
+
+    public RedisServer Redis { get; private set; } = null!;
+
+    public FakePlatformServer Platform { get; private set; } = null!;
+
+    public InboxProcess A { get; private set; } = null!;
+
+    public InboxProcess B { get; private set; } = null!;
+
+    public static string Messenger => FakePlatformServer.MessengerPath(PageId);
+
+    public async Task InitializeAsync()
+    {
+        (Postgres, Redis, Platform) = (await PostgresServer.StartAsync(), await RedisServer.StartAsync(), await FakePlatformServer.StartAsync());
+        // Together: the start-up lock lets one migrate and seed while the other waits.
+        var (a, b) = (StartInstanceAsync("A"), StartInstanceAsync("B"));
+        (A, B) = (await a, await b);
+    }
+
+    /// <summary>Another instance on the same database and Redis (for a test that kills one).</summary>
+    public Task<InboxProcess> StartInstanceAsync(string name) => InboxProcess.StartAsync(new Dictionary<string, string>
+    {
+        ["Inbox__Database__Provider"] = "Postgres",
+        ["ConnectionStrings__Inbox"] = Postgres.ConnectionString(database),
+        ["ConnectionStrings__Redis"] = Redis.ConnectionString,
+        ["Inbox__DataProtection__KeysPath"] = keys,
+        ["Inbox__Cluster__InstanceName"] = name,
+        ["Inbox__Cluster__ClaimLease"] = "00:00:03",
+        ["Inbox__Demo__Enabled"] = "false",
+        ["Meta__AppSecret"] = AppSecret,
+        ["Meta__GraphApiBaseUrl"] = Platform.BaseUrl + FakePlatformServer.GraphRoot,
+        ["Inbox__ApiKeys__0__Name"] = "cluster",
+        ["Inbox__ApiKeys__0__Key"] = ApiKey,
+        ["Inbox__ApiKeys__0__Role"] = "Agent",
+        ["Inbox__Channels__0__Key"] = "cluster-fb",
+        ["Inbox__Channels__0__Kind"] = "Messenger",
+        ["Inbox__Channels__0__Name"] = "Cluster Page",
+        ["Inbox__Channels__0__ExternalId"] = PageId,
+        ["Inbox__Channels__0__AccessToken"] = "EAAB-cluster",
+        ["Inbox__Channels__0__HumanAgentApproved"] = "true",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        ["Logging__LogLevel__Inbox.Core.Channels.Inbound.WebhookProcessor"] = "Information",
+    });
+
+    /// <summary>Posts a signed Messenger message from <paramref name="psid"/>; true when the app acknowledged it.</summary>
+    public static async Task<bool> PostMessageAsync(InboxProcess app, string psid, string mid, string text)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var body = Encoding.UTF8.GetBytes($$$"""
+            {"object":"page","entry":[{"id":"{{{PageId}}}","time":{{{now}}},"messaging":[{"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{PageId}}}"},"timestamp":{{{now}}},"message":{"mid":"{{{mid}}}","text":"{{{text}}}"}}]}]}
+            """);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(app.BaseUrl, "/webhooks/meta")) { Content = new ByteArrayContent(body) };
+        request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", MetaSignature.Sign(body, AppSecret));
+        try
+        {
+            using var response = await http.SendAsync(request);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public static HttpClient Api(InboxProcess app)
+    {
+        var api = new HttpClient { BaseAddress = app.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
+        return api;
+    }
+
+    public static async Task<long> ReplyAsync(InboxProcess app, int conversation, string text)
+    {
+        using var api = Api(app);
+        using var response = await api.PostAsJsonAsync($"/api/conversations/{conversation}/messages", new { text });
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    /// <summary>How many messages with a platform id starting <paramref name="prefix"/> are stored, and how many distinct.</summary>
+    public async Task<(long Stored, long Distinct)> CountAsync(string prefix)
+    {
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT COUNT(*), COUNT(DISTINCT "PlatformMessageId") FROM "Messages" WHERE "PlatformMessageId" LIKE @prefix""", connection);
+        command.Parameters.AddWithValue("prefix", prefix + "%");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>The conversation the customer <paramref name="psid"/> opened, read through <paramref name="app"/>'s API.</summary>
+    public async Task<int> ConversationOfAsync(InboxProcess app, string psid)
+    {
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT c."Id" FROM "Conversations" c JOIN "Contacts" k ON k."Id" = c."ContactId" WHERE k."ExternalId" = @psid""", connection);
+        command.Parameters.AddWithValue("psid", psid);
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in new[] { A, B }.Where(a => a is not null))
+        {
+            await app.DisposeAsync();
+        }
+
+        await Platform.DisposeAsync();
+        await Redis.DisposeAsync();
+        await Postgres.DisposeAsync();
+        Directory.Delete(keys, recursive: true);
+    }
+}
