@@ -71,6 +71,12 @@ namespace Inbox.Core.Postgres.Migrations
                     b.Property<string>("AccessToken")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("AccessTokenExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("AccessTokenIssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("AuthError")
                         .HasColumnType("text");
 
@@ -85,6 +91,10 @@ namespace Inbox.Core.Postgres.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclaredTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ExternalId")
                         .IsRequired()
@@ -120,6 +130,12 @@ namespace Inbox.Core.Postgres.Migrations
                     b.Property<int?>("LineQuotaUsed")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LoginType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValueSql("'Facebook'");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -134,6 +150,9 @@ namespace Inbox.Core.Postgres.Migrations
 
                     b.Property<bool>("Simulated")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("TokenRefreshClaimedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -710,6 +729,10 @@ namespace Inbox.Core.Postgres.Migrations
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PlatformType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long?>("Size")
                         .HasColumnType("bigint");
 
@@ -725,6 +748,10 @@ namespace Inbox.Core.Postgres.Migrations
                     b.Property<string>("StoredAs")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Inbox.Core.Persistence.Migrations
 {
     [DbContext(typeof(InboxDbContext))]
-    [Migration("20261130035522_DeliveryClaims")]
+    [Migration("20261130044634_DeliveryClaims")]
     partial class DeliveryClaims
     {
         /// <inheritdoc />
@@ -64,6 +64,12 @@ namespace Inbox.Core.Persistence.Migrations
                     b.Property<string>("AccessToken")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AccessTokenExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AccessTokenIssuedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthError")
                         .HasColumnType("TEXT");
 
@@ -77,6 +83,10 @@ namespace Inbox.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclaredTokenHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
@@ -113,6 +123,12 @@ namespace Inbox.Core.Persistence.Migrations
                     b.Property<int?>("LineQuotaUsed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LoginType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'Facebook'");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -127,6 +143,9 @@ namespace Inbox.Core.Persistence.Migrations
 
                     b.Property<bool>("Simulated")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TokenRefreshClaimedAt")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -685,6 +704,10 @@ namespace Inbox.Core.Persistence.Migrations
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PlatformType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Size")
                         .HasColumnType("INTEGER");
 
@@ -699,6 +722,10 @@ namespace Inbox.Core.Persistence.Migrations
 
                     b.Property<string>("StoredAs")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
