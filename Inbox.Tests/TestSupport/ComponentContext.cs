@@ -19,6 +19,7 @@ public static class ComponentContext
     {
         var context = new BunitContext();
         context.Services.AddMudServices();
+        context.Services.AddLocalization();
         context.Services.AddScoped(_ => new CircuitClock(time ?? TimeProvider.System));
         if (core is not null)
         {

@@ -14,6 +14,7 @@ public static class MudTestContext
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
+        ctx.Services.AddLocalization();
         return ctx;
     }
 
