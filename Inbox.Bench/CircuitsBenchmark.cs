@@ -87,7 +87,7 @@ public static class CircuitsBenchmark
     /// <summary>Half the tabs show a conversation beside the list, as agents work; the others the list alone.</summary>
     private static async Task OpenInboxAsync(IPage page, bool conversation)
     {
-        await page.GotoAsync("/");
+        await page.GotoAsync("/", new() { Timeout = 90_000 });
         await Assertions.Expect(page.GetByTestId("inbox")).ToHaveAttributeAsync("data-live", "yes", new() { Timeout = 60_000 });
         if (conversation)
         {
