@@ -36,11 +36,11 @@ public sealed partial class LocalizationTests(InboxAppFactory app) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("pt-BR", "Caixa de entrada", "Minhas", "Todos os canais")]
-    [InlineData("es", "Bandeja de entrada", "Mías", "Todos los canales")]
-    [InlineData("ru", "Входящие", "Мои", "Все каналы")]
-    [InlineData("it", "Posta in arrivo", "Mie", "Tutti i canali")]
-    public async Task Inbox_SignedInAgentsBrowserLanguage_ListAndDatesFollowIt(string culture, string inbox, string mine, string allChannels)
+    [InlineData("pt-BR", "Caixa de entrada", "Minhas", "Todos os canais", "Nota interna")]
+    [InlineData("es", "Bandeja de entrada", "Mías", "Todos los canales", "Nota interna")]
+    [InlineData("ru", "Входящие", "Мои", "Все каналы", "Внутренняя заметка")]
+    [InlineData("it", "Posta in arrivo", "Mie", "Tutti i canali", "Nota interna")]
+    public async Task Inbox_SignedInAgentsBrowserLanguage_ListComposerAndDatesFollowIt(string culture, string inbox, string mine, string allChannels, string note)
     {
         var client = await CookieSignIn.SignedInAsync(app, "agent@inbox.demo");
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
@@ -55,6 +55,7 @@ public sealed partial class LocalizationTests(InboxAppFactory app) : IClassFixtu
         var conversation = WebUtility.HtmlDecode(await client.GetStringAsync($"/conversations/{jonas}"));
         var days = string.Join("|", CultureInfo.GetCultureInfo(culture).DateTimeFormat.AbbreviatedDayNames.Select(Regex.Escape));
         Assert.Matches(new Regex($"(?:{days}) \\d\\d:\\d\\d"), conversation);
+        Assert.Contains($">{note}</button>", conversation);
     }
 
     [Fact]
