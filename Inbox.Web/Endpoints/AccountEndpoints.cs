@@ -85,6 +85,7 @@ public static class AccountEndpoints
         return Results.LocalRedirect("/login");
     }
 
-    private static bool IsLocal(string? url) =>
+    /// <summary>An address on this site (<c>/…</c>, never <c>//host</c> or <c>/\host</c>): where a form may send the browser back to.</summary>
+    internal static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

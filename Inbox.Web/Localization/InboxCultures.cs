@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inbox.Web.Endpoints;
 using Microsoft.AspNetCore.Localization;
 
 namespace Inbox.Web.Localization;
@@ -56,8 +57,7 @@ public static class InboxCultures
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
-            var local = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal);
-            return Results.LocalRedirect(local ? returnUrl! : "/");
+            return Results.LocalRedirect(AccountEndpoints.IsLocal(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous();
         return app;
     }
