@@ -66,7 +66,14 @@ public sealed class DatabaseMigrator(IDbContextFactory<InboxDbContext> contexts,
                     "It was made by a newer build of Inbox: run that build, or restore a backup made for this one.");
             }
 
-            foreach (var migration in known.Except(applied))
+            var pending = known.Except(applied).ToList();
+            if (pending.Count == 0)
+            {
+                // Up to date: EF's MigrateAsync would still build and compare models (about a second of CPU) to apply nothing.
+                return;
+            }
+
+            foreach (var migration in pending)
             {
                 logger.LogInformation("Applying migration {Migration}", migration);
             }

@@ -57,6 +57,11 @@ public sealed class CoreHarness : IAsyncDisposable
     public static async Task<CoreHarness> StartAsync(Action<IServiceCollection>? extra = null, PostgresServer? postgres = null)
     {
         var harness = new CoreHarness(extra, postgres);
+        if (postgres is null)
+        {
+            await MigratedDatabase.CopyToAsync(Path.Combine(harness.folder, "inbox.db"));
+        }
+
         await harness.Get<DatabaseMigrator>().MigrateAsync();
         return harness;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Inbox.Tests.TestSupport;
 
@@ -19,15 +20,17 @@ public class InboxAppFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
+    private readonly bool migrated;
 
     public InboxAppFactory()
         : this(null)
     {
     }
 
-    private InboxAppFactory(Dictionary<string, string?>? settings, Action<IServiceCollection>? services = null)
+    private InboxAppFactory(Dictionary<string, string?>? settings, Action<IServiceCollection>? services = null, bool migrated = true)
     {
         this.services = services;
+        this.migrated = migrated;
         Folder = Directory.CreateTempSubdirectory("inbox-app-").FullName;
         this.settings = new Dictionary<string, string?>
         {
@@ -51,8 +54,12 @@ public class InboxAppFactory : WebApplicationFactory<Program>
 
     public string Folder { get; }
 
-    /// <summary>An app with these settings on top of the test defaults.</summary>
-    public static InboxAppFactory With(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null) => new(settings, services);
+    /// <summary>
+    /// An app with these settings on top of the test defaults. Its SQLite file starts as a copy of an empty, migrated
+    /// database (<see cref="MigratedDatabase"/>) unless <paramref name="migrated"/> is false or a file is already there.
+    /// </summary>
+    public static InboxAppFactory With(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool migrated = true) =>
+        new(settings, services, migrated);
 
     public InboxDbContext OpenDb() => Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext();
 
@@ -61,6 +68,17 @@ public class InboxAppFactory : WebApplicationFactory<Program>
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
         return client;
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var file = Path.Combine(Folder, "inbox.db");
+        if (migrated && settings["ConnectionStrings:Inbox"] == $"Data Source={file}" && settings.GetValueOrDefault("Inbox:Database:Provider") is null or "Sqlite")
+        {
+            MigratedDatabase.CopyTo(file);
+        }
+
+        return base.CreateHost(builder);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -82,7 +82,7 @@ public sealed class DemoModeTests
             settings[pair.Split('=')[0]] = pair.Split('=')[1];
         }
 
-        using var app = InboxAppFactory.With(settings);
+        using var app = InboxAppFactory.With(settings, migrated: false);
 
         var error = Assert.ThrowsAny<Exception>(() => app.Server).ToString();
         Assert.Contains("Set Inbox:Demo:Enabled to false", error);
