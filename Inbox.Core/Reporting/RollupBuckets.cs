@@ -4,8 +4,9 @@ using System.Text;
 namespace Inbox.Core.Reporting;
 
 /// <summary>
-/// The response-time buckets of <see cref="ResponseRollup"/>: 30 s wide up to 15 min, 5 min up to 1 h, 30 min up to
-/// 4 h, 2 h up to 24 h, 12 h up to 7 days, then one. Every bound of the dashboard's distribution (5 min, 15 min, 1 h,
+/// The response-time buckets of <see cref="ResponseRollup"/>: 1 min wide up to 15 min, 15 min up to 1 h, 1 h up to
+/// 4 h, 4 h up to 24 h, 1 day up to 7 days, then one (33 in all: few enough for a month of one agent and channel to
+/// fit in a few dozen rows, narrow enough for a percentile's bucket to hold a few thousand facts in a year). Every bound of the dashboard's distribution (5 min, 15 min, 1 h,
 /// 4 h, 24 h) is a bucket bound, so its bars add up from buckets exactly; a percentile reads the exact seconds of the
 /// one bucket it falls in from the facts. The C# function and the SQL expression come from the same table.
 /// </summary>
@@ -21,7 +22,7 @@ public static class RollupBuckets
     public const int Last = 7 * 86400;
 
     /// <summary>(below this many seconds, buckets this wide).</summary>
-    private static readonly (int Below, int Width)[] Steps = [(900, 30), (3600, 300), (14400, 1800), (86400, 7200), (Last, 43200)];
+    private static readonly (int Below, int Width)[] Steps = [(900, 60), (3600, 900), (14400, 3600), (86400, 14400), (Last, 86400)];
 
     /// <summary>The bucket (its lower bound) of <paramref name="seconds"/>.</summary>
     public static int Of(int seconds)
