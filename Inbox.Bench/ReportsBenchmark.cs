@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Inbox.Core.Persistence;
 using Inbox.Core.Reporting;
 using Inbox.Core.Routing;
@@ -36,17 +37,30 @@ public static class ReportsBenchmark
         Console.WriteLine($"Generated {written:N0} messages in {conversations:N0} conversations in {clock.Elapsed.TotalSeconds:F1} s ({path})");
         clock.Restart();
         var turns = await services.GetRequiredService<ReportingBackfill>().RebuildAsync();
-        Console.WriteLine($"Built {turns:N0} customer-turn facts in {clock.Elapsed.TotalSeconds:F1} s (once; afterwards kept up to date per event)");
+        Console.WriteLine($"Built {turns:N0} customer-turn facts and their roll-up ({await RollupRowsAsync(connectionString):N0} day and month rows) in {clock.Elapsed.TotalSeconds:F1} s (once; afterwards kept up to date per event)");
         await Analyze(connectionString);
 
-        var month = ReportFilter.ForDays(DateOnly.FromDateTime(Now).AddDays(-29), DateOnly.FromDateTime(Now), TimeZoneInfo.Utc);
-        var year = month with { From = Now.AddDays(-365) };
+        var today = DateOnly.FromDateTime(Now);
+        var month = ReportFilter.ForDays(today.AddDays(-29), today, TimeZoneInfo.Utc);
+        var year = ReportFilter.ForDays(today.AddDays(-364), today, TimeZoneInfo.Utc);
+        var facts = Queries(services, readRollups: false).ToList();
+        var rollups = Queries(services, readRollups: true).ToList();
         Console.WriteLine();
-        Console.WriteLine($"{"dashboard query",-34} {"30 days",10} {"365 days",10}");
-        foreach (var (name, query) in Queries(services))
+        Console.WriteLine($"{"dashboard query",-30} {"facts 30 d",11} {"roll-up 30 d",13} {"facts 365 d",12} {"roll-up 365 d",14}  same figures");
+        var allEqual = true;
+        for (var i = 0; i < facts.Count; i++)
         {
-            Console.WriteLine($"{name,-34} {await MedianMs(() => query(month)),8:F1} ms {await MedianMs(() => query(year)),8:F1} ms");
+            var (name, fromFacts, usesRollup) = facts[i];
+            var fromRollup = rollups[i].Query;
+            var equal = await SameAsync(fromFacts, fromRollup, month) && await SameAsync(fromFacts, fromRollup, year);
+            allEqual &= equal;
+            Console.WriteLine(
+                $"{name,-30} {await MedianMs(() => fromFacts(month)),8:F1} ms {await MedianMs(() => fromRollup(month)),10:F1} ms " +
+                $"{await MedianMs(() => fromFacts(year)),9:F1} ms {await MedianMs(() => fromRollup(year)),11:F1} ms  " +
+                $"{(usesRollup ? equal ? "equal" : "DIFFERENT" : "(reads facts)")}");
         }
+
+        Console.WriteLine($"Roll-up answers equal the fact-table answers on 30 days and 365 days: {(allEqual ? "yes" : "NO")}");
 
         Console.WriteLine();
         Console.WriteLine($"{"naive scan of Messages it replaces",-44} {"30 days",10}");
@@ -64,21 +78,37 @@ public static class ReportsBenchmark
         return 0;
     }
 
-    private static IEnumerable<(string Name, Func<ReportFilter, Task> Query)> Queries(IServiceProvider services)
+    /// <summary>Every dashboard query, answering with its figures; <c>UsesRollup</c>: whether <paramref name="readRollups"/> changes where it reads.</summary>
+    private static IEnumerable<(string Name, Func<ReportFilter, Task<object>> Query, bool UsesRollup)> Queries(IServiceProvider services, bool readRollups)
     {
-        var responses = services.GetRequiredService<ResponseReports>();
+        var options = Options.Create(new ReportingOptions { ReadRollups = readRollups });
+        var responses = ActivatorUtilities.CreateInstance<ResponseReports>(services, options);
+        var agents = ActivatorUtilities.CreateInstance<AgentReport>(services, options);
         var costs = services.GetRequiredService<CostReport>();
-        yield return ("now strip", _ => services.GetRequiredService<NowReport>().NowAsync());
-        yield return ("badge estimate (both Pages)", _ => services.GetRequiredService<BadgeReport>().EstimateAsync());
-        yield return ("response times", f => responses.ResponseTimesAsync(f));
-        yield return ("windows lost", f => responses.WindowsLostAsync(f));
-        yield return ("volume heatmap", f => responses.VolumeAsync(f));
-        yield return ("backlog", f => responses.BacklogAsync(f));
-        yield return ("csat", f => services.GetRequiredService<CsatReport>().SummaryAsync(f));
-        yield return ("whatsapp sends", f => costs.WhatsAppAsync(f));
-        yield return ("line quota", _ => costs.LineQuotaAsync());
-        yield return ("agents table", f => services.GetRequiredService<AgentReport>().RowsAsync(f));
-        yield return ("response times, one channel", f => responses.ResponseTimesAsync(f with { ChannelId = 1 }));
+        yield return ("now strip", async _ => await services.GetRequiredService<NowReport>().NowAsync(), false);
+        yield return ("badge estimate (both Pages)", async _ => await services.GetRequiredService<BadgeReport>().EstimateAsync(), false);
+        yield return ("response times", async f => await responses.ResponseTimesAsync(f), true);
+        yield return ("response times, one channel", async f => await responses.ResponseTimesAsync(f with { ChannelId = 1 }), true);
+        yield return ("windows lost", async f => await responses.WindowsLostAsync(f), true);
+        yield return ("volume heatmap", async f => await responses.VolumeAsync(f), false);
+        yield return ("backlog", async f => await responses.BacklogAsync(f), false);
+        yield return ("csat", async f => await services.GetRequiredService<CsatReport>().SummaryAsync(f), false);
+        yield return ("whatsapp sends", async f => await costs.WhatsAppAsync(f), false);
+        yield return ("line quota", async _ => await costs.LineQuotaAsync(), false);
+        yield return ("agents table", async f => await agents.RowsAsync(f), true);
+        yield return ("agents table, one team", async f => await agents.RowsAsync(f with { TeamId = 1 }), true);
+    }
+
+    private static async Task<bool> SameAsync(Func<ReportFilter, Task<object>> facts, Func<ReportFilter, Task<object>> rollup, ReportFilter filter) =>
+        JsonSerializer.Serialize(await facts(filter)) == JsonSerializer.Serialize(await rollup(filter));
+
+    private static async Task<long> RollupRowsAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM ResponseRollups";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<double> MedianMs(Func<Task> run, int runs = 5)

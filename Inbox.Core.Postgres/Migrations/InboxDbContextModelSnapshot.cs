@@ -971,13 +971,62 @@ namespace Inbox.Core.Postgres.Migrations
                     b.HasIndex("EndedAt", "ReceivedAt", "ChannelId", "TeamId", "AgentId")
                         .HasDatabaseName("IX_ResponseFacts_Waiting");
 
+                    b.HasIndex("ResponseSeconds", "ReceivedAt", "IsFirst", "ChannelId", "TeamId", "AgentId")
+                        .HasDatabaseName("IX_ResponseFacts_Seconds");
+
                     b.HasIndex("ChannelId", "Counted", "ReceivedAt", "RespondedAt", "ResponseSeconds", "Excluded", "ConversationId")
                         .HasDatabaseName("IX_ResponseFacts_Badge");
+
+                    b.HasIndex("WindowClosesAt", "ReceivedAt", "ChannelId", "TeamId", "AgentId", "RespondedAt", "ResponseType")
+                        .HasDatabaseName("IX_ResponseFacts_Window");
 
                     b.HasIndex("ReceivedAt", "ChannelId", "TeamId", "AgentId", "IsFirst", "ResponseSeconds", "BusinessResponseSeconds", "RespondedAt", "ResponseType", "WindowClosesAt")
                         .HasDatabaseName("IX_ResponseFacts_Range");
 
                     b.ToTable("ResponseFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Inbox.Core.Reporting.ResponseRollup", b =>
+                {
+                    b.Property<bool>("IsMonth")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgentId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsFirst")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LostIfClosed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SavedByHumanAgent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SavedByTemplate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Turns")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WithWindow")
+                        .HasColumnType("integer");
+
+                    b.HasKey("IsMonth", "Start", "ChannelId", "TeamId", "AgentId", "IsFirst", "Bucket");
+
+                    b.ToTable("ResponseRollups", (string)null);
                 });
 
             modelBuilder.Entity("Inbox.Core.Reporting.SendFact", b =>

@@ -2,12 +2,17 @@ using Inbox.Core.Conversations;
 using Inbox.Core.Persistence;
 using Inbox.Core.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Core.Reporting;
 
 /// <summary>The per-agent table: who is online, what each holds, how fast they answer, windows lost and satisfaction.</summary>
-public sealed class AgentReport(IDbContextFactory<InboxDbContext> contexts, AgentPresence presence, CsatReport csat, TimeProvider time)
+public sealed class AgentReport(
+    IDbContextFactory<InboxDbContext> contexts, AgentPresence presence, CsatReport csat, IOptions<ReportingOptions> options, TimeProvider time)
 {
+    /// <summary>The table's percentiles: median first and next response, p90 of all.</summary>
+    private static readonly (bool? IsFirst, double Q)[] Percentiles = [(true, 0.5), (false, 0.5), (null, 0.9)];
+
     public async Task<IReadOnlyList<AgentReportRow>> RowsAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -17,8 +22,12 @@ public sealed class AgentReport(IDbContextFactory<InboxDbContext> contexts, Agen
         var open = await db.Conversations.Where(c => c.Status == ConversationStatus.Open && c.AssigneeId != null)
             .GroupBy(c => c.AssigneeId!.Value).Select(g => new { Agent = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Agent, x => x.Count, cancellationToken);
-        var histogram = (await FactQueries.HistogramAsync(db, filter, byAgent: true, business: false, cancellationToken)).ToLookup(r => r.AgentId!.Value);
-        var lost = (await FactQueries.WindowsLostAsync(db, filter, time.GetUtcNow().UtcDateTime, cancellationToken))
+        var rollups = options.Value.ReadRollups;
+        var now = time.GetUtcNow().UtcDateTime;
+        var histogram = (rollups
+            ? await RollupQueries.HistogramAsync(db, filter, byAgent: true, Percentiles, cancellationToken)
+            : await FactQueries.HistogramAsync(db, filter, byAgent: true, business: false, cancellationToken)).ToLookup(r => r.AgentId!.Value);
+        var lost = (rollups ? await RollupQueries.WindowsLostAsync(db, filter, now, cancellationToken) : await FactQueries.WindowsLostAsync(db, filter, now, cancellationToken))
             .Where(c => c.AgentId is not null).GroupBy(c => c.AgentId!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Lost));
         var satisfaction = await csat.AverageByAgentAsync(filter, cancellationToken);
         return agents.Select(a =>

@@ -12,7 +12,8 @@ namespace Inbox.Core.Reporting;
 /// </summary>
 internal static class FactQueries
 {
-    private const string Range = """
+    /// <summary>The report's range and filters over the facts (parameters of <see cref="Parameters"/>).</summary>
+    internal const string Range = """
         "ReceivedAt" >= @from AND "ReceivedAt" < @to
         AND (@channel IS NULL OR "ChannelId" = @channel) AND (@team IS NULL OR "TeamId" = @team) AND (@agent IS NULL OR "AgentId" = @agent)
         """;
@@ -73,7 +74,7 @@ internal static class FactQueries
         return facts.CountAsync(cancellationToken);
     }
 
-    private static DbParameter[] Parameters(SqlDialect dialect, ReportFilter filter) =>
+    internal static DbParameter[] Parameters(SqlDialect dialect, ReportFilter filter) =>
     [
         dialect.Parameter("@from", filter.From, DbType.DateTime),
         dialect.Parameter("@to", filter.To, DbType.DateTime),

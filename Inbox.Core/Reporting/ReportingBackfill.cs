@@ -23,12 +23,18 @@ public sealed class ReportingBackfill(IDbContextFactory<InboxDbContext> contexts
         return true;
     }
 
-    /// <summary>Deletes and rebuilds every response and send fact. Survey facts are not derived from messages and stay.</summary>
+    /// <summary>
+    /// Deletes and rebuilds every response and send fact, and the roll-up from them. Survey facts are not derived from
+    /// messages and stay. The roll-up's triggers are off meanwhile and the roll-up is summed once at the end, in the
+    /// same transaction: adding hundreds of thousands of facts one trigger at a time would take several times longer.
+    /// </summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
     {
         await using var read = await contexts.CreateDbContextAsync(cancellationToken);
         await using var write = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await write.Database.BeginTransactionAsync(cancellationToken);
+        var postgres = write.Database.IsNpgsql();
+        await write.Database.ExecuteSqlRawAsync(RollupSql.DropTriggers(postgres), cancellationToken);
         await write.Set<ResponseFact>().ExecuteDeleteAsync(cancellationToken);
         await write.Set<SendFact>().ExecuteDeleteAsync(cancellationToken);
         var sends = await FactWriter.InsertSendsAsync(write, null, cancellationToken);
@@ -40,6 +46,8 @@ public sealed class ReportingBackfill(IDbContextFactory<InboxDbContext> contexts
             turns += facts.Count;
         }
 
+        await write.Database.ExecuteSqlRawAsync(RollupSql.Backfill(postgres), cancellationToken);
+        await write.Database.ExecuteSqlRawAsync(RollupSql.CreateTriggers(postgres), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Reporting facts rebuilt: {Turns} customer turns, {Sends} sent messages", turns, sends);
         return turns;

@@ -31,6 +31,14 @@ internal sealed class ReportingConfiguration :
         // Backlog and the oldest unanswered message: turns still waiting, or that stopped waiting in a range.
         fact.HasIndex(f => new { f.EndedAt, f.ReceivedAt, f.ChannelId, f.TeamId, f.AgentId })
             .HasDatabaseName("IX_ResponseFacts_Waiting");
+
+        // Percentiles over the roll-up: the exact seconds of one response-time bucket (RollupBuckets).
+        fact.HasIndex(f => new { f.ResponseSeconds, f.ReceivedAt, f.IsFirst, f.ChannelId, f.TeamId, f.AgentId })
+            .HasDatabaseName("IX_ResponseFacts_Seconds");
+
+        // Windows lost over the roll-up: the turns whose window has not closed yet.
+        fact.HasIndex(f => new { f.WindowClosesAt, f.ReceivedAt, f.ChannelId, f.TeamId, f.AgentId, f.RespondedAt, f.ResponseType })
+            .HasDatabaseName("IX_ResponseFacts_Window");
     }
 
     public void Configure(EntityTypeBuilder<SendFact> fact)

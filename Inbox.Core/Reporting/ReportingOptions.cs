@@ -10,6 +10,12 @@ public sealed class ReportingOptions : IValidatableObject
     /// <summary>IANA or Windows time zone id that days, weekdays and hours of the dashboard are in.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>
+    /// Response times, windows lost and the agents table read the daily and monthly roll-up (false: the fact tables
+    /// alone, the reference the roll-up always equals; slower over long ranges).
+    /// </summary>
+    public bool ReadRollups { get; set; } = true;
+
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

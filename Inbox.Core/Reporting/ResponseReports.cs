@@ -8,6 +8,9 @@ namespace Inbox.Core.Reporting;
 public sealed class ResponseReports(
     IDbContextFactory<InboxDbContext> contexts, IReportingCalendar calendar, IOptions<ReportingOptions> options, TimeProvider time)
 {
+    /// <summary>The panel's percentiles: p50 and p90 of first and of next responses.</summary>
+    private static readonly (bool? IsFirst, double Q)[] Percentiles = [(true, 0.5), (true, 0.9), (false, 0.5), (false, 0.9)];
+
     /// <summary>Whether business-hours figures exist (a business calendar is plugged in).</summary>
     public bool HasBusinessHours => calendar.IsConfigured;
 
@@ -15,14 +18,19 @@ public sealed class ResponseReports(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return ResponseTimes.Of(
-            await FactQueries.HistogramAsync(db, filter, byAgent: false, business: false, cancellationToken),
+            options.Value.ReadRollups
+                ? await RollupQueries.HistogramAsync(db, filter, byAgent: false, Percentiles, cancellationToken)
+                : await FactQueries.HistogramAsync(db, filter, byAgent: false, business: false, cancellationToken),
             calendar.IsConfigured ? await FactQueries.HistogramAsync(db, filter, byAgent: false, business: true, cancellationToken) : null);
     }
 
     public async Task<WindowsLostReport> WindowsLostAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var counts = await FactQueries.WindowsLostAsync(db, filter, time.GetUtcNow().UtcDateTime, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var counts = options.Value.ReadRollups
+            ? await RollupQueries.WindowsLostAsync(db, filter, now, cancellationToken)
+            : await FactQueries.WindowsLostAsync(db, filter, now, cancellationToken);
         var channels = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var agents = await db.Agents.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         return new WindowsLostReport(

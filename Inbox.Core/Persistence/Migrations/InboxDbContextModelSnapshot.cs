@@ -935,13 +935,62 @@ namespace Inbox.Core.Persistence.Migrations
                     b.HasIndex("EndedAt", "ReceivedAt", "ChannelId", "TeamId", "AgentId")
                         .HasDatabaseName("IX_ResponseFacts_Waiting");
 
+                    b.HasIndex("ResponseSeconds", "ReceivedAt", "IsFirst", "ChannelId", "TeamId", "AgentId")
+                        .HasDatabaseName("IX_ResponseFacts_Seconds");
+
                     b.HasIndex("ChannelId", "Counted", "ReceivedAt", "RespondedAt", "ResponseSeconds", "Excluded", "ConversationId")
                         .HasDatabaseName("IX_ResponseFacts_Badge");
+
+                    b.HasIndex("WindowClosesAt", "ReceivedAt", "ChannelId", "TeamId", "AgentId", "RespondedAt", "ResponseType")
+                        .HasDatabaseName("IX_ResponseFacts_Window");
 
                     b.HasIndex("ReceivedAt", "ChannelId", "TeamId", "AgentId", "IsFirst", "ResponseSeconds", "BusinessResponseSeconds", "RespondedAt", "ResponseType", "WindowClosesAt")
                         .HasDatabaseName("IX_ResponseFacts_Range");
 
                     b.ToTable("ResponseFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Inbox.Core.Reporting.ResponseRollup", b =>
+                {
+                    b.Property<bool>("IsMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFirst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LostIfClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SavedByHumanAgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SavedByTemplate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Turns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IsMonth", "Start", "ChannelId", "TeamId", "AgentId", "IsFirst", "Bucket");
+
+                    b.ToTable("ResponseRollups", (string)null);
                 });
 
             modelBuilder.Entity("Inbox.Core.Reporting.SendFact", b =>
