@@ -11,7 +11,9 @@ public sealed class OutboundFaultTests : OutboundTestBase
 
     protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>
     {
-        ["Inbox:Sending:RequestTimeout"] = "00:00:00.300",
+        // A stalled call is given up after this; long enough that an answered call on a loaded machine (a busy CI
+        // runner) still gets through in time, since a timed-out call would be retried and consume the next scripted answer.
+        ["Inbox:Sending:RequestTimeout"] = "00:00:01.500",
     };
 
     [Fact]
