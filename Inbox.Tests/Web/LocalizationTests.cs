@@ -4,6 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Inbox.Core.Conversations;
+using Inbox.Core.Routing;
+using Inbox.Core.Scheduling;
 using Inbox.Testing;
 using Inbox.Tests.TestSupport;
 
@@ -93,10 +96,15 @@ public sealed partial class LocalizationTests(InboxAppFactory app) : IClassFixtu
     public void Resources_EveryUiStringInTheComponents_IsTranslatedInEveryLanguage()
     {
         var root = InboxProcess.RepositoryRoot();
-        var used = Directory.EnumerateFiles(Path.Combine(root, "Inbox.Web", "Components"), "*.razor", SearchOption.AllDirectories)
+        var components = Path.Combine(root, "Inbox.Web", "Components");
+        var used = Directory.EnumerateFiles(components, "*.razor", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(components, "*.cs", SearchOption.AllDirectories))
             .SelectMany(f => Literal().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .ToHashSet();
         Assert.NotEmpty(used);
+        // Labels looked up by an enum value's name: presence, job states, the status filter and a conversation's own status.
+        var statuses = Enum.GetNames<ConversationStatus>();
+        used.UnionWith([.. Enum.GetNames<Presence>(), .. Enum.GetNames<AutomationState>(), .. statuses, .. statuses.Select(s => s.ToLowerInvariant())]);
 
         foreach (var culture in Translated)
         {
@@ -104,9 +112,17 @@ public sealed partial class LocalizationTests(InboxAppFactory app) : IClassFixtu
                 .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
             Assert.Empty(used.Where(key => !entries.ContainsKey(key)).Select(key => $"{culture}: {key}"));
             Assert.Empty(entries.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => $"{culture}: {e.Key}"));
+            // A translation keeps every placeholder of its English text, or string.Format throws or drops a value.
+            Assert.Empty(entries.Where(e => !Placeholders(e.Key).SequenceEqual(Placeholders(e.Value))).Select(e => $"{culture}: {e.Key} → {e.Value}"));
         }
     }
 
-    [GeneratedRegex("T\\[\"([^\"]+)\"\\]")]
+    private static IEnumerable<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal);
+
+    [GeneratedRegex("\\{\\d+(?::[^}]*)?\\}")]
+    private static partial Regex Placeholder();
+
+    // T["Text"] and T["Text {0}", value], in markup and code-behind (t["…"] where a helper takes the localizer).
+    [GeneratedRegex("\\b[Tt]\\[\"([^\"]+)\"[\\],]")]
     private static partial Regex Literal();
 }
