@@ -39,14 +39,17 @@ public sealed partial class LocalizationTests(InboxAppFactory app) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("pt-BR", "Caixa de entrada", "Minhas", "Todos os canais", "Nota interna")]
-    [InlineData("es", "Bandeja de entrada", "Mías", "Todos los canales", "Nota interna")]
-    [InlineData("ru", "Входящие", "Мои", "Все каналы", "Внутренняя заметка")]
-    [InlineData("it", "Posta in arrivo", "Mie", "Tutti i canali", "Nota interna")]
-    public async Task Inbox_SignedInAgentsBrowserLanguage_ListComposerAndDatesFollowIt(string culture, string inbox, string mine, string allChannels, string note)
+    [InlineData("pt-BR", "Entrar", "Caixa de entrada", "Minhas", "Todos os canais", "Nota interna", "Tipo de resposta", "Contato")]
+    [InlineData("es", "Iniciar sesión", "Bandeja de entrada", "Mías", "Todos los canales", "Nota interna", "Tipo de respuesta", "Contacto")]
+    [InlineData("ru", "Войти", "Входящие", "Мои", "Все каналы", "Внутренняя заметка", "Тип ответа", "Контакт")]
+    [InlineData("it", "Accedi", "Posta in arrivo", "Mie", "Tutti i canali", "Nota interna", "Tipo di risposta", "Contatto")]
+    public async Task Inbox_AgentSignsInUnderTheBrowserLanguage_SignInListComposerAndDatesFollowIt(
+        string culture, string signIn, string inbox, string mine, string allChannels, string note, string replyType, string contact)
     {
-        var client = await CookieSignIn.SignedInAsync(app, "agent@inbox.demo");
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        Assert.Contains($"<h1>{signIn}</h1>", WebUtility.HtmlDecode(await client.GetStringAsync("/login")));
+        Assert.Equal(HttpStatusCode.Redirect, (await CookieSignIn.PostCredentialsAsync(client, "agent@inbox.demo", "Demo-pass-1")).StatusCode);
 
         var list = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
         Assert.Contains($"<h1>{inbox}</h1>", list);
@@ -59,6 +62,8 @@ public sealed partial class LocalizationTests(InboxAppFactory app) : IClassFixtu
         var days = string.Join("|", CultureInfo.GetCultureInfo(culture).DateTimeFormat.AbbreviatedDayNames.Select(Regex.Escape));
         Assert.Matches(new Regex($"(?:{days}) \\d\\d:\\d\\d"), conversation);
         Assert.Contains($">{note}</button>", conversation);
+        Assert.Contains($"aria-label=\"{replyType}\"", conversation);
+        Assert.Matches(new Regex($"data-testid=\"contact-panel-toggle\"[^>]*>.*?{Regex.Escape(contact)}", RegexOptions.Singleline), conversation);
     }
 
     [Fact]
