@@ -19,6 +19,7 @@ public partial class ContactPanel
     private string? notice;
     private bool open;
     private bool busy;
+    private ElementReference eraseButton;
 
     /// <summary>The conversation's contact.</summary>
     [Parameter, EditorRequired]
@@ -83,9 +84,12 @@ public partial class ContactPanel
             T["Erase contact"],
             T["Erase {0} for good? Their conversations, messages, notes and platform ids are deleted and cannot be restored.", name],
             yesText: T["Erase"],
-            cancelText: T["Keep"]);
+            cancelText: T["Keep"],
+            options: new DialogOptions { CloseOnEscapeKey = true });
         if (confirmed != true)
         {
+            // Kept: the keyboard goes on from the button that asked, not from the top of the page.
+            await eraseButton.FocusAsync();
             return;
         }
 
