@@ -8,6 +8,7 @@ using Inbox.Core.Conversations;
 using Inbox.Core.Routing;
 using Inbox.Core.Scheduling;
 using Inbox.Testing;
+using Inbox.Web.Components.Shared;
 using Inbox.Tests.TestSupport;
 
 namespace Inbox.Tests.Web;
@@ -109,12 +110,14 @@ public sealed partial class LocalizationTests(InboxAppFactory app) : IClassFixtu
         Assert.NotEmpty(used);
         // Labels looked up by an enum value's name: presence, job states, the status filter and a conversation's own status.
         var statuses = Enum.GetNames<ConversationStatus>();
-        used.UnionWith([.. Enum.GetNames<Presence>(), .. Enum.GetNames<AutomationState>(), .. statuses, .. statuses.Select(s => s.ToLowerInvariant())]);
+        used.UnionWith([.. Enum.GetNames<Presence>(), .. Enum.GetNames<AutomationState>(), .. statuses, .. Enum.GetValues<ConversationStatus>().Select(StatusText.Key)]);
 
         foreach (var culture in Translated)
         {
-            var entries = XDocument.Load(Path.Combine(root, "Inbox.Web", "Localization", $"Ui.{culture}.resx")).Root!.Elements("data")
-                .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+            var data = XDocument.Load(Path.Combine(root, "Inbox.Web", "Localization", $"Ui.{culture}.resx")).Root!.Elements("data").ToList();
+            // Resource names ignore case when compiled: "Open" and "open" would be one entry, the other silently dropped.
+            Assert.Empty(data.GroupBy(d => ((string)d.Attribute("name")!).ToUpperInvariant()).Where(g => g.Count() > 1).Select(g => $"{culture}: {g.Key}"));
+            var entries = data.ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
             Assert.Empty(used.Where(key => !entries.ContainsKey(key)).Select(key => $"{culture}: {key}"));
             Assert.Empty(entries.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => $"{culture}: {e.Key}"));
             // A translation keeps every placeholder of its English text, or string.Format throws or drops a value.

@@ -16,7 +16,7 @@ public static class RelativeTime
         var age = now - moment;
         return age.TotalMinutes switch
         {
-            < 1 => t["now"],
+            < 1 => t["just now"],
             < 60 => t["{0} min", (int)age.TotalMinutes],
             < 60 * 24 => t["{0} h", (int)age.TotalHours],
             _ => t["{0} d", (int)age.TotalDays],

@@ -88,7 +88,7 @@ public abstract class AdminEditorPage<TRow, TDraft> : ComponentBase
 
     protected async Task DeleteAsync(TRow row)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(T["Delete"], T["Delete {0}?", Describe(row)], yesText: T["Delete"], cancelText: T["Keep it"]);
+        var confirmed = await Dialogs.ShowMessageBoxAsync(T["Delete"], T["Delete {0}?", Describe(row)], yesText: T["Delete"], cancelText: T["Keep it"], options: new DialogOptions { CloseOnEscapeKey = true });
         if (confirmed != true)
         {
             return;

@@ -49,7 +49,12 @@ public partial class BusinessHoursPage
 
     private string ClosuresExample => T["2026-12-25 Christmas"] + "\n" + T["2026-12-31..2027-01-01 New year"];
 
-    private static string DayName(DayOfWeek day) => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day);
+    // As a label the day starts with a capital, whatever the culture writes mid-sentence ("segunda-feira", "понедельник").
+    private static string DayName(DayOfWeek day)
+    {
+        var name = CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day);
+        return char.ToUpper(name[0], CultureInfo.CurrentCulture) + name[1..];
+    }
 
     /// <summary>Open or closed now by the form as typed, and the next opening.</summary>
     private (bool Open, string Text) Status

@@ -91,7 +91,8 @@ public partial class Channels
             T["Delete channel"],
             T["Delete the channel {0} ({1})? Webhooks for it will stop being accepted.", row.Name, row.Key],
             yesText: T["Delete"],
-            cancelText: T["Keep it"]);
+            cancelText: T["Keep it"],
+            options: new DialogOptions { CloseOnEscapeKey = true });
         if (confirmed != true)
         {
             return;

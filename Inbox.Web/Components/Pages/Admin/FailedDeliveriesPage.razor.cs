@@ -68,7 +68,8 @@ public partial class FailedDeliveriesPage
             T["Discard delivery"],
             T["Discard delivery {0} from {1}? Its events will never reach the inbox.", row.Id, UtcStamp.Of(row.ReceivedAt)],
             yesText: T["Discard"],
-            cancelText: T["Keep it"]);
+            cancelText: T["Keep it"],
+            options: new DialogOptions { CloseOnEscapeKey = true });
         if (confirmed != true)
         {
             return;
