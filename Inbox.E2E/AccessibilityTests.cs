@@ -65,6 +65,65 @@ public sealed class AccessibilityTests(AppFixture fixture) : BrowserTest
         Assert.True(found.Count == 0, string.Join("\n", found));
     }
 
+    [Fact]
+    public async Task Admin_WorksTheInboxByKeyboardInTheDarkTheme_FocusGoesInAndComesBackAndAxePasses()
+    {
+        var page = await fixture.NewPageAsync();
+        var found = new List<string>();
+        var inbox = await new LoginPage(page).SignInAsync("admin@inbox.demo");
+        await inbox.WaitForLiveAsync();
+        await Keys(page, page.GetByTestId("theme-toggle"), "Enter");
+        await Expect(page.Locator(".app-shell.theme-dark")).ToBeVisibleAsync();
+
+        // Shortcut keys: "/" reaches the search, Tab goes on to the filters, Escape leaves the field, "j" opens the top conversation.
+        await page.Keyboard.PressAsync("/");
+        await Expect(inbox.Search).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByTestId("filter-channel")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await page.Keyboard.PressAsync("j");
+        await Expect(inbox.Conversation).ToBeVisibleAsync();
+
+        // The shortcut help is a modal dialog: focus moves in and stays in; Escape closes it and focus returns.
+        await Keys(page, page.GetByTestId("shortcuts-button"), "?");
+        await Expect(page.Locator("[data-testid=shortcut-help] :focus")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator("[data-testid=shortcut-help] :focus")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByTestId("shortcut-help")).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("shortcuts-button")).ToBeFocusedAsync();
+
+        // The assign menu: Enter opens it on its first choice, the arrows move, Escape closes it back onto the button.
+        var menuItems = page.GetByTestId("assign-menu").GetByRole(AriaRole.Menuitem);
+        await Expect(page.GetByTestId("assign-button")).ToBeEnabledAsync();
+        await Keys(page, page.GetByTestId("assign-button"), "Enter");
+        await Expect(menuItems.First).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(menuItems.Nth(1)).ToBeFocusedAsync();
+        await Check(page, "dark theme, conversation with the assign menu open", found);
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByTestId("assign-menu")).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("assign-button")).ToBeFocusedAsync();
+
+        // The erase confirmation traps focus; keeping the contact closes it and focus returns to the button that asked.
+        await Keys(page, page.GetByTestId("contact-panel-toggle"), "Enter");
+        await Keys(page, page.GetByTestId("erase-contact"), "Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.Locator(":focus")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("erase-contact")).ToBeFocusedAsync();
+
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
+    private static async Task Keys(IPage page, ILocator target, string key)
+    {
+        await target.FocusAsync();
+        await page.Keyboard.PressAsync(key);
+    }
+
     private static async Task Check(IPage page, string screen, List<string> found)
     {
         found.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"[{screen}] {v}"));

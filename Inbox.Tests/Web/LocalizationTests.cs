@@ -4,7 +4,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Inbox.Core.Conversations;
+using Inbox.Core.Routing;
+using Inbox.Core.Scheduling;
 using Inbox.Testing;
+using Inbox.Web.Components.Shared;
 using Inbox.Tests.TestSupport;
 
 namespace Inbox.Tests.Web;
@@ -36,14 +40,17 @@ public sealed partial class LocalizationTests(InboxAppFactory app) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("pt-BR", "Caixa de entrada", "Minhas", "Todos os canais", "Nota interna")]
-    [InlineData("es", "Bandeja de entrada", "Mías", "Todos los canales", "Nota interna")]
-    [InlineData("ru", "Входящие", "Мои", "Все каналы", "Внутренняя заметка")]
-    [InlineData("it", "Posta in arrivo", "Mie", "Tutti i canali", "Nota interna")]
-    public async Task Inbox_SignedInAgentsBrowserLanguage_ListComposerAndDatesFollowIt(string culture, string inbox, string mine, string allChannels, string note)
+    [InlineData("pt-BR", "Entrar", "Caixa de entrada", "Minhas", "Todos os canais", "Nota interna", "Tipo de resposta", "Contato")]
+    [InlineData("es", "Iniciar sesión", "Bandeja de entrada", "Mías", "Todos los canales", "Nota interna", "Tipo de respuesta", "Contacto")]
+    [InlineData("ru", "Войти", "Входящие", "Мои", "Все каналы", "Внутренняя заметка", "Тип ответа", "Контакт")]
+    [InlineData("it", "Accedi", "Posta in arrivo", "Mie", "Tutti i canali", "Nota interna", "Tipo di risposta", "Contatto")]
+    public async Task Inbox_AgentSignsInUnderTheBrowserLanguage_SignInListComposerAndDatesFollowIt(
+        string culture, string signIn, string inbox, string mine, string allChannels, string note, string replyType, string contact)
     {
-        var client = await CookieSignIn.SignedInAsync(app, "agent@inbox.demo");
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        Assert.Contains($"<h1>{signIn}</h1>", WebUtility.HtmlDecode(await client.GetStringAsync("/login")));
+        Assert.Equal(HttpStatusCode.Redirect, (await CookieSignIn.PostCredentialsAsync(client, "agent@inbox.demo", "Demo-pass-1")).StatusCode);
 
         var list = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
         Assert.Contains($"<h1>{inbox}</h1>", list);
@@ -56,6 +63,8 @@ public sealed partial class LocalizationTests(InboxAppFactory app) : IClassFixtu
         var days = string.Join("|", CultureInfo.GetCultureInfo(culture).DateTimeFormat.AbbreviatedDayNames.Select(Regex.Escape));
         Assert.Matches(new Regex($"(?:{days}) \\d\\d:\\d\\d"), conversation);
         Assert.Contains($">{note}</button>", conversation);
+        Assert.Contains($"aria-label=\"{replyType}\"", conversation);
+        Assert.Matches(new Regex($"data-testid=\"contact-panel-toggle\"[^>]*>.*?{Regex.Escape(contact)}", RegexOptions.Singleline), conversation);
     }
 
     [Fact]
@@ -93,20 +102,35 @@ public sealed partial class LocalizationTests(InboxAppFactory app) : IClassFixtu
     public void Resources_EveryUiStringInTheComponents_IsTranslatedInEveryLanguage()
     {
         var root = InboxProcess.RepositoryRoot();
-        var used = Directory.EnumerateFiles(Path.Combine(root, "Inbox.Web", "Components"), "*.razor", SearchOption.AllDirectories)
+        var components = Path.Combine(root, "Inbox.Web", "Components");
+        var used = Directory.EnumerateFiles(components, "*.razor", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(components, "*.cs", SearchOption.AllDirectories))
             .SelectMany(f => Literal().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .ToHashSet();
         Assert.NotEmpty(used);
+        // Labels looked up by an enum value's name: presence, job states, the status filter and a conversation's own status.
+        var statuses = Enum.GetNames<ConversationStatus>();
+        used.UnionWith([.. Enum.GetNames<Presence>(), .. Enum.GetNames<AutomationState>(), .. statuses, .. Enum.GetValues<ConversationStatus>().Select(StatusText.Key)]);
 
         foreach (var culture in Translated)
         {
-            var entries = XDocument.Load(Path.Combine(root, "Inbox.Web", "Localization", $"Ui.{culture}.resx")).Root!.Elements("data")
-                .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+            var data = XDocument.Load(Path.Combine(root, "Inbox.Web", "Localization", $"Ui.{culture}.resx")).Root!.Elements("data").ToList();
+            // Resource names ignore case when compiled: "Open" and "open" would be one entry, the other silently dropped.
+            Assert.Empty(data.GroupBy(d => ((string)d.Attribute("name")!).ToUpperInvariant()).Where(g => g.Count() > 1).Select(g => $"{culture}: {g.Key}"));
+            var entries = data.ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
             Assert.Empty(used.Where(key => !entries.ContainsKey(key)).Select(key => $"{culture}: {key}"));
             Assert.Empty(entries.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => $"{culture}: {e.Key}"));
+            // A translation keeps every placeholder of its English text, or string.Format throws or drops a value.
+            Assert.Empty(entries.Where(e => !Placeholders(e.Key).SequenceEqual(Placeholders(e.Value))).Select(e => $"{culture}: {e.Key} → {e.Value}"));
         }
     }
 
-    [GeneratedRegex("T\\[\"([^\"]+)\"\\]")]
+    private static IEnumerable<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal);
+
+    [GeneratedRegex("\\{\\d+(?::[^}]*)?\\}")]
+    private static partial Regex Placeholder();
+
+    // T["Text"] and T["Text {0}", value], in markup and code-behind (t["…"] where a helper takes the localizer).
+    [GeneratedRegex("\\b[Tt]\\[\"([^\"]+)\"[\\],]")]
     private static partial Regex Literal();
 }

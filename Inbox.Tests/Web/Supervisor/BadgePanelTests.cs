@@ -24,7 +24,7 @@ public sealed class BadgePanelTests
     }
 
     [Fact]
-    public async Task Render_MonthJustUnderTheRate_SaysAtRiskAndMarksTheMissedRate()
+    public async Task Render_MonthJustUnderTheRate_SaysAtRiskAndMarksTheMissedRateWithACross()
     {
         await using var ctx = MudTestContext.Create();
         var estimate = AnEstimate(ASpan(7, rate: 1.0, mean: 3, median: 2), ASpan(30, rate: 0.85, mean: 5, median: 4));
@@ -33,7 +33,8 @@ public sealed class BadgePanelTests
 
         Assert.Equal("Badge: at risk", cut.Find("[data-testid=badge-verdict]").TextContent.Trim());
         var month = cut.FindAll("tbody tr")[1];
-        Assert.Equal("85 %", month.QuerySelector("td.misses")!.TextContent);
+        // Not by colour alone: the missed figure carries a cross, and says so to screen readers.
+        Assert.Equal("85 % ✗misses the threshold", month.QuerySelector("td.misses")!.TextContent);
     }
 
     [Fact]

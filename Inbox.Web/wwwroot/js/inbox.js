@@ -95,6 +95,11 @@ function onKey(event) {
         return;
     }
 
+    // Behind an open dialog the inbox stays still: only the help's own keys work.
+    if (document.querySelector('[aria-modal="true"]') && event.key !== '?' && event.key !== 'Escape') {
+        return;
+    }
+
     switch (event.key) {
         case 'j': page?.invokeMethodAsync('Move', 1); break;
         case 'k': page?.invokeMethodAsync('Move', -1); break;

@@ -1,6 +1,8 @@
 using Inbox.Core.Replies;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Inbox.Web.Localization;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace Inbox.Web.Components.Pages.Admin;
@@ -18,6 +20,10 @@ public abstract class AdminEditorPage<TRow, TDraft> : ComponentBase
     protected AdminResult? refusal;
     protected string? notice;
     protected bool busy;
+
+    /// <summary>The UI's strings in the user's language.</summary>
+    [Inject]
+    protected IStringLocalizer<Ui> T { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -37,7 +43,7 @@ public abstract class AdminEditorPage<TRow, TDraft> : ComponentBase
 
     protected abstract Task<AdminResult> DeleteAsync(TRow row, string actor);
 
-    /// <summary>The row as the delete confirmation names it, e.g. "the template order_update (en_US)".</summary>
+    /// <summary>The row as the delete confirmation names it, e.g. "the template order_update (en_US)", in the user's language.</summary>
     protected abstract string Describe(TRow row);
 
     /// <summary>The draft as the saved notice names it.</summary>
@@ -70,7 +76,7 @@ public abstract class AdminEditorPage<TRow, TDraft> : ComponentBase
                 return;
             }
 
-            notice = $"{Describe(draft)} {(editingId is null ? "added" : "saved")}.";
+            notice = editingId is null ? T["{0} added.", Describe(draft)] : T["{0} saved.", Describe(draft)];
             CloseForm();
             rows = await ListAsync();
         }
@@ -82,14 +88,14 @@ public abstract class AdminEditorPage<TRow, TDraft> : ComponentBase
 
     protected async Task DeleteAsync(TRow row)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete", $"Delete {Describe(row)}?", yesText: "Delete", cancelText: "Keep it");
+        var confirmed = await Dialogs.ShowMessageBoxAsync(T["Delete"], T["Delete {0}?", Describe(row)], yesText: T["Delete"], cancelText: T["Keep it"], options: new DialogOptions { CloseOnEscapeKey = true });
         if (confirmed != true)
         {
             return;
         }
 
         var result = await DeleteAsync(row, await ActorAsync());
-        notice = result.Succeeded ? $"Deleted {Describe(row)}." : result.Error;
+        notice = result.Succeeded ? T["Deleted {0}.", Describe(row)] : result.Error;
         CloseForm();
         rows = await ListAsync();
     }

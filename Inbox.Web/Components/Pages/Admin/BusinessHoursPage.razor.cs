@@ -1,9 +1,12 @@
+using System.Globalization;
 using Inbox.Core.Conversations;
 using Inbox.Core.Routing;
 using Inbox.Core.Scheduling;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
+using Inbox.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Inbox.Web.Components.Pages.Admin;
 
@@ -13,14 +16,15 @@ public partial class BusinessHoursPage
     private static readonly DayOfWeek[] Week = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
     private static readonly string[] Zones = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Order().ToArray();
 
-    private const string ClosuresExample = "2026-12-25 Christmas\n2026-12-31..2027-01-01 New year";
-
     private IReadOnlyList<(int Id, string Name)> teams = [];
     private BusinessHoursDraft? draft;
     private AutomationSettings settings = new();
     private int? scope;
     private Notice? notice;
     private bool busy;
+
+    [Inject]
+    private IStringLocalizer<Ui> T { get; set; } = default!;
 
     [Inject]
     private BusinessHoursAdmin Admin { get; set; } = default!;
@@ -41,7 +45,16 @@ public partial class BusinessHoursPage
     private static Task<IEnumerable<string>> SearchZones(string? typed, CancellationToken cancellation) =>
         Task.FromResult(string.IsNullOrWhiteSpace(typed) ? Zones.AsEnumerable() : Zones.Where(z => z.Contains(typed.Trim(), StringComparison.OrdinalIgnoreCase)));
 
-    private string ScopeName => scope is { } id ? teams.FirstOrDefault(t => t.Id == id).Name ?? "Team" : "Global default";
+    private string ScopeName => scope is { } id ? teams.FirstOrDefault(t => t.Id == id).Name ?? T["Team"] : T["Global default"];
+
+    private string ClosuresExample => T["2026-12-25 Christmas"] + "\n" + T["2026-12-31..2027-01-01 New year"];
+
+    // As a label the day starts with a capital, whatever the culture writes mid-sentence ("segunda-feira", "понедельник").
+    private static string DayName(DayOfWeek day)
+    {
+        var name = CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day);
+        return char.ToUpper(name[0], CultureInfo.CurrentCulture) + name[1..];
+    }
 
     /// <summary>Open or closed now by the form as typed, and the next opening.</summary>
     private (bool Open, string Text) Status
@@ -50,18 +63,18 @@ public partial class BusinessHoursPage
         {
             if (draft?.Calendar() is not { } calendar)
             {
-                return (false, "Fix the form to see whether it is open now.");
+                return (false, T["Fix the form to see whether it is open now."]);
             }
 
             var now = Time.GetUtcNow().UtcDateTime;
             if (calendar.IsOpen(now))
             {
-                return (true, "Open now.");
+                return (true, T["Open now."]);
             }
 
             return calendar.NextOpening(now) is { } next
-                ? (false, $"Closed now; opens {TimeZoneInfo.ConvertTimeFromUtc(next, calendar.Zone):dddd d MMM HH:mm} ({calendar.Zone.Id}).")
-                : (false, "Closed now, with no opening in the next year.");
+                ? (false, T["Closed now; opens {0} ({1}).", TimeZoneInfo.ConvertTimeFromUtc(next, calendar.Zone).ToString("dddd d MMM HH:mm"), calendar.Zone.Id])
+                : (false, T["Closed now, with no opening in the next year."]);
         }
     }
 
@@ -81,7 +94,7 @@ public partial class BusinessHoursPage
 
     private async Task SaveAsync()
     {
-        await RunAsync(actor => Admin.SaveAsync(draft!, actor), $"{ScopeName} hours saved.");
+        await RunAsync(actor => Admin.SaveAsync(draft!, actor), T["{0} hours saved.", ScopeName]);
         if (notice?.Succeeded == true)
         {
             draft = await Admin.EditAsync(scope);
@@ -92,10 +105,10 @@ public partial class BusinessHoursPage
     {
         await Admin.RemoveAsync(team, await ActorAsync());
         await ShowAsync(team);
-        notice = new Notice(true, $"{ScopeName} now follows the global default.");
+        notice = new Notice(true, T["{0} now follows the global default.", ScopeName]);
     }
 
-    private Task SaveSettingsAsync() => RunAsync(actor => Admin.SaveSettingsAsync(settings, actor), "Pending follow-up saved.");
+    private Task SaveSettingsAsync() => RunAsync(actor => Admin.SaveSettingsAsync(settings, actor), T["Pending follow-up saved."]);
 
     private async Task RunAsync(Func<string, Task<CommandResult>> command, string done)
     {

@@ -20,7 +20,7 @@ public partial class CannedResponses
 
     protected override Task<AdminResult> DeleteAsync(CannedResponse row, string actor) => Responses.DeleteAsync(row.Id, actor);
 
-    protected override string Describe(CannedResponse row) => $"the canned response /{row.Shortcut}";
+    protected override string Describe(CannedResponse row) => T["the canned response /{0}", row.Shortcut];
 
-    protected override string Describe(CannedResponseDraft value) => $"Canned response /{value.Shortcut.Trim().TrimStart('/')}";
+    protected override string Describe(CannedResponseDraft value) => T["Canned response /{0}", value.Shortcut.Trim().TrimStart('/')];
 }

@@ -3,6 +3,8 @@ using Inbox.Core.Channels.Inbound;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Inbox.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Inbox.Web.Components.Pages.Admin;
 
@@ -16,6 +18,9 @@ public partial class Channels
     private ChannelAdminResult? refusal;
     private Notice? notice;
     private bool busy;
+
+    [Inject]
+    private IStringLocalizer<Ui> T { get; set; } = default!;
 
     [Inject]
     private ChannelAdmin Admin { get; set; } = default!;
@@ -70,7 +75,7 @@ public partial class Channels
                 return;
             }
 
-            notice = new Notice(true, editingId is null ? $"Channel {draft.Key.Trim()} added." : $"Channel {draft.Key.Trim()} saved.");
+            notice = new Notice(true, editingId is null ? T["Channel {0} added.", draft.Key.Trim()] : T["Channel {0} saved.", draft.Key.Trim()]);
             CloseForm();
             rows = await Admin.ListAsync();
         }
@@ -83,17 +88,18 @@ public partial class Channels
     private async Task DeleteAsync(ChannelAdminRow row)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Delete channel",
-            $"Delete the channel {row.Name} ({row.Key})? Webhooks for it will stop being accepted.",
-            yesText: "Delete",
-            cancelText: "Keep it");
+            T["Delete channel"],
+            T["Delete the channel {0} ({1})? Webhooks for it will stop being accepted.", row.Name, row.Key],
+            yesText: T["Delete"],
+            cancelText: T["Keep it"],
+            options: new DialogOptions { CloseOnEscapeKey = true });
         if (confirmed != true)
         {
             return;
         }
 
         var result = await Admin.DeleteAsync(row.Id, await ActorAsync());
-        notice = new Notice(result.Succeeded, result.Succeeded ? $"Channel {row.Key} deleted." : result.Error!);
+        notice = new Notice(result.Succeeded, result.Succeeded ? T["Channel {0} deleted.", row.Key] : result.Error!);
         if (result.Succeeded && editingId == row.Id)
         {
             CloseForm();

@@ -4,6 +4,8 @@ using Inbox.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Inbox.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Inbox.Web.Components.Pages.Admin;
 
@@ -16,6 +18,9 @@ public partial class FailedDeliveriesPage
     private string? openBody;
     private string? notice;
     private bool busy;
+
+    [Inject]
+    private IStringLocalizer<Ui> T { get; set; } = default!;
 
     [Inject]
     private FailedDeliveries Deliveries { get; set; } = default!;
@@ -32,8 +37,8 @@ public partial class FailedDeliveriesPage
     protected override Task OnInitializedAsync() => LoadAsync();
 
     private string ChannelNames(FailedDeliveryRow row) => row.ChannelIds.Count == 0
-        ? "unknown"
-        : string.Join(", ", row.ChannelIds.Select(id => channelNames.GetValueOrDefault(id, $"deleted channel {id}")));
+        ? T["unknown"]
+        : string.Join(", ", row.ChannelIds.Select(id => channelNames.GetValueOrDefault(id, T["deleted channel {0}", id])));
 
     private async Task LoadAsync()
     {
@@ -54,23 +59,24 @@ public partial class FailedDeliveriesPage
 
     private async Task ReprocessAsync(FailedDeliveryRow row) => await ActAsync(async actor =>
         notice = await Deliveries.ReprocessAsync(row.Id, actor)
-            ? $"Delivery {row.Id} is queued again; refresh to see whether it went through."
-            : $"Delivery {row.Id} was no longer waiting.");
+            ? T["Delivery {0} is queued again; refresh to see whether it went through.", row.Id]
+            : T["Delivery {0} was no longer waiting.", row.Id]);
 
     private async Task DiscardAsync(FailedDeliveryRow row)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Discard delivery",
-            $"Discard delivery {row.Id} from {UtcStamp.Of(row.ReceivedAt)}? Its events will never reach the inbox.",
-            yesText: "Discard",
-            cancelText: "Keep it");
+            T["Discard delivery"],
+            T["Discard delivery {0} from {1}? Its events will never reach the inbox.", row.Id, UtcStamp.Of(row.ReceivedAt)],
+            yesText: T["Discard"],
+            cancelText: T["Keep it"],
+            options: new DialogOptions { CloseOnEscapeKey = true });
         if (confirmed != true)
         {
             return;
         }
 
         await ActAsync(async actor =>
-            notice = await Deliveries.DiscardAsync(row.Id, actor) ? $"Delivery {row.Id} discarded." : $"Delivery {row.Id} was no longer waiting.");
+            notice = await Deliveries.DiscardAsync(row.Id, actor) ? T["Delivery {0} discarded.", row.Id] : T["Delivery {0} was no longer waiting.", row.Id]);
     }
 
     private async Task ActAsync(Func<string, Task> action)

@@ -1,6 +1,8 @@
 using Inbox.Core.Scheduling;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Inbox.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Inbox.Web.Components.Pages.Admin;
 
@@ -13,6 +15,9 @@ public partial class Jobs
     private bool busy;
 
     [Inject]
+    private IStringLocalizer<Ui> T { get; set; } = default!;
+
+    [Inject]
     private AutomationJobs Automations { get; set; } = default!;
 
     [Inject]
@@ -23,12 +28,12 @@ public partial class Jobs
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    private static string KindName(AutomationKind kind) => kind switch
+    private string KindName(AutomationKind kind) => kind switch
     {
-        AutomationKind.WindowReminder => "Window-closing reminder",
-        AutomationKind.HumanAgentReminder => "HUMAN_AGENT window reminder",
-        AutomationKind.CsatSurvey => "CSAT survey",
-        _ => "Pending follow-up",
+        AutomationKind.WindowReminder => T["Window-closing reminder"],
+        AutomationKind.HumanAgentReminder => T["HUMAN_AGENT window reminder"],
+        AutomationKind.CsatSurvey => T["CSAT survey"],
+        _ => T["Pending follow-up"],
     };
 
     /// <summary>"in 6 d 23 h", "in 4 min", "2 min ago".</summary>
@@ -36,9 +41,9 @@ public partial class Jobs
     {
         var span = due - now;
         var size = span.Duration();
-        var text = size.TotalDays >= 1 ? $"{(int)size.TotalDays} d {size.Hours} h" : size.TotalHours >= 1 ? $"{(int)size.TotalHours} h {size.Minutes} min"
-            : size.TotalMinutes >= 1 ? $"{(int)size.TotalMinutes} min" : $"{(int)size.TotalSeconds} s";
-        return span >= TimeSpan.Zero ? $"in {text}" : $"{text} ago";
+        var text = size.TotalDays >= 1 ? T["{0} d {1} h", (int)size.TotalDays, size.Hours] : size.TotalHours >= 1 ? T["{0} h {1} min", (int)size.TotalHours, size.Minutes]
+            : size.TotalMinutes >= 1 ? T["{0} min", (int)size.TotalMinutes] : T["{0} s", (int)size.TotalSeconds];
+        return span >= TimeSpan.Zero ? T["in {0}", text] : T["{0} ago", text];
     }
 
     private async Task LoadAsync()
@@ -53,7 +58,7 @@ public partial class Jobs
         try
         {
             var outcome = await Automations.RunNowAsync(job.Id);
-            notice = outcome is null ? "It was no longer waiting." : $"{KindName(job.Kind)} for {job.ContactName}: {outcome.State}, {outcome.Detail}";
+            notice = outcome is null ? T["It was no longer waiting."] : T["{0} for {1}: {2}, {3}", KindName(job.Kind), job.ContactName, T[outcome.State.ToString()], outcome.Detail];
             await LoadAsync();
         }
         finally
@@ -68,7 +73,7 @@ public partial class Jobs
         try
         {
             var actor = (await Authentication).User.Identity?.Name ?? "an admin";
-            notice = await Automations.CancelAsync(job.Id, actor) ? $"{KindName(job.Kind)} for {job.ContactName} cancelled." : "It was no longer waiting.";
+            notice = await Automations.CancelAsync(job.Id, actor) ? T["{0} for {1} cancelled.", KindName(job.Kind), job.ContactName] : T["It was no longer waiting."];
             await LoadAsync();
         }
         finally

@@ -51,9 +51,9 @@ public partial class Teams : IDisposable
         }
     }
 
-    private Task CreateAsync() => RunAsync(actor => Admin.CreateAsync(newName, actor), () => $"Team {newName.Trim()} added.");
+    private Task CreateAsync() => RunAsync(actor => Admin.CreateAsync(newName, actor), () => T["Team {0} added.", newName.Trim()]);
 
-    private Task SaveAsync(TeamSettings settings) => RunAsync(actor => Admin.SaveAsync(settings, actor), () => $"Team {settings.Name.Trim()} saved.");
+    private Task SaveAsync(TeamSettings settings) => RunAsync(actor => Admin.SaveAsync(settings, actor), () => T["Team {0} saved.", settings.Name.Trim()]);
 
     private async Task RunAsync(Func<string, Task<CommandResult>> command, Func<string> done)
     {

@@ -28,7 +28,7 @@ public partial class Templates
     {
         var whatsApp = (await Channels.ListAsync()).Where(c => c.Kind == ChannelKind.WhatsApp).ToList();
         syncable = [.. whatsApp.Where(c => c.BusinessAccountId is not null && !c.Simulated)];
-        channelChoices = [new ChannelChoice(null, "All WhatsApp channels"), .. whatsApp.Select(c => new ChannelChoice(c.Id, c.Name))];
+        channelChoices = [new ChannelChoice(null, T["All WhatsApp channels"]), .. whatsApp.Select(c => new ChannelChoice(c.Id, c.Name))];
         await base.OnInitializedAsync();
     }
 
@@ -43,12 +43,12 @@ public partial class Templates
 
     protected override Task<AdminResult> DeleteAsync(MessageTemplate row, string actor) => Registry.DeleteAsync(row.Id, actor);
 
-    protected override string Describe(MessageTemplate row) => $"the template {row.Name} ({row.Language})";
+    protected override string Describe(MessageTemplate row) => T["the template {0} ({1})", row.Name, row.Language];
 
-    protected override string Describe(TemplateDraft value) => $"Template {value.Name.Trim()} ({value.Language.Trim()})";
+    protected override string Describe(TemplateDraft value) => T["Template {0} ({1})", value.Name.Trim(), value.Language.Trim()];
 
-    /// <summary>"2 (header 1, body 1)", "1 (body 1, 1 link)": what an agent fills in.</summary>
-    private static string ParameterSummary(MessageTemplate row)
+    /// <summary>"2 (header 1, body 1)", "1 (body 0, links 1)": what an agent fills in.</summary>
+    private string ParameterSummary(MessageTemplate row)
     {
         var total = row.HeaderParameterCount + row.ParameterCount + row.UrlButtonIndexes.Count;
         if (row.HeaderParameterCount == 0 && row.UrlButtonIndexes.Count == 0)
@@ -59,13 +59,13 @@ public partial class Templates
         var parts = new List<string>();
         if (row.HeaderParameterCount > 0)
         {
-            parts.Add($"header {row.HeaderParameterCount}");
+            parts.Add(T["header {0}", row.HeaderParameterCount]);
         }
 
-        parts.Add($"body {row.ParameterCount}");
+        parts.Add(T["body {0}", row.ParameterCount]);
         if (row.UrlButtonIndexes.Count > 0)
         {
-            parts.Add(row.UrlButtonIndexes.Count == 1 ? "1 link" : $"{row.UrlButtonIndexes.Count} links");
+            parts.Add(T["links {0}", row.UrlButtonIndexes.Count]);
         }
 
         return $"{total} ({string.Join(", ", parts)})";
@@ -79,7 +79,7 @@ public partial class Templates
             var actor = (await SignedIn).User.Identity?.Name ?? "unknown admin";
             var result = await Sync.SyncAsync(channel.Id, actor);
             notice = result.Succeeded
-                ? $"{channel.Name}: {result.Added} added, {result.Updated} changed, {result.Removed} no longer listed at Meta."
+                ? T["{0}: {1} added, {2} changed, {3} no longer listed at Meta.", channel.Name, result.Added, result.Updated, result.Removed]
                 : $"{channel.Name}: {result.Error}";
             rows = await ListAsync();
         }
@@ -89,7 +89,7 @@ public partial class Templates
         }
     }
 
-    private string ChannelName(int? channelId) => channelChoices.FirstOrDefault(c => c.Id == channelId)?.Text ?? $"Channel {channelId}";
+    private string ChannelName(int? channelId) => channelChoices.FirstOrDefault(c => c.Id == channelId)?.Text ?? T["Channel {0}", channelId ?? 0];
 
     private sealed record ChannelChoice(int? Id, string Text);
 }

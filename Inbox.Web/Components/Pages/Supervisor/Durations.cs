@@ -17,9 +17,9 @@ public static class Durations
     public static string Minutes(double? minutes) => minutes switch
     {
         null => "—",
-        < 60 => $"{minutes.Value.ToString("0.#", CultureInfo.InvariantCulture)} min",
+        < 60 => $"{minutes.Value.ToString("0.#", CultureInfo.CurrentCulture)} min",
         _ => Short(TimeSpan.FromMinutes(minutes.Value)),
     };
 
-    public static string Percent(double? share) => share is { } s ? $"{(s * 100).ToString("0.#", CultureInfo.InvariantCulture)} %" : "—";
+    public static string Percent(double? share) => share is { } s ? $"{(s * 100).ToString("0.#", CultureInfo.CurrentCulture)} %" : "—";
 }

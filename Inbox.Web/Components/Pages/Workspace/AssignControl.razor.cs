@@ -3,11 +3,15 @@ using Inbox.Core.Routing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Inbox.Web.Components.Shared;
+using Microsoft.JSInterop;
 
 namespace Inbox.Web.Components.Pages.Workspace;
 
-/// <summary>The conversation header's assignment menu. Agents' presence dots stay live while it is open.</summary>
-public partial class AssignControl : IDisposable
+/// <summary>
+/// The conversation header's assignment menu. Agents' presence dots stay live while it is open. By keyboard it is a menu:
+/// focus moves into it when it opens, the arrow keys move between the choices, Escape closes it, and focus goes back to the button.
+/// </summary>
+public partial class AssignControl : IAsyncDisposable
 {
     private ConversationAssignment? assignment;
     private IReadOnlyList<AgentSummary> agents = [];
@@ -18,6 +22,9 @@ public partial class AssignControl : IDisposable
     private string? error;
     private int loadedId;
     private int loadedVersion;
+    private IJSObjectReference? focus;
+    private DotNetObjectReference<AssignControl>? self;
+    private bool trapped;
 
     /// <summary>The conversation whose owner this control shows and changes.</summary>
     [Parameter, EditorRequired]
@@ -36,6 +43,9 @@ public partial class AssignControl : IDisposable
     [Inject]
     private AgentPresence Presence { get; set; } = default!;
 
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = default!;
 
@@ -53,13 +63,39 @@ public partial class AssignControl : IDisposable
         }
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
             presenceChanges = Presence.Subscribe(() => _ = InvokeAsync(RefreshAgentsAsync));
         }
+
+        var shown = open && assignment is not null;
+        if (shown == trapped)
+        {
+            return;
+        }
+
+        trapped = shown;
+        focus ??= await JS.InvokeAsync<IJSObjectReference>("import", "/js/focus.js");
+        if (shown)
+        {
+            self ??= DotNetObjectReference.Create(this);
+            await focus.InvokeVoidAsync("trap", "assign-menu", "[data-testid=assign-menu]", self, true);
+        }
+        else
+        {
+            await focus.InvokeVoidAsync("release", "assign-menu");
+        }
     }
+
+    /// <summary>Escape in the menu.</summary>
+    [JSInvokable]
+    public Task Close() => InvokeAsync(() =>
+    {
+        open = false;
+        StateHasChanged();
+    });
 
     private async Task ToggleAsync()
     {
@@ -99,5 +135,20 @@ public partial class AssignControl : IDisposable
         }
     }
 
-    public void Dispose() => presenceChanges?.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        presenceChanges?.Dispose();
+        self?.Dispose();
+        if (focus is not null)
+        {
+            try
+            {
+                await focus.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; so is the module.
+            }
+        }
+    }
 }

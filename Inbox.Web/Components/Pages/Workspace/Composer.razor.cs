@@ -250,7 +250,7 @@ public partial class Composer : IAsyncDisposable
     private string? CheckDraft() => (selected, template) switch
     {
         (null, _) => ClosedReason,
-        (ReplyType.Template, null) => "Choose a template first.",
+        (ReplyType.Template, null) => T["Choose a template first."],
         (ReplyType.Template, { } t) => TemplateBody.CheckParameters(t, Filled(t)),
         ({ } type, _) => ReplyValidation.Check(new ReplyRequest(text, type, null, attached?.Shape), type, Conversation.Channel!.Kind),
     };
@@ -277,20 +277,20 @@ public partial class Composer : IAsyncDisposable
 
     private string ChoiceLabel(ReplyOption option)
     {
-        var until = option.Allowed && option.ExpiresAt is { } end ? $"until {end:ddd HH:mm} UTC" : null;
+        var until = option.Allowed && option.ExpiresAt is { } end ? T["until {0} UTC", end.ToString("ddd HH:mm")].Value : null;
         return option.Type switch
         {
-            ReplyType.HumanAgentTag => until is null ? "Human agent reply (tagged)" : $"Human agent reply (tagged, {until})",
-            ReplyType.Template => "WhatsApp template",
+            ReplyType.HumanAgentTag => until is null ? T["Human agent reply (tagged)"] : T["Human agent reply (tagged, {0})", until],
+            ReplyType.Template => T["WhatsApp template"],
             _ => until is null ? ReplyTypeNames.Of(option.Type) : $"{ReplyTypeNames.Of(option.Type)} ({until})",
         };
     }
 
-    private static string SwitchLabel(ReplyType type) => type switch
+    private string SwitchLabel(ReplyType type) => type switch
     {
-        ReplyType.HumanAgentTag => "Reply as human agent instead",
-        ReplyType.Template => "Send a template instead",
-        _ => $"Send as {ReplyTypeNames.Of(type).ToLowerInvariant()} instead",
+        ReplyType.HumanAgentTag => T["Reply as human agent instead"],
+        ReplyType.Template => T["Send a template instead"],
+        _ => T["Send as {0} instead", ReplyTypeNames.Of(type).ToLowerInvariant()],
     };
 
     private static string Slug(ReplyType type) => JsonNamingPolicy.SnakeCaseLower.ConvertName(type.ToString());

@@ -73,7 +73,7 @@ public partial class ComposerAttachment : IAsyncDisposable
         }
         catch (IOException ex)
         {
-            refusal = $"The file could not be read: {ex.Message}";
+            refusal = T["The file could not be read: {0}", ex.Message];
             return;
         }
         finally

@@ -19,6 +19,7 @@ public partial class ContactPanel
     private string? notice;
     private bool open;
     private bool busy;
+    private ElementReference eraseButton;
 
     /// <summary>The conversation's contact.</summary>
     [Parameter, EditorRequired]
@@ -70,22 +71,25 @@ public partial class ContactPanel
     private async Task SearchAsync() => matches = await Profiles.SearchAsync(ContactId, search);
 
     private Task MergeAsync(ContactIdentity other) =>
-        RunAsync(actor => Merge.MergeAsync(ContactId, other.ContactId, actor), $"{other.Name} ({other.ChannelName}) is now the same person.");
+        RunAsync(actor => Merge.MergeAsync(ContactId, other.ContactId, actor), T["{0} ({1}) is now the same person.", other.Name, other.ChannelName]);
 
     private Task SplitAsync(ContactIdentity identity) =>
-        RunAsync(actor => Merge.SplitAsync(identity.ContactId, actor), $"{identity.Name} ({identity.ChannelName}) was split off.");
+        RunAsync(actor => Merge.SplitAsync(identity.ContactId, actor), T["{0} ({1}) was split off.", identity.Name, identity.ChannelName]);
 
     /// <summary>Asks first; once erased, the conversation on screen is gone too, so the agent goes back to the inbox.</summary>
     private async Task EraseAsync()
     {
-        var name = profile?.Name ?? "this contact";
+        var name = profile?.Name ?? T["this contact"];
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Erase contact",
-            $"Erase {name} for good? Their conversations, messages, notes and platform ids are deleted and cannot be restored.",
-            yesText: "Erase",
-            cancelText: "Keep");
+            T["Erase contact"],
+            T["Erase {0} for good? Their conversations, messages, notes and platform ids are deleted and cannot be restored.", name],
+            yesText: T["Erase"],
+            cancelText: T["Keep"],
+            options: new DialogOptions { CloseOnEscapeKey = true });
         if (confirmed != true)
         {
+            // Kept: the keyboard goes on from the button that asked, not from the top of the page.
+            await eraseButton.FocusAsync();
             return;
         }
 

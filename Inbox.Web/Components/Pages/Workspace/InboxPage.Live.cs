@@ -187,7 +187,7 @@ public partial class InboxPage
             {
                 if (await Queries.GetSummaryAsync(received.ConversationId, scope) is { } row && InboxViews.Alerts(row, agentId))
                 {
-                    await module.InvokeVoidAsync("alert", $"New message from {row.ContactName}", row.LastMessagePreview ?? "", row.Id);
+                    await module.InvokeVoidAsync("alert", T["New message from {0}", row.ContactName].Value, row.LastMessagePreview ?? "", row.Id);
                 }
             }
         }
