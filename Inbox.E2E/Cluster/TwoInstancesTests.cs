@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Inbox.E2E.PageObjects;
 using Inbox.Web.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Playwright;
 
 namespace Inbox.E2E.Cluster;
 
@@ -131,6 +133,37 @@ public sealed partial class TwoInstancesTests(ClusterFixture cluster) : IClassFi
         Assert.Equal(DuringOutage + 1, stored);
         Assert.Equal(DuringOutage + 1, distinct);
     }
+
+    [Fact]
+    public async Task AgentSignedInOnB_SeesAsWebhookLive_LiveUpdatesPausedWhileRedisIsDown_ThenWhatAPostedMeanwhile()
+    {
+        var page = await cluster.NewPageAsync(cluster.B);
+        var inbox = await new LoginPage(page).SignInAsync(ClusterFixture.AdminEmail, ClusterFixture.AdminPassword);
+        await inbox.WaitForLiveAsync();
+        var paused = page.GetByTestId("live-paused");
+        await Assertions.Expect(paused).ToBeHiddenAsync();
+
+        // Live: a customer writes through A; the tab on B lists it without a reload.
+        Assert.True(await ClusterFixture.PostMessageAsync(cluster.A, "psid-browser", "m_browser_1", "Hello from A, live"));
+        await Assertions.Expect(Preview(page, "Hello from A, live")).ToBeVisibleAsync();
+
+        // Redis goes down: the tab says so. What A stores meanwhile cannot reach it.
+        cluster.Redis.Stop();
+        await Assertions.Expect(paused).ToContainTextAsync("Live updates paused");
+        var processed = Task.WhenAny(cluster.A.NextLineAsync(CaughtUp()), cluster.B.NextLineAsync(CaughtUp()));
+        Assert.True(await ClusterFixture.PostMessageAsync(cluster.A, "psid-browser-2", "m_browser_2", "Written while Redis was down"));
+        await processed.WaitAsync(SafetyTimeout);
+
+        // Redis is back: the notice goes and the inbox shows what it missed, still without a reload.
+        await inbox.MarkDocumentAsync();
+        await cluster.Redis.StartAgainAsync();
+        await Assertions.Expect(paused).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(Preview(page, "Written while Redis was down")).ToBeVisibleAsync();
+        Assert.True(await inbox.IsSameDocumentAsync());
+        await page.Context.CloseAsync();
+    }
+
+    private static ILocator Preview(IPage page, string text) => page.GetByTestId("row-preview").GetByText(text, new() { Exact = true });
 
     /// <summary>Completes with the first MessageReceived the connection hears (the tests of this class run one at a time).</summary>
     private static TaskCompletionSource<JsonElement> Received(HubConnection hub)
