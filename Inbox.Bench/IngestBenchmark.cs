@@ -22,7 +22,7 @@ public static class IngestBenchmark
 {
     internal const string AppSecret = "bench-app-secret-0123456789";
     internal const string LineSecret = "bench-line-secret-0123456789";
-    private const string ApiKey = "bench-agent-key-0123456789abcdef";
+    internal const string ApiKey = "bench-agent-key-0123456789abcdef";
     internal const string PageId = "1040000000001";
     internal const string PhoneNumberId = "1090000000002";
     internal const string LineDestination = "Ubench00000000000000000000000003";
@@ -31,143 +31,70 @@ public static class IngestBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = Option(args, "--seconds", 20);
-        var concurrency = Option(args, "--concurrency", 32);
-        var hubClients = Option(args, "--hub-clients", 200);
+        var options = new IngestOptions(
+            Option(args, "--seconds", 20), Option(args, "--concurrency", 32), Option(args, "--hub-clients", 200),
+            Option(args, "--sample-every", 10), Option(args, "--rate", 1100), Option(args, "--warm-up", 2));
         var ceilingSeconds = Option(args, "--ceiling-seconds", 5);
-        var sampleEvery = Option(args, "--sample-every", 10);
-        var rate = Option(args, "--rate", 1100);
-        var warmUp = Option(args, "--warm-up", 2);
+        var reference = Text(args, "--reference");
+        List<IngestSetup> setups = args.Contains("--compare")
+            ? [new("Sqlite", 1), new("Postgres", 1), new("Postgres", 2)]
+            : [new(Text(args, "--provider") ?? "Sqlite", Option(args, "--instances", 1))];
+        if (setups.Exists(s => s.Instances > 1 && !s.Postgres) || setups.Exists(s => s.Instances < 1))
+        {
+            Console.Error.WriteLine("Several instances share one database: --instances above 1 needs --provider Postgres.");
+            return 2;
+        }
 
-        var offered = rate > 0 ? $"offering {rate:N0} webhooks/s" : "as fast as they are answered";
-        Console.WriteLine($"ingest: {seconds} s, {concurrency} concurrent senders {offered}, {hubClients} hub clients, {Environment.ProcessorCount} cores");
+        if (reference is not null)
+        {
+            // Another checkout's Inbox.Web (built in Release), on SQLite alone: the same load on the build compared with.
+            setups.Insert(0, new IngestSetup("Sqlite", 1, Path.GetFullPath(reference)));
+        }
+
+        var offered = options.Rate > 0 ? $"offering {options.Rate:N0} webhooks/s" : "as fast as they are answered";
+        Console.WriteLine($"ingest: {options.Seconds} s, {options.Concurrency} concurrent senders {offered}, {options.HubClients} hub clients, {Environment.ProcessorCount} cores");
 
         // Ceilings first, each alone on the machine, so neither competes with the app.
         var sqliteCeiling = await IngestCeilings.SqliteAsync(ceilingSeconds);
         Console.WriteLine($"ceiling: bare SQLite insert (WAL, synchronous=FULL, 1 txn/row)  {sqliteCeiling,10:N0} inserts/s");
-        var kestrelCeiling = await IngestCeilings.KestrelAsync(concurrency, ceilingSeconds);
-        Console.WriteLine($"ceiling: bare Kestrel 200 ({concurrency} concurrent)                 {kestrelCeiling.PerSecond,10:N0} requests/s (p99 {kestrelCeiling.P(0.99):F1} ms)");
+        var kestrelCeiling = await IngestCeilings.KestrelAsync(options.Concurrency, ceilingSeconds);
+        Console.WriteLine($"ceiling: bare Kestrel 200 ({options.Concurrency} concurrent)                 {kestrelCeiling.PerSecond,10:N0} requests/s (p99 {kestrelCeiling.P(0.99):F1} ms)");
 
-        await using var app = await InboxProcess.StartAsync(AppSettings(), build: WebBuild.ReleaseIfBuilt);
-        Console.WriteLine($"Inbox.Web listening on {app.BaseUrl} ({app.DatabasePath})");
-        using var http = Client(concurrency);
-
-        var hubs = new List<HubArrivals>();
-        var connecting = Stopwatch.StartNew();
-        foreach (var batch in Enumerable.Range(0, hubClients).Chunk(20))
+        var results = new List<IngestFigures>();
+        foreach (var setup in setups)
         {
-            hubs.AddRange(await Task.WhenAll(batch.Select(_ => HubArrivals.ConnectAsync(app.BaseUrl, ApiKey))));
+            results.Add(await IngestScenario.RunAsync(setup, options));
         }
 
-        Console.WriteLine($"{hubs.Count} hub clients connected in {connecting.Elapsed.TotalSeconds:F1} s");
-
-        // Warm-up (JIT, connection pool, first conversations), not counted. A longer one (--warm-up 15) lets most of the
-        // 6,000 customers start their conversations first, so the run measures returning customers only.
-        await HammerAsync(http, app.BaseUrl, concurrency, TimeSpan.FromSeconds(warmUp), new Traffic(sampleEvery: 0), rate);
-        while (await IngestDatabase.PendingAsync(app.DatabasePath) > 0)
-        {
-            await Task.Delay(100);
-        }
-
-        var traffic = new Traffic(sampleEvery);
-        var processedBefore = await IngestDatabase.ProcessedAsync(app.DatabasePath);
-        var cpuBefore = app.ProcessorTime;
-        var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var origin = (Utc: DateTime.UtcNow, Ticks: Stopwatch.GetTimestamp());
-        var run = await HammerAsync(http, app.BaseUrl, concurrency, TimeSpan.FromSeconds(seconds), traffic, rate);
-        var appCpu = app.ProcessorTime - cpuBefore;
-        var benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore;
-        var processedPerSecond = (await IngestDatabase.ProcessedAsync(app.DatabasePath) - processedBefore) / run.Elapsed.TotalSeconds;
-        var backlogAtEnd = await IngestDatabase.PendingAsync(app.DatabasePath);
-
-        // Let the worker finish what was acknowledged, so every sampled message has had its chance to reach the hubs.
-        var draining = Stopwatch.StartNew();
-        while (draining.Elapsed < TimeSpan.FromSeconds(120)
-            && await IngestDatabase.PendingAsync(app.DatabasePath) > 0)
-        {
-            await Task.Delay(250);
-        }
-
-        var drained = draining.Elapsed;
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        foreach (var hub in hubs)
-        {
-            await hub.DisposeAsync();
-        }
-
-        // Matching a hub event to its POST: the event carries conversationId and messageId, not the platform mid. Each
-        // sampled post has a unique mid (m_PROBE…); after the run the app's own Messages table maps that mid to the
-        // message id it assigned (PlatformMessageId is unique per channel, so the mapping is exact), and each client's
-        // arrival of that message id is compared with the POST's start. Nothing depends on arrival order or on which
-        // conversation a message landed in, and concurrent non-sampled traffic cannot be mistaken for a sample.
-        var messageIds = await IngestDatabase.ProbeMessagesAsync(app.DatabasePath);
-
-        // How much of the fan-out is the app's processing: POST start → the message recorded (its CreatedAt).
-        var recorded = new List<double>();
-        var quarters = Enumerable.Range(0, 4).Select(_ => new List<double>()).ToArray();
-        foreach (var (_, (mid, createdAt)) in messageIds)
-        {
-            if (traffic.Probes.TryGetValue(mid, out var started))
-            {
-                var sinceStart = Stopwatch.GetElapsedTime(origin.Ticks, started);
-                var ms = (createdAt - (origin.Utc + sinceStart)).TotalMilliseconds;
-                recorded.Add(ms);
-                quarters[Math.Clamp((int)(4 * sinceStart / run.Elapsed), 0, 3)].Add(ms);
-            }
-        }
-
-        recorded.Sort();
-        foreach (var quarter in quarters)
-        {
-            quarter.Sort();
-        }
-        var fanOut = new List<double>();
-        var expected = 0;
-        foreach (var hub in hubs)
-        {
-            var seen = new HashSet<long>();
-            foreach (var (messageId, at) in hub.Arrivals)
-            {
-                if (messageIds.TryGetValue(messageId, out var probe) && traffic.Probes.TryGetValue(probe.Mid, out var started) && seen.Add(messageId))
-                {
-                    fanOut.Add(Stopwatch.GetElapsedTime(started, at).TotalMilliseconds);
-                }
-            }
-        }
-
-        expected = messageIds.Count * hubs.Count;
-        fanOut.Sort();
-
-        // Sustained: what was both acknowledged and turned into conversations while the load ran.
-        var eventsPerSecond = Math.Min(run.PerSecond, processedPerSecond);
-        var ackP99 = run.P(0.99);
-        var fanP99 = Percentile(fanOut, 0.99);
         Console.WriteLine();
-        Console.WriteLine($"sent {run.Sent:N0} webhooks in {run.Elapsed.TotalSeconds:F1} s: {traffic.Describe()}");
-        Console.WriteLine($"acknowledged (200)      {run.Acknowledged,10:N0}    errors {run.Errors:N0}{run.ErrorSummary()}");
-        Console.WriteLine($"acknowledged/s          {run.PerSecond,10:N0}");
-        Console.WriteLine($"processed/s during load {processedPerSecond,10:N0}    (deliveries turned into conversations while the load ran)");
-        Console.WriteLine($"events/s sustained      {eventsPerSecond,10:N0}    target >= 1,000          {Verdict(eventsPerSecond >= 1000)}");
-        Console.WriteLine($"app CPU during load     {appCpu.TotalSeconds / run.Elapsed.TotalSeconds,10:F2} cores    {appCpu.TotalMilliseconds / Math.Max(1, run.Acknowledged),5:F2} ms per acknowledged webhook");
-        Console.WriteLine($"bench CPU during load   {benchCpu.TotalSeconds / run.Elapsed.TotalSeconds,10:F2} cores    (senders and hub clients, on the same {Environment.ProcessorCount} cores)");
-        Console.WriteLine($"ack latency p50         {run.P(0.50),10:F1} ms");
-        Console.WriteLine($"ack latency p99         {ackP99,10:F1} ms  target <= 250 ms at {concurrency}   {Verdict(ackP99 <= 250)}");
-        Console.WriteLine($"ack latency max         {run.P(1),10:F1} ms");
-        Console.WriteLine($"processing backlog at end of load {backlogAtEnd:N0} deliveries, drained in {drained.TotalSeconds:F1} s");
-        Console.WriteLine($"POST -> recorded p50    {Percentile(recorded, 0.50),10:F1} ms    (the app's processing part of the fan-out; p99 {Percentile(recorded, 0.99):F1} ms)");
-        Console.WriteLine($"POST -> recorded p99 by quarter of the run: {string.Join(" / ", quarters.Select(q => Percentile(q, 0.99).ToString("F0", CultureInfo.InvariantCulture)))} ms");
-        Console.WriteLine($"fan-out samples         {fanOut.Count,10:N0} of {expected:N0} expected ({messageIds.Count} sampled messages x {hubs.Count} clients; {traffic.Probes.Count} sampled posts acknowledged)");
-        Console.WriteLine($"fan-out latency p50     {Percentile(fanOut, 0.50),10:F1} ms");
-        Console.WriteLine($"fan-out latency p99     {fanP99,10:F1} ms  target <= 1,000 ms to {hubClients}  {Verdict(fanOut.Count > 0 && fanOut.Count == expected && fanP99 <= 1000)}");
-        Console.WriteLine($"fan-out latency max     {Percentile(fanOut, 1),10:F1} ms");
-        Console.WriteLine($"Inbox events/s as a fraction of the SQLite insert ceiling  {eventsPerSecond / sqliteCeiling,6:P1}");
-        Console.WriteLine($"Inbox events/s as a fraction of the Kestrel 200 ceiling    {eventsPerSecond / kestrelCeiling.PerSecond,6:P1}");
+        PrintTable(results, options);
         return 0;
+    }
+
+    /// <summary>One column per setup, one row per figure, with the targets' verdicts.</summary>
+    private static void PrintTable(List<IngestFigures> results, IngestOptions options)
+    {
+        void Row(string name, Func<IngestFigures, string> value) =>
+            Console.WriteLine($"{name,-34}" + string.Concat(results.Select(r => $"{value(r),24}")));
+
+        Row("", r => r.Setup.Label);
+        Row("acknowledged/s", r => $"{r.Acknowledged:N0}");
+        Row("processed/s during load", r => $"{r.Processed:N0}");
+        Row("events/s sustained (>= 1,000)", r => $"{r.Sustained:N0} {Verdict(r.Sustained >= 1000)}");
+        Row("ack p50 / p99 ms (p99 <= 250)", r => $"{r.AckP50:F1} / {r.AckP99:F1} {Verdict(r.AckP99 <= 250)}");
+        Row("POST -> recorded p50 / p99 ms", r => $"{r.RecordedP50:F0} / {r.RecordedP99:F0}");
+        Row($"fan-out p50 / p99 ms (p99 <= 1 s)", r => $"{r.FanOutP50:F0} / {r.FanOutP99:F0} {Verdict(r.FanOutSamples > 0 && r.FanOutSamples == r.FanOutExpected && r.FanOutP99 <= 1000)}");
+        Row($"fan-out samples ({options.HubClients} clients)", r => $"{r.FanOutSamples:N0} of {r.FanOutExpected:N0}");
+        Row("app CPU, cores (all instances)", r => $"{r.AppCores:F2}");
+        Row("app CPU per webhook, ms", r => $"{r.AppMsPerWebhook:F2}");
+        Row("PostgreSQL + Redis CPU, cores", r => $"{r.OtherCores:F2}");
+        Row("errors", r => $"{r.Errors:N0} of {r.Sent:N0}");
+        Row("backlog drained after load, s", r => $"{r.DrainedSeconds:F1}");
     }
 
     private static string Verdict(bool pass) => pass ? "PASS" : "MISS";
 
-    private static Dictionary<string, string> AppSettings() => new()
+    internal static Dictionary<string, string> AppSettings() => new()
     {
         ["Logging__LogLevel__Default"] = "Warning",
         ["Inbox__Demo__Enabled"] = "false",
@@ -205,7 +132,8 @@ public static class IngestBenchmark
     { Timeout = TimeSpan.FromSeconds(30) };
 
     /// <param name="rate">Webhooks per second offered by all senders together, on a fixed timetable; 0 sends as fast as they are answered.</param>
-    internal static async Task<IngestRun> HammerAsync(HttpClient http, Uri baseUrl, int concurrency, TimeSpan duration, Traffic traffic, int rate = 0)
+    /// <param name="baseUrls">The instances: sender i posts to instance i mod N.</param>
+    internal static async Task<IngestRun> HammerAsync(HttpClient http, IReadOnlyList<Uri> baseUrls, int concurrency, TimeSpan duration, Traffic traffic, int rate = 0)
     {
         var runs = new IngestRun[concurrency];
         var issued = -1L;
@@ -213,6 +141,7 @@ public static class IngestBenchmark
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => Task.Run(async () =>
         {
             var run = runs[i] = new IngestRun();
+            var baseUrl = baseUrls[i % baseUrls.Count];
             var random = new Random(i * 7919 + 1);
             while (clock.Elapsed < duration)
             {
@@ -268,5 +197,7 @@ public static class IngestBenchmark
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static int Option(string[] args, string name, int fallback) =>
-        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+        Text(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    private static string? Text(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 }

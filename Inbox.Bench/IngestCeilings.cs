@@ -82,8 +82,8 @@ internal static class IngestCeilings
         await bare.StartAsync();
         var address = new Uri(bare.Urls.First());
         using var http = IngestBenchmark.Client(concurrency);
-        await IngestBenchmark.HammerAsync(http, address, concurrency, TimeSpan.FromSeconds(1), new Traffic(0));
-        var run = await IngestBenchmark.HammerAsync(http, address, concurrency, TimeSpan.FromSeconds(seconds), new Traffic(0));
+        await IngestBenchmark.HammerAsync(http, [address], concurrency, TimeSpan.FromSeconds(1), new Traffic(0));
+        var run = await IngestBenchmark.HammerAsync(http, [address], concurrency, TimeSpan.FromSeconds(seconds), new Traffic(0));
         await bare.StopAsync();
         return run;
     }

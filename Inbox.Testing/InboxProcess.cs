@@ -67,9 +67,10 @@ public sealed partial class InboxProcess : IAsyncDisposable
     /// <param name="settings">Configuration as environment variables (<c>Section__Key</c>), over the shipped settings.</param>
     /// <param name="dataFolder">An existing data folder to start on (a restart); a fresh one when null.</param>
     /// <param name="build">Which Inbox.Web build to start.</param>
-    public static async Task<InboxProcess> StartAsync(IDictionary<string, string>? settings = null, string? dataFolder = null, WebBuild build = WebBuild.SameAsCaller)
+    /// <param name="webProject">The Inbox.Web folder of another checkout to start the build of (a reference build for a benchmark); this repository's when null.</param>
+    public static async Task<InboxProcess> StartAsync(IDictionary<string, string>? settings = null, string? dataFolder = null, WebBuild build = WebBuild.SameAsCaller, string? webProject = null)
     {
-        var app = Launch(settings, dataFolder, build);
+        var app = Launch(settings, dataFolder, build, webProject);
         var listening = app.listening;
         app.process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"Inbox.Web exited with code {app.process.ExitCode}:\n{app.Output}"));
         app.process.EnableRaisingEvents = true;
@@ -94,19 +95,20 @@ public sealed partial class InboxProcess : IAsyncDisposable
     /// <summary>Starts the app and waits for it to stop by itself, for start-ups that must refuse: its exit code and everything it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IDictionary<string, string>? settings = null)
     {
-        await using var app = Launch(settings, dataFolder: null, WebBuild.SameAsCaller);
+        await using var app = Launch(settings, dataFolder: null, WebBuild.SameAsCaller, webProject: null);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         // Waits for the output streams to close too, so the output is complete.
         await app.process.WaitForExitAsync(timeout.Token);
         return (app.process.ExitCode, app.Output);
     }
 
-    private static InboxProcess Launch(IDictionary<string, string>? settings, string? dataFolder, WebBuild build)
+    private static InboxProcess Launch(IDictionary<string, string>? settings, string? dataFolder, WebBuild build, string? webProject)
     {
         dataFolder ??= Directory.CreateTempSubdirectory("inbox-app-").FullName;
-        var start = new ProcessStartInfo(WebExecutable(build))
+        webProject ??= Path.Combine(RepositoryRoot(), "Inbox.Web");
+        var start = new ProcessStartInfo(WebExecutable(build, webProject))
         {
-            WorkingDirectory = Path.Combine(RepositoryRoot(), "Inbox.Web"),
+            WorkingDirectory = webProject,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -228,14 +230,13 @@ public sealed partial class InboxProcess : IAsyncDisposable
     /// The Inbox.Web build in the caller's configuration (a Debug test run starts the Debug app), or for
     /// <see cref="WebBuild.ReleaseIfBuilt"/> the Release build when there is one.
     /// </summary>
-    private static string WebExecutable(WebBuild build)
+    private static string WebExecutable(WebBuild build, string webProject)
     {
-        var root = RepositoryRoot();
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configurations = build == WebBuild.ReleaseIfBuilt ? ["Release", "Debug"] : new[] { framework.Parent!.Name };
         foreach (var configuration in configurations)
         {
-            var executable = Path.Combine(root, "Inbox.Web", "bin", configuration, framework.Name, "Inbox.Web");
+            var executable = Path.Combine(webProject, "bin", configuration, framework.Name, "Inbox.Web");
             if (File.Exists(executable))
             {
                 return executable;
@@ -243,7 +244,7 @@ public sealed partial class InboxProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException(
-            $"Inbox.Web is not built: run `dotnet build -c {configurations[0]} Inbox.Web` first (looked in Inbox.Web/bin/{string.Join("|", configurations)}/{framework.Name}).");
+            $"Inbox.Web is not built: run `dotnet build -c {configurations[0]} Inbox.Web` first (looked in {webProject}/bin/{string.Join("|", configurations)}/{framework.Name}).");
     }
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]

@@ -16,6 +16,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The server's process id (PostgreSQL: the postmaster, parent of every backend), for measuring its CPU.</summary>
+    public int ProcessId => pid;
+
     /// <summary>Where the server binaries are: Debian's newest installed major version.</summary>
     public static string? BinFolder =>
         Directory.Exists("/usr/lib/postgresql")
@@ -23,7 +26,11 @@ public sealed class PostgresServer : IAsyncDisposable
                 .Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderByDescending(d => d, StringComparer.Ordinal).FirstOrDefault()
             : null;
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <param name="durable">
+    /// Flush commits to disk as a production server does (for benchmarks); tests run with <c>fsync=off</c>, which only
+    /// a crash of the machine could tell apart.
+    /// </param>
+    public static async Task<PostgresServer> StartAsync(bool durable = false)
     {
         var bin = BinFolder ?? throw new InvalidOperationException("PostgreSQL is not installed: apt-get install -y postgresql (test.sh does).");
         // Under /tmp, not the user's temp folder: every parent must be traversable by the postgres user.
@@ -34,7 +41,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var data = Path.Combine(folder, "data");
         await ServerProcesses.RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"], "postgres");
         await ServerProcesses.RunAsync(Path.Combine(bin, "pg_ctl"),
-            ["-D", data, "-l", Path.Combine(folder, "server.log"), "-o", $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "-w", "start"],
+            ["-D", data, "-l", Path.Combine(folder, "server.log"), "-o", $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=300{(durable ? "" : " -c fsync=off")}", "-w", "start"],
             "postgres");
         server.pid = int.Parse(File.ReadLines(Path.Combine(data, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
         return server;

@@ -13,6 +13,9 @@ public sealed class RedisServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The server's process id (PostgreSQL: the postmaster, parent of every backend), for measuring its CPU.</summary>
+    public int ProcessId => pid;
+
     public string ConnectionString => $"127.0.0.1:{Port}";
 
     public static async Task<RedisServer> StartAsync()

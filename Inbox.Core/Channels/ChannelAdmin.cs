@@ -72,7 +72,7 @@ public sealed class ChannelAdmin(
             return conflict;
         }
 
-        addresses.Invalidate();
+        await ForgetCachedAsync(channel.Id, cancellationToken);
         logger.LogInformation("{Actor} added {Kind} channel {Key} ({Name}, {ExternalId})", actor, channel.Kind, channel.Key, channel.Name, channel.ExternalId);
         return ChannelAdminResult.Done(channel.Id);
     }
@@ -129,7 +129,7 @@ public sealed class ChannelAdmin(
             return conflict;
         }
 
-        addresses.Invalidate();
+        await ForgetCachedAsync(channel.Id, cancellationToken);
         logger.LogInformation("{Actor} changed channel {Key}: {Changes}", actor, channel.Key, changes.Count == 0 ? "nothing" : string.Join(", ", changes));
         if (reauthorised)
         {
@@ -166,10 +166,17 @@ public sealed class ChannelAdmin(
                 $"Channel {channel.Key} cannot be deleted: it has {count} conversation(s), and deleting it would delete their history.");
         }
 
-        addresses.Invalidate();
+        await ForgetCachedAsync(id, cancellationToken);
         await audit.RecordAsync(actor, "channel.deleted", $"channel {channel.Key}", $"{channel.Kind} \"{channel.Name}\"", cancellationToken);
         logger.LogInformation("{Actor} deleted {Kind} channel {Key} ({Name})", actor, channel.Kind, channel.Key, channel.Name);
         return ChannelAdminResult.Done(id);
+    }
+
+    /// <summary>This instance's routes at once; other instances' through <see cref="ChannelsChanged"/> (relayed when there are several).</summary>
+    private async Task ForgetCachedAsync(int channelId, CancellationToken cancellationToken)
+    {
+        addresses.Invalidate();
+        await events.PublishAsync(new ChannelsChanged(channelId), cancellationToken);
     }
 
     private static async Task<ChannelAdminResult?> CheckUniqueAsync(InboxDbContext db, ChannelDraft input, int id, CancellationToken cancellationToken)

@@ -6,12 +6,15 @@ namespace Inbox.Core.Routing;
 /// <summary>
 /// Who is online, away or offline, from the live browser connections the web layer reports (one agent may have
 /// several tabs). Singleton: the connections live in memory; the "away" choice and the last-seen time are stored
-/// on <see cref="Agent"/>, so the choice survives a new sign-in and a restart.
+/// on <see cref="Agent"/>, so the choice survives a new sign-in and a restart. With several instances, each one's
+/// tab counts are relayed to the others (<see cref="SetRemote"/>), so an agent with a tab on any instance is online
+/// on all of them.
 /// </summary>
 public sealed class AgentPresence(IDbContextFactory<InboxDbContext> contexts, TimeProvider time)
 {
     private readonly Dictionary<int, HashSet<string>> connections = [];
     private readonly Dictionary<int, bool> away = [];
+    private readonly Dictionary<string, IReadOnlyDictionary<int, int>> remote = [];
     private readonly List<Action> subscribers = [];
     private readonly Lock gate = new();
 
@@ -20,7 +23,13 @@ public sealed class AgentPresence(IDbContextFactory<InboxDbContext> contexts, Ti
     {
         lock (gate)
         {
-            if (!connections.TryGetValue(agentId, out var open) || open.Count == 0)
+            var tabs = connections.GetValueOrDefault(agentId)?.Count ?? 0;
+            foreach (var instance in remote.Values)
+            {
+                tabs += instance.GetValueOrDefault(agentId);
+            }
+
+            if (tabs == 0)
             {
                 return Presence.Offline;
             }
@@ -84,6 +93,75 @@ public sealed class AgentPresence(IDbContextFactory<InboxDbContext> contexts, Ti
         }
 
         NotifyChanged();
+    }
+
+    /// <summary>How many tabs each agent has open on this instance (agents with none are left out).</summary>
+    public IReadOnlyDictionary<int, int> LocalTabs()
+    {
+        lock (gate)
+        {
+            return connections.Where(c => c.Value.Count > 0).ToDictionary(c => c.Key, c => c.Value.Count);
+        }
+    }
+
+    /// <summary>The agents with a tab on this instance who chose "away".</summary>
+    public IReadOnlySet<int> LocalAway()
+    {
+        lock (gate)
+        {
+            return connections.Where(c => c.Value.Count > 0 && away.GetValueOrDefault(c.Key)).Select(c => c.Key).ToHashSet();
+        }
+    }
+
+    /// <summary>
+    /// The tabs another instance (<paramref name="instance"/>) reports, replacing what it reported before; an empty
+    /// report, or <see cref="RemoveRemote"/>, takes that instance's tabs away.
+    /// </summary>
+    public void SetRemote(string instance, IReadOnlyDictionary<int, int> tabs)
+    {
+        lock (gate)
+        {
+            var before = remote.GetValueOrDefault(instance);
+            if (before is null ? tabs.Count == 0 : before.Count == tabs.Count && !before.Except(tabs).Any())
+            {
+                return;
+            }
+
+            if (tabs.Count == 0)
+            {
+                remote.Remove(instance);
+            }
+            else
+            {
+                remote[instance] = tabs;
+            }
+        }
+
+        NotifyChanged();
+    }
+
+    /// <summary>Forgets another instance's tabs: it stopped, or has not been heard from for too long.</summary>
+    public void RemoveRemote(string instance) => SetRemote(instance, new Dictionary<int, int>());
+
+    /// <summary>Reads the agents' "away" choices again: another instance may have stored one.</summary>
+    public async Task ReloadAwayAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stored = await db.Agents.AsNoTracking().Select(a => new { a.Id, a.Away }).ToListAsync(cancellationToken);
+        var changed = false;
+        lock (gate)
+        {
+            foreach (var agent in stored)
+            {
+                changed |= away.GetValueOrDefault(agent.Id) != agent.Away;
+                away[agent.Id] = agent.Away;
+            }
+        }
+
+        if (changed)
+        {
+            NotifyChanged();
+        }
     }
 
     /// <summary>The Changed notification: <paramref name="onChanged"/> runs after any presence change until the subscription is disposed.</summary>

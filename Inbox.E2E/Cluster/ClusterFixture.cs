@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Inbox.Core.Channels.Meta;
+using Microsoft.Playwright;
 using Npgsql;
 
 namespace Inbox.E2E.Cluster;
@@ -17,9 +18,13 @@ public sealed class ClusterFixture : IAsyncLifetime
     public const string AppSecret = "cluster-app-secret";
     public const string PageId = "1040000000999";
     public const string ApiKey = "cluster-agent-key-0123456789";
+    public const string AdminEmail = "admin@cluster.test";
+    public const string AdminPassword = "Cluster-pass-1";
 
     private readonly string keys = Directory.CreateTempSubdirectory("inbox-cluster-keys-").FullName;
     private readonly string database = PostgresServer.NewDatabase();
+    private IPlaywright? playwright;
+    private IBrowser? browser;
 
     public PostgresServer Postgres { get; private set; } = null!;
 
@@ -53,6 +58,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         ["Inbox__Demo__Enabled"] = "false",
         ["Meta__AppSecret"] = AppSecret,
         ["Meta__GraphApiBaseUrl"] = Platform.BaseUrl + FakePlatformServer.GraphRoot,
+        ["Inbox__Admin__Email"] = AdminEmail,
+        ["Inbox__Admin__Password"] = AdminPassword,
         ["Inbox__ApiKeys__0__Name"] = "cluster",
         ["Inbox__ApiKeys__0__Key"] = ApiKey,
         ["Inbox__ApiKeys__0__Role"] = "Agent",
@@ -86,6 +93,26 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             return false;
         }
+    }
+
+    /// <summary>A fresh browser page on <paramref name="app"/> (Chromium starts with the first one asked for).</summary>
+    public async Task<IPage> NewPageAsync(InboxProcess app)
+    {
+        if (browser is null)
+        {
+            Assertions.SetDefaultExpectTimeout(15_000);
+            playwright = await Playwright.CreateAsync();
+            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Browsers.ChromiumExecutable(),
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            });
+        }
+
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
     }
 
     public static HttpClient Api(InboxProcess app)
@@ -127,6 +154,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
         foreach (var app in new[] { A, B }.Where(a => a is not null))
         {
             await app.DisposeAsync();

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Inbox.E2E.PageObjects;
 using Inbox.Web.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Playwright;
 
 namespace Inbox.E2E.Cluster;
 
@@ -14,6 +16,9 @@ namespace Inbox.E2E.Cluster;
 public sealed partial class TwoInstancesTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
 {
     private static readonly TimeSpan SafetyTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>What crosses instances (processing on A, Redis, B's circuit) gets longer than one app's default on a loaded machine.</summary>
+    private static readonly LocatorAssertionsToBeVisibleOptions LiveWait = new() { Timeout = 30_000 };
 
     [Fact]
     public async Task WebhookPostedToA_ReachesALiveConnectionOnB()
@@ -89,14 +94,14 @@ public sealed partial class TwoInstancesTests(ClusterFixture cluster) : IClassFi
         Assert.True(killed == 1 && acknowledged.Count < Events, $"C was killed mid-stream ({acknowledged.Count} of {Events} acknowledged)");
 
         // What C did not acknowledge, Meta posts again, here to B; some acknowledged ones come again too.
-        var caughtUp = cluster.B.NextLineAsync(CaughtUp());
+        var caughtUp = AnyCaughtUp();
         foreach (var i in Enumerable.Range(0, Events).Where(i => !acknowledged.ContainsKey(i)).Concat(acknowledged.Keys.Take(10)))
         {
             Assert.True(await ClusterFixture.PostMessageAsync(cluster.B, $"psid-kill-{i % 20}", $"m_kill_{i}", $"event {i}"), $"event {i} posted to B");
         }
 
         // C's claimed and unprocessed deliveries are B's once their lease runs out.
-        var (stored, distinct) = await WaitForMessagesAsync(cluster.B, caughtUp, "m_kill_", Events);
+        var (stored, distinct) = await WaitForMessagesAsync(caughtUp, "m_kill_", Events);
         Assert.Equal(Events, stored);
         Assert.Equal(Events, distinct);
     }
@@ -125,12 +130,47 @@ public sealed partial class TwoInstancesTests(ClusterFixture cluster) : IClassFi
         }
 
         await received.Task.WaitAsync(SafetyTimeout);
-        var caughtUp = cluster.A.NextLineAsync(CaughtUp());
+        var caughtUp = AnyCaughtUp();
         Assert.True(await ClusterFixture.PostMessageAsync(cluster.A, "psid-outage", "m_outage_last", "last"));
-        var (stored, distinct) = await WaitForMessagesAsync(cluster.A, caughtUp, "m_outage_", DuringOutage + 1);
+        var (stored, distinct) = await WaitForMessagesAsync(caughtUp, "m_outage_", DuringOutage + 1);
         Assert.Equal(DuringOutage + 1, stored);
         Assert.Equal(DuringOutage + 1, distinct);
     }
+
+    [Fact]
+    public async Task AgentSignedInOnB_SeesAsWebhookLive_LiveUpdatesPausedWhileRedisIsDown_ThenWhatAPostedMeanwhile()
+    {
+        var page = await cluster.NewPageAsync(cluster.B);
+        var inbox = await new LoginPage(page).SignInAsync(ClusterFixture.AdminEmail, ClusterFixture.AdminPassword);
+        await inbox.WaitForLiveAsync();
+
+        // The newest first: the list only renders the rows in view, and earlier tests left two dozen conversations.
+        await inbox.SortByLatestAsync();
+        var paused = page.GetByTestId("live-paused");
+        await Assertions.Expect(paused).ToBeHiddenAsync();
+
+        // Live: a customer writes through A; the tab on B lists it without a reload.
+        Assert.True(await ClusterFixture.PostMessageAsync(cluster.A, "psid-browser", "m_browser_1", "Hello from A, live"), "A acknowledged the webhook");
+        await Assertions.Expect(Preview(page, "Hello from A, live")).ToBeVisibleAsync(LiveWait);
+
+        // Redis goes down: the tab says so. What A stores meanwhile cannot reach it.
+        cluster.Redis.Stop();
+        await Assertions.Expect(paused).ToContainTextAsync("Live updates paused", new() { Timeout = LiveWait.Timeout });
+        await inbox.ScreenshotAsync("cluster-live-updates-paused");
+        var processed = Task.WhenAny(cluster.A.NextLineAsync(CaughtUp()), cluster.B.NextLineAsync(CaughtUp()));
+        Assert.True(await ClusterFixture.PostMessageAsync(cluster.A, "psid-browser-2", "m_browser_2", "Written while Redis was down"), "A acknowledged the webhook during the outage");
+        await processed.WaitAsync(SafetyTimeout);
+
+        // Redis is back: the notice goes and the inbox shows what it missed, still without a reload.
+        await inbox.MarkDocumentAsync();
+        await cluster.Redis.StartAgainAsync();
+        await Assertions.Expect(paused).ToBeHiddenAsync(new() { Timeout = LiveWait.Timeout });
+        await Assertions.Expect(Preview(page, "Written while Redis was down")).ToBeVisibleAsync(LiveWait);
+        Assert.True(await inbox.IsSameDocumentAsync(), "the page was not reloaded");
+        await page.Context.CloseAsync();
+    }
+
+    private static ILocator Preview(IPage page, string text) => page.GetByTestId("row-preview").GetByText(text, new() { Exact = true });
 
     /// <summary>Completes with the first MessageReceived the connection hears (the tests of this class run one at a time).</summary>
     private static TaskCompletionSource<JsonElement> Received(HubConnection hub)
@@ -140,14 +180,17 @@ public sealed partial class TwoInstancesTests(ClusterFixture cluster) : IClassFi
         return received;
     }
 
-    /// <summary>Counts each time <paramref name="app"/> reports it has caught up, until <paramref name="expected"/> are stored.</summary>
-    private async Task<(long Stored, long Distinct)> WaitForMessagesAsync(InboxProcess app, Task<string> caughtUp, string prefix, int expected)
+    /// <summary>
+    /// Counts each time A or B reports it has caught up, until <paramref name="expected"/> are stored: either may process
+    /// what was posted to the other, since both claim from the one database.
+    /// </summary>
+    private async Task<(long Stored, long Distinct)> WaitForMessagesAsync(Task caughtUp, string prefix, int expected)
     {
         var deadline = DateTime.UtcNow + SafetyTimeout;
         while (true)
         {
             await caughtUp.WaitAsync(deadline - DateTime.UtcNow);
-            var next = app.NextLineAsync(CaughtUp());
+            var next = AnyCaughtUp();
             var counts = await cluster.CountAsync(prefix);
             if (counts.Stored >= expected)
             {
@@ -157,6 +200,8 @@ public sealed partial class TwoInstancesTests(ClusterFixture cluster) : IClassFi
             caughtUp = next;
         }
     }
+
+    private Task AnyCaughtUp() => Task.WhenAny(cluster.A.NextLineAsync(CaughtUp()), cluster.B.NextLineAsync(CaughtUp()));
 
     [GeneratedRegex("Webhook deliveries processed: .*none pending")]
     private static partial Regex CaughtUp();

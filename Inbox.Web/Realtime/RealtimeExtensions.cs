@@ -8,7 +8,8 @@ public static class RealtimeExtensions
 {
     /// <summary>
     /// The live-update notifier, the domain event handlers that feed it, and the SignalR hub; with
-    /// <c>ConnectionStrings:Redis</c>, the hub's Redis backplane and the relay of changes between instances.
+    /// <c>ConnectionStrings:Redis</c>, the hub's Redis backplane and the relays between instances: live changes,
+    /// agent presence, and channel edits (which empty the other instances' caches).
     /// </summary>
     public static IServiceCollection AddInboxRealtime(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +25,10 @@ public static class RealtimeExtensions
         services.AddHostedService<InboxHubBroadcaster>();
         services.AddSingleton<RedisLink>();
         services.AddHostedService<RedisChangeRelay>();
+        services.AddHostedService<RedisPresenceRelay>();
+        services.AddSingleton<RedisChannelRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<RedisChannelRelay>());
+        services.AddSingleton<IDomainEventHandler<ChannelsChanged>>(sp => sp.GetRequiredService<RedisChannelRelay>());
         var signalR = services.AddSignalR().AddJsonProtocol(json =>
             json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)

@@ -8,7 +8,8 @@ namespace Inbox.Web.Components.Pages.Workspace;
 
 /// <summary>
 /// The inbox's live side: a new instant when a countdown reaches its deadline, changes from <see cref="InboxNotifier"/> (one list reload per
-/// burst), alerts for new customer messages, and the keyboard shortcuts of <c>wwwroot/js/inbox.js</c>.
+/// burst), a full reload when the link to the other instances comes back (what they did meanwhile was not heard), alerts for new
+/// customer messages, and the keyboard shortcuts of <c>wwwroot/js/inbox.js</c>.
 /// </summary>
 public partial class InboxPage
 {
@@ -35,6 +36,9 @@ public partial class InboxPage
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
+    private RedisLink Link { get; set; } = default!;
+
+    [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
     [Inject]
@@ -45,6 +49,7 @@ public partial class InboxPage
         if (firstRender)
         {
             listening = Notifier.Subscribe(OnChangeAsync);
+            Link.Changed += OnLinkChanged;
             module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/inbox.js");
             self = DotNetObjectReference.Create(this);
             alertsOn = await module.InvokeAsync<bool>("start", self, alertsToggle);
@@ -113,6 +118,7 @@ public partial class InboxPage
     public async ValueTask DisposeAsync()
     {
         listening?.Dispose();
+        Link.Changed -= OnLinkChanged;
         reloadSoon?.Dispose();
         searchSoon?.Dispose();
         if (module is not null)
@@ -154,6 +160,20 @@ public partial class InboxPage
 
         reloadSoon?.Trigger();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Redis is back: the list and the open conversation are read again, so nothing missed while it was down stays missing.</summary>
+    private void OnLinkChanged()
+    {
+        if (Link.Connected)
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await ReloadAsync();
+                openVersion++;
+                StateHasChanged();
+            });
+        }
     }
 
     private async Task ApplyChangesAsync()
