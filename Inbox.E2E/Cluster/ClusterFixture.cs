@@ -69,6 +69,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         ["Inbox__Channels__0__ExternalId"] = PageId,
         ["Inbox__Channels__0__AccessToken"] = "EAAB-cluster",
         ["Inbox__Channels__0__HumanAgentApproved"] = "true",
+
+        // The window-closing reminder comes due 4 s after a customer's message, so one fires while both instances run.
+        ["Inbox__Automations__ReminderAfter"] = "00:00:04",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         ["Logging__LogLevel__Inbox.Core.Channels.Inbound.WebhookProcessor"] = "Information",
@@ -140,6 +143,37 @@ public sealed class ClusterFixture : IAsyncLifetime
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>
+    /// Waits until the conversation's <paramref name="kind"/> automation has settled (neither scheduled nor running), then
+    /// gives its state and how many activity entries its firing wrote (their text starts with <paramref name="detail"/>).
+    /// </summary>
+    public async Task<(string State, long Entries)> SettledAutomationAsync(int conversation, string kind, string detail, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString(database));
+        await connection.OpenAsync();
+        while (true)
+        {
+            await using var command = new NpgsqlCommand("""
+                SELECT a."State", (SELECT COUNT(*) FROM "Activities" v WHERE v."ConversationId" = a."ConversationId" AND v."Detail" LIKE @detail)
+                FROM "ScheduledAutomations" a WHERE a."ConversationId" = @conversation AND a."Kind" = @kind
+                """, connection);
+            command.Parameters.AddWithValue("conversation", conversation);
+            command.Parameters.AddWithValue("kind", kind);
+            command.Parameters.AddWithValue("detail", detail + "%");
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                if (await reader.ReadAsync() && reader.GetString(0) is not ("Scheduled" or "Running"))
+                {
+                    return (reader.GetString(0), reader.GetInt64(1));
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the {kind} automation of conversation {conversation} settled within {timeout}");
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
     }
 
     /// <summary>The conversation the customer <paramref name="psid"/> opened, read through <paramref name="app"/>'s API.</summary>

@@ -65,6 +65,27 @@ public sealed partial class TwoInstancesTests(ClusterFixture cluster) : IClassFi
     }
 
     [Fact]
+    public async Task ReminderDueWhileBothRun_FiresOnce()
+    {
+        await using var hub = InboxHubClient.Build(new Uri(cluster.B.BaseUrl, InboxHub.Path), ClusterFixture.ApiKey);
+        var reminded = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonElement>("WindowClosingSoon", change => reminded.TrySetResult(change));
+        await hub.StartListeningAsync();
+
+        var processed = AnyCaughtUp();
+        Assert.True(await ClusterFixture.PostMessageAsync(cluster.A, "psid-reminder", "m_reminder_1", "Is anyone there?"));
+        await processed.WaitAsync(SafetyTimeout);
+        var conversation = await cluster.ConversationOfAsync(cluster.A, "psid-reminder");
+
+        // Both instances run Hangfire's workers on the one PostgreSQL storage; the team hears of it once, whichever ran it.
+        var change = await reminded.Task.WaitAsync(SafetyTimeout);
+        Assert.Equal(conversation, change.GetProperty("conversationId").GetInt32());
+        var (state, entries) = await cluster.SettledAutomationAsync(conversation, "WindowReminder", "Reminder to", SafetyTimeout);
+        Assert.Equal("Done", state);
+        Assert.Equal(1, entries);
+    }
+
+    [Fact]
     public async Task InstanceKilledMidStream_TheOtherFinishesItsClaimedWork_NothingLostOrTwice()
     {
         const int Events = 100;
