@@ -268,6 +268,10 @@ namespace Inbox.Core.Postgres.Migrations
                         .HasMaxLength(140)
                         .HasColumnType("character varying(140)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1108,6 +1112,12 @@ namespace Inbox.Core.Postgres.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CsatQuestions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<bool>("PendingFollowUpEnabled")
                         .HasColumnType("boolean");
 
@@ -1115,6 +1125,12 @@ namespace Inbox.Core.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PendingFollowUpTexts")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'{}'");
 
                     b.HasKey("Id");
 
@@ -1133,6 +1149,12 @@ namespace Inbox.Core.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("AwayMessages")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'{}'");
 
                     b.Property<string>("Closures")
                         .IsRequired()

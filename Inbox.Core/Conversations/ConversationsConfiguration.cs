@@ -25,6 +25,7 @@ internal sealed class ConversationsConfiguration :
         contact.Property(c => c.Phone).HasMaxLength(32);
         contact.Property(c => c.ParentUserId).HasMaxLength(140);
         contact.Property(c => c.Username).HasMaxLength(100);
+        contact.Property(c => c.Language).HasMaxLength(35);
         contact.Property(c => c.Name).HasMaxLength(200);
         contact.Property(c => c.AvatarFile).HasMaxLength(100);
         contact.HasOne(c => c.Person).WithMany(p => p.Contacts).OnDelete(DeleteBehavior.SetNull);

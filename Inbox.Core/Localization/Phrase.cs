@@ -10,6 +10,12 @@ namespace Inbox.Core.Localization;
 /// </summary>
 public sealed record Phrase(string Key, params IReadOnlyList<object> Args)
 {
+    /// <summary>
+    /// A text built in English only (older messages not yet written as phrases): it is its own key, so it shows in English
+    /// until it becomes a phrase with a translation.
+    /// </summary>
+    public static implicit operator Phrase(string text) => new(text);
+
     /// <summary>The English text with instants as <c>yyyy-MM-dd HH:mm UTC</c>: for logs and stored records, never for a reader.</summary>
     public override string ToString() => Render(key => key, CultureInfo.InvariantCulture);
 

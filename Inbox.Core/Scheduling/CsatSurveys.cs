@@ -1,4 +1,5 @@
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
 using Inbox.Core.Replies;
@@ -13,6 +14,7 @@ public sealed class CsatSurveys(
     AutomationScheduler scheduler,
     ConversationCommands commands,
     Reporting.CsatRecorder csatFacts,
+    BusinessHoursAdmin admin,
     IOptions<AutomationOptions> options,
     TimeProvider time)
 {
@@ -55,7 +57,8 @@ public sealed class CsatSurveys(
         }
 
         var decision = ReplyPolicy.Evaluate(ConversationFacts.Of(conversation), now, SenderKind.Automation);
-        var (request, skip) = CsatRule.Choose(conversation.Channel!.Kind, conversation.Kind, decision, settings, templateRegistered);
+        var question = Languages.Choose(conversation.Contact?.Language, settings.CsatQuestion, (await admin.SettingsAsync(cancellationToken)).CsatQuestions);
+        var (request, skip) = CsatRule.Choose(conversation.Channel!.Kind, conversation.Kind, decision, settings, templateRegistered, question);
         if (request is not null)
         {
             var result = await commands.QueueReplyAsync(conversationId, request, SenderKind.Automation, agentId: null, cancellationToken);
