@@ -13,6 +13,8 @@ internal sealed class ConversationsConfiguration :
         activity.HasOne<Conversation>().WithMany().HasForeignKey(a => a.ConversationId).OnDelete(DeleteBehavior.Cascade);
         activity.Property(a => a.Actor).HasMaxLength(200);
         activity.Property(a => a.Detail).HasMaxLength(500);
+        activity.Property(a => a.DetailPhrase).HasMaxLength(4000);
+        activity.Ignore(a => a.Says);
     }
 
     public void Configure(EntityTypeBuilder<Person> person) => person.Property(p => p.DisplayName).HasMaxLength(200);

@@ -67,7 +67,7 @@ public sealed class CsatSurveys(
 
         if (skip is not null)
         {
-            await AutomationLog.WriteAsync(contexts, conversationId, $"CSAT survey not sent: {skip}", now, cancellationToken);
+            await AutomationLog.WriteAsync(contexts, conversationId, new Phrase("CSAT survey not sent: {0}", skip), now, cancellationToken);
             return AutomationOutcome.Skipped(skip);
         }
 
@@ -78,8 +78,10 @@ public sealed class CsatSurveys(
 
         await csatFacts.SurveySentAsync(conversationId, now, cancellationToken);
 
-        var how = request!.Template is null ? "as a free-form question" : $"with the template {request.Template.Name}";
-        await AutomationLog.WriteAsync(contexts, conversationId, $"CSAT survey sent {how}.", now, cancellationToken);
-        return AutomationOutcome.Done($"CSAT survey sent {how}.");
+        var sent = request!.Template is null
+            ? new Phrase("CSAT survey sent as a free-form question.")
+            : new Phrase("CSAT survey sent with the template {0}.", request.Template.Name);
+        await AutomationLog.WriteAsync(contexts, conversationId, sent, now, cancellationToken);
+        return AutomationOutcome.Done(sent.ToString());
     }
 }

@@ -58,8 +58,10 @@ public sealed class PendingFollowUps(
         }
 
         var result = await commands.QueueReplyAsync(conversationId, new ReplyRequest(Languages.Choose(conversation.Contact?.Language, settings.PendingFollowUpText, settings.PendingFollowUpTexts), ReplyType.FreeForm), SenderKind.Automation, null, cancellationToken);
-        var detail = result.Status == CommandStatus.Done ? "Pending follow-up question sent." : $"Pending follow-up not sent: {result.Error}";
+        var detail = result.Status == CommandStatus.Done
+            ? new Phrase("Pending follow-up question sent.")
+            : new Phrase("Pending follow-up not sent: {0}", result.Problem!);
         await AutomationLog.WriteAsync(contexts, conversationId, detail, time.GetUtcNow().UtcDateTime, cancellationToken);
-        return result.Status == CommandStatus.Done ? AutomationOutcome.Done(detail) : AutomationOutcome.Skipped(detail);
+        return result.Status == CommandStatus.Done ? AutomationOutcome.Done(detail.ToString()) : AutomationOutcome.Skipped(detail.ToString());
     }
 }

@@ -6,7 +6,7 @@ namespace Inbox.Web.Localization;
 public static class CustomerLanguages
 {
     public static IReadOnlyList<string> Tags { get; } =
-        ["en", "pt-BR", "pt-PT", "es", "ru", "it", "fr", "de", "nl", "pl", "tr", "ar", "hi", "id", "th", "vi", "ja", "ko", "zh-TW", "zh-CN"];
+        ["pt-BR", "es", "ru", "it", "en", "pt-PT", "fr", "de", "nl", "pl", "tr", "ar", "hi", "id", "th", "vi", "ja", "ko", "zh-TW", "zh-CN"];
 
     /// <summary>The offered tags, plus <paramref name="current"/> when it is another one (e.g. a language LINE reported).</summary>
     public static IEnumerable<string> With(string? current) =>

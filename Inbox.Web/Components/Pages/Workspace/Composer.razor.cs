@@ -268,12 +268,12 @@ public partial class Composer : IAsyncDisposable
                 break;
             case CommandStatus.NotAllowed:
                 // The window closed while the agent typed: keep the text, and offer what the platform still allows.
-                error = result.Error;
+                error = Say[result.Problem];
                 alternatives = Decision.Options.Where(o => o.Allowed && o.Type != selected).Select(o => o.Type).ToList();
                 offerNote = alternatives.Count == 0;
                 break;
             default:
-                error = result.Error;
+                error = Say[result.Problem];
                 break;
         }
     }

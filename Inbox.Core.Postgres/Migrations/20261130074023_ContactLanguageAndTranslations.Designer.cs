@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Inbox.Core.Postgres.Migrations
 {
     [DbContext(typeof(InboxDbContext))]
-    [Migration("20261130070000_ContactLanguageAndTranslations")]
+    [Migration("20261130074023_ContactLanguageAndTranslations")]
     partial class ContactLanguageAndTranslations
     {
         /// <inheritdoc />
@@ -434,6 +434,10 @@ namespace Inbox.Core.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DetailPhrase")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -37,6 +37,13 @@ namespace Inbox.Core.Persistence.Migrations
                 type: "TEXT",
                 nullable: false,
                 defaultValueSql: "'{}'");
+
+            migrationBuilder.AddColumn<string>(
+                name: "DetailPhrase",
+                table: "Activities",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -57,6 +64,10 @@ namespace Inbox.Core.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "PendingFollowUpTexts",
                 table: "AutomationSettings");
+
+            migrationBuilder.DropColumn(
+                name: "DetailPhrase",
+                table: "Activities");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Inbox.Core.Persistence.Migrations
 {
     [DbContext(typeof(InboxDbContext))]
-    [Migration("20261130065717_ContactLanguageAndTranslations")]
+    [Migration("20261130073712_ContactLanguageAndTranslations")]
     partial class ContactLanguageAndTranslations
     {
         /// <inheritdoc />
@@ -413,6 +413,10 @@ namespace Inbox.Core.Persistence.Migrations
                     b.Property<string>("Detail")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetailPhrase")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")

@@ -37,6 +37,13 @@ namespace Inbox.Core.Postgres.Migrations
                 type: "text",
                 nullable: false,
                 defaultValueSql: "'{}'");
+
+            migrationBuilder.AddColumn<string>(
+                name: "DetailPhrase",
+                table: "Activities",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -57,6 +64,10 @@ namespace Inbox.Core.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "PendingFollowUpTexts",
                 table: "AutomationSettings");
+
+            migrationBuilder.DropColumn(
+                name: "DetailPhrase",
+                table: "Activities");
         }
     }
 }
