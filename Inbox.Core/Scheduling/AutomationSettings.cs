@@ -16,6 +16,6 @@ public class AutomationSettings
     /// <summary>The follow-up question in other languages (tag → text); <see cref="PendingFollowUpText"/> for everyone else.</summary>
     public Dictionary<string, string> PendingFollowUpTexts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The CSAT question in other languages (tag → text); the configured <c>Automation:CsatQuestion</c> for everyone else.</summary>
+    /// <summary>The CSAT question in other languages (tag → text); the configured <c>Inbox:Automations:CsatQuestion</c> for everyone else.</summary>
     public Dictionary<string, string> CsatQuestions { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

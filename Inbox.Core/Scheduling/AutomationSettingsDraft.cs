@@ -13,7 +13,7 @@ public sealed class AutomationSettingsDraft
     /// <summary>The follow-up question in other languages.</summary>
     public List<LanguageText> FollowUpTranslations { get; set; } = [];
 
-    /// <summary>The CSAT question in other languages (the default is the configured <c>Automation:CsatQuestion</c>).</summary>
+    /// <summary>The CSAT question in other languages (the default is the configured <c>Inbox:Automations:CsatQuestion</c>).</summary>
     public List<LanguageText> CsatTranslations { get; set; } = [];
 
     public static AutomationSettingsDraft Of(AutomationSettings settings) => new()

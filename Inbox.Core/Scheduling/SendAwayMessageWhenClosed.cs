@@ -70,7 +70,7 @@ public sealed class SendAwayMessageWhenClosed(
             return;
         }
 
-        // The customer's language picks the translation (docs/platform-rules.md §Languages); the default text otherwise.
+        // The customer's language picks the translation (docs/platform-rules.md §4a); the default text otherwise.
         // {next_opening} then names the day in that language too.
         var translation = Languages.Pick(conversation.Contact!.Language, stored!.AwayMessages);
         var text = AwayMessageRule.Render(translation?.Value ?? stored.AwayMessage, conversation.Contact.Name, period, calendar.Zone, now, translation?.Key);
