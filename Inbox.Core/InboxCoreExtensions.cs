@@ -6,6 +6,7 @@ using Inbox.Core.Conversations;
 using Inbox.Core.Demo;
 using Inbox.Core.Events;
 using Inbox.Core.Identity;
+using Inbox.Core.Localization;
 using Inbox.Core.Media;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
@@ -32,6 +33,7 @@ public static class InboxCoreExtensions
         services.AddPersistence(configuration, contentRoot);
         services.AddInboxIdentity();
         services.AddDomainEvents();
+        services.AddCoreText();
         services.AddSingleton<ReplyPolicy>();
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<ConversationCommands>();

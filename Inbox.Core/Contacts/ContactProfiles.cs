@@ -28,7 +28,7 @@ public sealed class ContactProfiles(IDbContextFactory<InboxDbContext> contexts)
             .OrderByDescending(c => c.LastMessageAt)
             .Select(c => new ContactConversation(c.Id, c.Channel!.Name, c.Channel.Kind, c.Kind, c.Status, c.LastMessageAt, c.LastMessagePreview))
             .ToListAsync(cancellationToken);
-        return new ContactProfile(contact.Id, contact.Name, personId, identities, conversations);
+        return new ContactProfile(contact.Id, contact.Name, personId, identities, conversations, contact.Language);
     }
 
     /// <summary>Contacts whose name contains <paramref name="text"/>, other than this customer's own identities; at most 10.</summary>

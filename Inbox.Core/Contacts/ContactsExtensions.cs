@@ -10,6 +10,7 @@ public static class ContactsExtensions
     {
         services.AddSingleton<ContactProfiles>();
         services.AddSingleton<ContactMerge>();
+        services.AddSingleton<ContactLanguage>();
         return services;
     }
 }

@@ -38,6 +38,12 @@ public class Contact
     /// <summary>The profile picture, stored in the media folder by the profile lookup; null shows initials.</summary>
     public string? AvatarFile { get; set; }
 
+    /// <summary>
+    /// The customer's language (a tag like <c>pt-BR</c>), which picks the away message, CSAT question and follow-up they
+    /// get: set by an agent in the contact panel, or from the platform's profile (LINE's <c>language</c>) while unset.
+    /// </summary>
+    public string? Language { get; set; }
+
     /// <summary>When the platform's profile (name, picture) was last read; refreshed when older than a week.</summary>
     public DateTime? ProfileFetchedAt { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Inbox.Core.Events;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
 using Inbox.Core.Replies;
@@ -31,7 +32,7 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
         var type = request.ReplyType ?? decision.Suggested;
         if (type is not { } replyType)
         {
-            return CommandResult.NotAllowed(decision.Options.FirstOrDefault(o => o.Reason is not null)?.Reason ?? "Nothing can be sent in this conversation now.");
+            return CommandResult.NotAllowed(decision.Options.FirstOrDefault(o => o.Why is not null)?.Why ?? new Phrase("Nothing can be sent in this conversation now."));
         }
 
         if (ReplyValidation.Check(request, replyType, conversation.Channel!.Kind) is { } invalid)
@@ -47,7 +48,7 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
 
         if (!option.Allowed)
         {
-            return CommandResult.NotAllowed(option.Reason!);
+            return CommandResult.NotAllowed(option.Why!);
         }
 
         var template = request.Template is { } named ? await TemplateRegistry.FindAsync(db, conversation.ChannelId, named.Name, named.Language, cancellationToken) : null;

@@ -13,6 +13,8 @@ internal sealed class ConversationsConfiguration :
         activity.HasOne<Conversation>().WithMany().HasForeignKey(a => a.ConversationId).OnDelete(DeleteBehavior.Cascade);
         activity.Property(a => a.Actor).HasMaxLength(200);
         activity.Property(a => a.Detail).HasMaxLength(500);
+        activity.Property(a => a.DetailPhrase).HasMaxLength(4000);
+        activity.Ignore(a => a.Says);
     }
 
     public void Configure(EntityTypeBuilder<Person> person) => person.Property(p => p.DisplayName).HasMaxLength(200);
@@ -25,6 +27,7 @@ internal sealed class ConversationsConfiguration :
         contact.Property(c => c.Phone).HasMaxLength(32);
         contact.Property(c => c.ParentUserId).HasMaxLength(140);
         contact.Property(c => c.Username).HasMaxLength(100);
+        contact.Property(c => c.Language).HasMaxLength(35);
         contact.Property(c => c.Name).HasMaxLength(200);
         contact.Property(c => c.AvatarFile).HasMaxLength(100);
         contact.HasOne(c => c.Person).WithMany(p => p.Contacts).OnDelete(DeleteBehavior.SetNull);

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 
 namespace Inbox.Core.Policy;
 
@@ -36,44 +36,45 @@ public sealed class ReplyPolicy(TimeProvider time)
         var platform = facts.Channel == ChannelKind.Messenger ? "Messenger" : "Instagram";
         if (facts.LastInboundAt is not { } last)
         {
-            var never = $"The customer has not written on {platform}; a business cannot start the conversation.";
+            var never = new Phrase("The customer has not written on {0}; a business cannot start the conversation.", platform);
             return Decide(WindowState.Closed, null, null, [Refused(ReplyType.FreeForm, never), Refused(ReplyType.HumanAgentTag, never)]);
         }
 
         var standardEnd = StandardWindowEnd(facts)!.Value;
         var humanEnd = last + PlatformWindows.HumanAgent;
-        var windowName = facts.StartedFromAd ? "7-day ad window" : "24-hour window";
 
         ReplyOption humanAgent;
         if (now >= humanEnd)
         {
-            humanAgent = Refused(ReplyType.HumanAgentTag, $"The 7-day human agent window closed at {At(humanEnd)}; the customer must write again.");
+            humanAgent = Refused(ReplyType.HumanAgentTag, new("The 7-day human agent window closed at {0}; the customer must write again.", humanEnd));
         }
         else if (now < standardEnd)
         {
             // Meta: tagging a message inside the standard window is a policy violation.
-            humanAgent = Refused(ReplyType.HumanAgentTag, $"Not needed before {At(standardEnd)}: the standard window is open, and tagging inside it breaks Meta's policy.");
+            humanAgent = Refused(ReplyType.HumanAgentTag, new("Not needed before {0}: the standard window is open, and tagging inside it breaks Meta's policy.", standardEnd));
         }
         else if (!facts.HumanAgentApproved)
         {
-            humanAgent = Refused(ReplyType.HumanAgentTag, "This channel's app lacks Meta's Human Agent approval, so no reply is possible after the standard window.");
+            humanAgent = Refused(ReplyType.HumanAgentTag, new("This channel's app lacks Meta's Human Agent approval, so no reply is possible after the standard window."));
         }
         else if (sender == SenderKind.Automation)
         {
-            humanAgent = Refused(ReplyType.HumanAgentTag, "The HUMAN_AGENT tag is for messages written by a person; automated messages may not use it.");
+            humanAgent = Refused(ReplyType.HumanAgentTag, new("The HUMAN_AGENT tag is for messages written by a person; automated messages may not use it."));
         }
         else
         {
             humanAgent = Allowed(ReplyType.HumanAgentTag, humanEnd);
         }
 
-        var afterStandard = humanAgent.Allowed
-            ? "only a HUMAN_AGENT-tagged reply can be sent."
-            : now >= humanEnd ? "nothing can be sent until the customer writes again."
-            : $"a HUMAN_AGENT-tagged reply is not possible either: {char.ToLowerInvariant(humanAgent.Reason![0])}{humanAgent.Reason[1..]}";
+        Phrase afterStandard = humanAgent.Allowed
+            ? new("only a HUMAN_AGENT-tagged reply can be sent.")
+            : now >= humanEnd ? new("nothing can be sent until the customer writes again.")
+            : new("a HUMAN_AGENT-tagged reply is not possible either. {0}", humanAgent.Why!);
         var freeForm = now < standardEnd
             ? Allowed(ReplyType.FreeForm, standardEnd)
-            : Refused(ReplyType.FreeForm, $"{platform} {windowName} closed at {At(standardEnd)}; {afterStandard}");
+            : Refused(ReplyType.FreeForm, facts.StartedFromAd
+                ? new Phrase("{0} 7-day ad window closed at {1}; {2}", platform, standardEnd, afterStandard)
+                : new Phrase("{0} 24-hour window closed at {1}; {2}", platform, standardEnd, afterStandard));
 
         var state = now < standardEnd ? WindowState.Open
             : now < humanEnd && facts.HumanAgentApproved ? WindowState.HumanAgent
@@ -87,14 +88,14 @@ public sealed class ReplyPolicy(TimeProvider time)
         if (facts.LastInboundAt is null)
         {
             return Decide(WindowState.TemplateOnly, null, null,
-                [Refused(ReplyType.FreeForm, "The customer has not written on WhatsApp; only templates can be sent."), template]);
+                [Refused(ReplyType.FreeForm, new("The customer has not written on WhatsApp; only templates can be sent.")), template]);
         }
 
         var standardEnd = StandardWindowEnd(facts)!.Value;
         var open = now < standardEnd;
         var freeForm = open
             ? Allowed(ReplyType.FreeForm, standardEnd)
-            : Refused(ReplyType.FreeForm, $"WhatsApp 24-hour window closed at {At(standardEnd)}; only templates can be sent.");
+            : Refused(ReplyType.FreeForm, new("WhatsApp 24-hour window closed at {0}; only templates can be sent.", standardEnd));
         return Decide(open ? WindowState.Open : WindowState.TemplateOnly, standardEnd, null, [freeForm, template]);
     }
 
@@ -104,16 +105,17 @@ public sealed class ReplyPolicy(TimeProvider time)
         ReplyOption freeForm;
         if (HoldsFreshReplyToken(facts, now))
         {
-            freeForm = Allowed(ReplyType.FreeForm, null, "Goes as a free LINE reply while the reply token is fresh.");
+            freeForm = Allowed(ReplyType.FreeForm, null, new("Goes as a free LINE reply while the reply token is fresh."));
         }
         else if (facts.LineQuotaRemaining is <= 0)
         {
-            freeForm = Refused(ReplyType.FreeForm, "The LINE monthly push quota is used up; replies can be sent again when it resets or the plan is raised.");
+            freeForm = Refused(ReplyType.FreeForm, new("The LINE monthly push quota is used up; replies can be sent again when it resets or the plan is raised."));
         }
         else
         {
-            var left = facts.LineQuotaRemaining is { } q ? $" ({q.ToString("N0", CultureInfo.InvariantCulture)} left this month)" : "";
-            freeForm = Allowed(ReplyType.FreeForm, null, $"Goes as a LINE push message and uses monthly quota{left}.");
+            freeForm = Allowed(ReplyType.FreeForm, null, facts.LineQuotaRemaining is { } left
+                ? new("Goes as a LINE push message and uses monthly quota ({0:N0} left this month).", left)
+                : new("Goes as a LINE push message and uses monthly quota."));
         }
 
         return Decide(freeForm.Allowed ? WindowState.Unlimited : WindowState.Closed, null, null, [freeForm]);
@@ -127,10 +129,10 @@ public sealed class ReplyPolicy(TimeProvider time)
 
         ReplyOption privateReply = (facts.Channel, privateEnd) switch
         {
-            (not (ChannelKind.Messenger or ChannelKind.Instagram), _) => Refused(ReplyType.PrivateReply, "Private replies exist only for Facebook and Instagram comments."),
-            (_, null) => Refused(ReplyType.PrivateReply, "The comment's time is unknown, so a private reply cannot be placed in its 7-day window."),
-            _ when facts.PrivateReplyUsed => Refused(ReplyType.PrivateReply, $"The one private reply {platform} allows for this comment was already sent."),
-            (_, { } end) when now >= end => Refused(ReplyType.PrivateReply, $"The 7-day private reply window for this comment closed at {At(end)}."),
+            (not (ChannelKind.Messenger or ChannelKind.Instagram), _) => Refused(ReplyType.PrivateReply, new("Private replies exist only for Facebook and Instagram comments.")),
+            (_, null) => Refused(ReplyType.PrivateReply, new("The comment's time is unknown, so a private reply cannot be placed in its 7-day window.")),
+            _ when facts.PrivateReplyUsed => Refused(ReplyType.PrivateReply, new("The one private reply {0} allows for this comment was already sent.", platform)),
+            (_, { } end) when now >= end => Refused(ReplyType.PrivateReply, new("The 7-day private reply window for this comment closed at {0}.", end)),
             (_, { } end) => Allowed(ReplyType.PrivateReply, end),
         };
 
@@ -170,19 +172,17 @@ public sealed class ReplyPolicy(TimeProvider time)
         var suggested = options.Where(o => o.Allowed).Select(o => (ReplyType?)o.Type).Min();
         var name = (state, suggested) switch
         {
-            (_, ReplyType.PrivateReply) => "Private reply, 7 d",
-            (WindowState.Open, _) => fromAd ? "7 d ad window" : "24 h window",
-            (WindowState.HumanAgent, _) => "Human agent, 7 d",
-            (WindowState.TemplateOnly, _) => "Templates only",
-            (WindowState.Unlimited, _) => "No window",
-            _ => "Closed",
+            (_, ReplyType.PrivateReply) => new Phrase("Private reply, 7 d"),
+            (WindowState.Open, _) => fromAd ? new Phrase("7 d ad window") : new Phrase("24 h window"),
+            (WindowState.HumanAgent, _) => new Phrase("Human agent, 7 d"),
+            (WindowState.TemplateOnly, _) => new Phrase("Templates only"),
+            (WindowState.Unlimited, _) => new Phrase("No window"),
+            _ => new Phrase("Closed"),
         };
         return new(state, standardEnd, humanEnd, options, suggested, name);
     }
 
-    private static ReplyOption Allowed(ReplyType type, DateTime? expiresAt, string? note = null) => new(type, true, expiresAt, null, note);
+    private static ReplyOption Allowed(ReplyType type, DateTime? expiresAt, Phrase? note = null) => new(type, true, expiresAt, null, note);
 
-    private static ReplyOption Refused(ReplyType type, string reason) => new(type, false, null, reason);
-
-    private static string At(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static ReplyOption Refused(ReplyType type, Phrase reason) => new(type, false, null, reason);
 }

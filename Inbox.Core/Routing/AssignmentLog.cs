@@ -1,4 +1,5 @@
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 
 namespace Inbox.Core.Routing;
@@ -11,27 +12,27 @@ namespace Inbox.Core.Routing;
 public static class AssignmentLog
 {
     /// <summary>Gives the conversation to <paramref name="agent"/>, or unassigns it when null; <paramref name="how"/> ends the entry ("on replying").</summary>
-    public static ConversationActivity Agent(InboxDbContext db, Conversation conversation, string? before, Agent? agent, string actor, DateTime now, string? how = null)
+    public static ConversationActivity Agent(InboxDbContext db, Conversation conversation, string? before, Agent? agent, string actor, DateTime now, Phrase? how = null)
     {
         conversation.AssigneeId = agent?.Id;
-        var detail = agent is null ? $"Unassigned from {before}"
-            : before is null ? $"Assigned to {agent.Name}"
-            : $"Reassigned from {before} to {agent.Name}";
+        var detail = agent is null ? new Phrase("Unassigned from {0}", before ?? "")
+            : before is null ? new Phrase("Assigned to {0}", agent.Name)
+            : new Phrase("Reassigned from {0} to {1}", before, agent.Name);
         return Add(db, conversation, agent is null ? ActivityKind.Unassigned : ActivityKind.Assigned, actor, now, detail, how);
     }
 
     /// <summary>Hands the conversation to <paramref name="team"/>, or takes it from its team when null; the agent is left as it is.</summary>
-    public static ConversationActivity Team(InboxDbContext db, Conversation conversation, string? before, Team? team, string actor, DateTime now, string? how = null)
+    public static ConversationActivity Team(InboxDbContext db, Conversation conversation, string? before, Team? team, string actor, DateTime now, Phrase? how = null)
     {
         var moved = conversation.TeamId is not null && conversation.TeamId != team?.Id;
         conversation.TeamId = team?.Id;
-        var detail = team is null ? $"Removed from team {before}"
-            : moved ? $"Moved from team {before} to {team.Name}"
-            : $"Assigned to team {team.Name}";
+        var detail = team is null ? new Phrase("Removed from team {0}", before ?? "")
+            : moved ? new Phrase("Moved from team {0} to {1}", before ?? "", team.Name)
+            : new Phrase("Assigned to team {0}", team.Name);
         return Add(db, conversation, ActivityKind.TeamAssigned, actor, now, detail, how);
     }
 
-    private static ConversationActivity Add(InboxDbContext db, Conversation conversation, ActivityKind kind, string actor, DateTime now, string detail, string? how)
+    private static ConversationActivity Add(InboxDbContext db, Conversation conversation, ActivityKind kind, string actor, DateTime now, Phrase detail, Phrase? how)
     {
         var entry = new ConversationActivity
         {
@@ -39,8 +40,8 @@ public static class AssignmentLog
             At = now,
             Kind = kind,
             Actor = actor,
-            Detail = how is null ? detail : $"{detail} {how}",
-        };
+            Detail = "",
+        }.Saying(how is null ? detail : new Phrase("{0} {1}", detail, how));
         db.Activities.Add(entry);
         return entry;
     }

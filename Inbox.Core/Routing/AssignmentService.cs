@@ -1,5 +1,6 @@
 using Inbox.Core.Conversations;
 using Inbox.Core.Events;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -79,7 +80,7 @@ public sealed class AssignmentService(
     {
         if (await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agentId, cancellationToken) is { } agent)
         {
-            AssignmentLog.Agent(db, conversation, null, agent, agent.Name, now, "on replying");
+            AssignmentLog.Agent(db, conversation, null, agent, agent.Name, now, new Phrase("on replying"));
         }
     }
 
@@ -127,14 +128,14 @@ public sealed class AssignmentService(
         var agent = team.Agents.SingleOrDefault(a => a.Id == AssignmentRule.Choose(candidates, team.AutoAssignMode, team.LastAssignedAgentId));
         if (agent is null)
         {
-            AssignmentLog.Team(db, conversation, conversation.Team?.Name, team, AutoActor, Now, "(no online agent with room for it, so it waits unassigned)");
+            AssignmentLog.Team(db, conversation, conversation.Team?.Name, team, AutoActor, Now, new Phrase("(no online agent with room for it, so it waits unassigned)"));
             logger.LogInformation("Conversation {ConversationId}: no eligible agent in {Team}; left unassigned.", conversation.Id, team.Name);
         }
         else
         {
             conversation.TeamId = team.Id;
             team.LastAssignedAgentId = agent.Id;
-            AssignmentLog.Agent(db, conversation, null, agent, AutoActor, Now, $"({team.Name}, {ModeName(team.AutoAssignMode)})");
+            AssignmentLog.Agent(db, conversation, null, agent, AutoActor, Now, new Phrase("({0}, {1})", team.Name, ModeName(team.AutoAssignMode)));
         }
 
         await SaveAndTellAsync(db, conversation.Id, cancellationToken);
@@ -147,5 +148,5 @@ public sealed class AssignmentService(
         await events.PublishAsync(new ConversationUpdated(conversationId, ConversationUpdate.Assignment), cancellationToken);
     }
 
-    private static string ModeName(AutoAssignMode mode) => mode == AutoAssignMode.RoundRobin ? "round robin" : "least open";
+    private static Phrase ModeName(AutoAssignMode mode) => mode == AutoAssignMode.RoundRobin ? new Phrase("round robin") : new Phrase("least open");
 }

@@ -1,4 +1,5 @@
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ internal static class AutomationLog
 {
     public const string Actor = "Automation";
 
-    public static async Task WriteAsync(IDbContextFactory<InboxDbContext> contexts, int conversationId, string detail, DateTime now, CancellationToken cancellationToken)
+    public static async Task WriteAsync(IDbContextFactory<InboxDbContext> contexts, int conversationId, Phrase detail, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Activities.Add(new ConversationActivity
@@ -18,8 +19,8 @@ internal static class AutomationLog
             At = now,
             Kind = ActivityKind.Automation,
             Actor = Actor,
-            Detail = detail.Length > 500 ? detail[..500] : detail,
-        });
+            Detail = "",
+        }.Saying(detail));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -50,15 +50,18 @@ public static class AwayMessageRule
             : AwayDecision.No(period, automationDecision.For(ReplyType.FreeForm)?.Reason ?? "No free-form reply is allowed now.");
     }
 
-    /// <summary>Fills <c>{name}</c> and <c>{next_opening}</c> (local time in the calendar's zone, e.g. "Monday 09:00").</summary>
-    public static string Render(string text, string contactName, DateTime? nextOpening, TimeZoneInfo zone, DateTime now)
+    /// <summary>
+    /// Fills <c>{name}</c> and <c>{next_opening}</c> (local time in the calendar's zone, e.g. "Monday 09:00"; the day and
+    /// month named in <paramref name="language"/>, a translation's language, English when null).
+    /// </summary>
+    public static string Render(string text, string contactName, DateTime? nextOpening, TimeZoneInfo zone, DateTime now, string? language = null)
     {
         var opening = "when we reopen";
         if (nextOpening is { } at && at != NoOpening)
         {
             var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), zone);
             var format = at - now < TimeSpan.FromDays(6) ? "dddd HH:mm" : "dddd d MMMM HH:mm";
-            opening = local.ToString(format, CultureInfo.InvariantCulture);
+            opening = local.ToString(format, language is null ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(language));
         }
 
         return text.Replace("{name}", contactName, StringComparison.OrdinalIgnoreCase)

@@ -24,5 +24,8 @@ public class BusinessHours
     /// <summary>Sent to customers who write while closed; <c>{name}</c> and <c>{next_opening}</c> are filled in. Empty: no away message.</summary>
     public string AwayMessage { get; set; } = "";
 
+    /// <summary>The away message in other languages (tag → text), sent to customers whose language matches; <see cref="AwayMessage"/> otherwise.</summary>
+    public Dictionary<string, string> AwayMessages { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public DateTime UpdatedAt { get; set; }
 }

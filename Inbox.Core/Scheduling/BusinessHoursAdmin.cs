@@ -1,5 +1,6 @@
 using Inbox.Core.Audit;
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +45,7 @@ public sealed class BusinessHoursAdmin(IDbContextFactory<InboxDbContext> context
             db.Add(hours);
         }
 
-        var before = (hours.TimeZone, Week: BusinessHoursText.WeekLines(hours.Week), hours.Closures, hours.AwayMessage);
+        var before = (hours.TimeZone, Week: BusinessHoursText.WeekLines(hours.Week), hours.Closures, hours.AwayMessage, AwayMessages: Show(hours.AwayMessages));
         draft.ApplyTo(hours);
         hours.UpdatedAt = time.GetUtcNow().UtcDateTime;
         var changes = new AuditChanges().Compare("time zone", before.TimeZone, hours.TimeZone);
@@ -54,7 +55,8 @@ public sealed class BusinessHoursAdmin(IDbContextFactory<InboxDbContext> context
             changes.Compare(day.ToString(), Hours(before.Week[(int)day]), Hours(week[(int)day]));
         }
 
-        changes.Compare("closures", before.Closures, hours.Closures).Compare("away message", before.AwayMessage, hours.AwayMessage);
+        changes.Compare("closures", before.Closures, hours.Closures).Compare("away message", before.AwayMessage, hours.AwayMessage)
+            .Compare("away message translations", before.AwayMessages, Show(hours.AwayMessages));
         if (created || changes.Any)
         {
             audit.Add(db, actor, created ? "business-hours.created" : "business-hours.updated", await TargetAsync(db, draft.TeamId, cancellationToken), changes.ToString());
@@ -81,18 +83,29 @@ public sealed class BusinessHoursAdmin(IDbContextFactory<InboxDbContext> context
         return await db.Set<AutomationSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new AutomationSettings();
     }
 
-    /// <summary>Saves the pending follow-up; refuses turning it on without a question.</summary>
-    public async Task<CommandResult> SaveSettingsAsync(AutomationSettings settings, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Saves the pending follow-up (translations kept as they are).</summary>
+    public async Task<CommandResult> SaveSettingsAsync(AutomationSettings settings, string actor, CancellationToken cancellationToken = default) =>
+        await SaveSettingsAsync(AutomationSettingsDraft.Of(settings), actor, cancellationToken);
+
+    /// <summary>Saves the pending follow-up and the per-language texts; refuses turning it on without a question, or an unknown language.</summary>
+    public async Task<CommandResult> SaveSettingsAsync(AutomationSettingsDraft settings, string actor, CancellationToken cancellationToken = default)
     {
         var text = settings.PendingFollowUpText.Trim();
         if (settings.PendingFollowUpEnabled && text.Length == 0)
         {
-            return CommandResult.Invalid("Write the follow-up question before turning the pending follow-up on.");
+            return CommandResult.Invalid(new Phrase("Write the follow-up question before turning the pending follow-up on."));
         }
 
         if (text.Length > 1000)
         {
-            return CommandResult.Invalid("The follow-up question is limited to 1,000 characters.");
+            return CommandResult.Invalid(new Phrase("The follow-up question is limited to 1,000 characters."));
+        }
+
+        var (followUps, followUpProblem) = LanguageText.Check(settings.FollowUpTranslations, new Phrase("follow-up question"), 1000);
+        var (csat, csatProblem) = LanguageText.Check(settings.CsatTranslations, new Phrase("CSAT question"), 1000);
+        if ((followUpProblem ?? csatProblem) is { } problem)
+        {
+            return CommandResult.Invalid(problem);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -105,8 +118,11 @@ public sealed class BusinessHoursAdmin(IDbContextFactory<InboxDbContext> context
 
         var changes = new AuditChanges()
             .Compare("pending follow-up", stored.PendingFollowUpEnabled, settings.PendingFollowUpEnabled)
-            .Compare("follow-up question", stored.PendingFollowUpText, text);
+            .Compare("follow-up question", stored.PendingFollowUpText, text)
+            .Compare("follow-up translations", Show(stored.PendingFollowUpTexts), Show(followUps))
+            .Compare("CSAT translations", Show(stored.CsatQuestions), Show(csat));
         (stored.PendingFollowUpEnabled, stored.PendingFollowUpText) = (settings.PendingFollowUpEnabled, text);
+        (stored.PendingFollowUpTexts, stored.CsatQuestions) = (followUps, csat);
         if (changes.Any)
         {
             audit.Add(db, actor, "automation-settings.updated", "automation settings", changes.ToString());
@@ -115,6 +131,10 @@ public sealed class BusinessHoursAdmin(IDbContextFactory<InboxDbContext> context
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Done();
     }
+
+    /// <summary>Translations as the audit log shows them: <c>es: "…"; pt-BR: "…"</c>.</summary>
+    private static string Show(IReadOnlyDictionary<string, string> translations) =>
+        string.Join("; ", translations.OrderBy(t => t.Key, StringComparer.OrdinalIgnoreCase).Select(t => $"{t.Key}: \"{t.Value}\""));
 
     private static string Hours(string line) => line.Length == 0 ? "closed" : line;
 

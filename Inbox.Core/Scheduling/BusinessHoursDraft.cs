@@ -1,3 +1,5 @@
+using Inbox.Core.Localization;
+
 namespace Inbox.Core.Scheduling;
 
 /// <summary>What an admin types into the business hours form: one text per weekday (Sunday first), closure lines, zone and away text.</summary>
@@ -18,6 +20,9 @@ public sealed class BusinessHoursDraft
 
     public string AwayMessage { get; set; } = "";
 
+    /// <summary>The away message in other languages, for customers whose language is known.</summary>
+    public List<LanguageText> AwayTranslations { get; set; } = [];
+
     /// <summary>A new form: Monday to Friday 9:00–18:00, UTC, with an away message.</summary>
     public static BusinessHoursDraft New(int? teamId) => new()
     {
@@ -34,14 +39,15 @@ public sealed class BusinessHoursDraft
         Days = BusinessHoursText.WeekLines(hours.Week),
         Closures = hours.Closures,
         AwayMessage = hours.AwayMessage,
+        AwayTranslations = LanguageText.Rows(hours.AwayMessages),
     };
 
     /// <summary>The first thing wrong with the form, in words, or null.</summary>
-    public string? Check()
+    public Phrase? Check()
     {
         if (BusinessHoursText.FindZone(TimeZone) is null)
         {
-            return $"\"{TimeZone}\" is not a time zone this server knows (use an id like Europe/Paris or America/New_York).";
+            return new Phrase("\"{0}\" is not a time zone this server knows (use an id like Europe/Paris or America/New_York).", TimeZone);
         }
 
         foreach (var day in Enum.GetValues<DayOfWeek>())
@@ -57,7 +63,8 @@ public sealed class BusinessHoursDraft
             return $"Closures: {closure}";
         }
 
-        return AwayMessage.Length > 1000 ? "The away message is limited to 1,000 characters." : null;
+        return AwayMessage.Length > 1000 ? new Phrase("The away message is limited to 1,000 characters.")
+            : LanguageText.Check(AwayTranslations, new Phrase("away message"), 1000).Problem;
     }
 
     /// <summary>The calendar the form describes, or null while it does not parse.</summary>
@@ -74,5 +81,6 @@ public sealed class BusinessHoursDraft
         hours.Week = string.Join('\n', Enumerable.Range(0, 7).Select(i => (Days.ElementAtOrDefault(i) ?? "").Trim()));
         hours.Closures = Closures.Replace("\r", "").Trim();
         hours.AwayMessage = AwayMessage.Trim();
+        hours.AwayMessages = LanguageText.Check(AwayTranslations, new Phrase("away message"), 1000).Translations;
     }
 }

@@ -13,8 +13,9 @@ public static class CsatRule
     /// </summary>
     /// <param name="automationDecision">The policy's decision for an <see cref="SenderKind.Automation"/> sender now.</param>
     /// <param name="templateRegistered">The configured CSAT template is registered for this channel.</param>
+    /// <param name="question">The question in the customer's language; the configured default when null.</param>
     public static (ReplyRequest? Request, string? Skip) Choose(
-        ChannelKind channel, ConversationKind kind, ReplyDecision automationDecision, AutomationOptions options, bool templateRegistered)
+        ChannelKind channel, ConversationKind kind, ReplyDecision automationDecision, AutomationOptions options, bool templateRegistered, string? question = null)
     {
         if (kind == ConversationKind.Comment)
         {
@@ -23,7 +24,7 @@ public static class CsatRule
 
         if (automationDecision.Allows(ReplyType.FreeForm))
         {
-            return (new ReplyRequest(options.CsatQuestion, ReplyType.FreeForm), null);
+            return (new ReplyRequest(question ?? options.CsatQuestion, ReplyType.FreeForm), null);
         }
 
         if (channel == ChannelKind.WhatsApp && automationDecision.Allows(ReplyType.Template))

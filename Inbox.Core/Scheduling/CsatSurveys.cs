@@ -1,4 +1,5 @@
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
 using Inbox.Core.Replies;
@@ -13,6 +14,7 @@ public sealed class CsatSurveys(
     AutomationScheduler scheduler,
     ConversationCommands commands,
     Reporting.CsatRecorder csatFacts,
+    BusinessHoursAdmin admin,
     IOptions<AutomationOptions> options,
     TimeProvider time)
 {
@@ -55,7 +57,8 @@ public sealed class CsatSurveys(
         }
 
         var decision = ReplyPolicy.Evaluate(ConversationFacts.Of(conversation), now, SenderKind.Automation);
-        var (request, skip) = CsatRule.Choose(conversation.Channel!.Kind, conversation.Kind, decision, settings, templateRegistered);
+        var question = Languages.Choose(conversation.Contact?.Language, settings.CsatQuestion, (await admin.SettingsAsync(cancellationToken)).CsatQuestions);
+        var (request, skip) = CsatRule.Choose(conversation.Channel!.Kind, conversation.Kind, decision, settings, templateRegistered, question);
         if (request is not null)
         {
             var result = await commands.QueueReplyAsync(conversationId, request, SenderKind.Automation, agentId: null, cancellationToken);
@@ -64,7 +67,7 @@ public sealed class CsatSurveys(
 
         if (skip is not null)
         {
-            await AutomationLog.WriteAsync(contexts, conversationId, $"CSAT survey not sent: {skip}", now, cancellationToken);
+            await AutomationLog.WriteAsync(contexts, conversationId, new Phrase("CSAT survey not sent: {0}", skip), now, cancellationToken);
             return AutomationOutcome.Skipped(skip);
         }
 
@@ -75,8 +78,10 @@ public sealed class CsatSurveys(
 
         await csatFacts.SurveySentAsync(conversationId, now, cancellationToken);
 
-        var how = request!.Template is null ? "as a free-form question" : $"with the template {request.Template.Name}";
-        await AutomationLog.WriteAsync(contexts, conversationId, $"CSAT survey sent {how}.", now, cancellationToken);
-        return AutomationOutcome.Done($"CSAT survey sent {how}.");
+        var sent = request!.Template is null
+            ? new Phrase("CSAT survey sent as a free-form question.")
+            : new Phrase("CSAT survey sent with the template {0}.", request.Template.Name);
+        await AutomationLog.WriteAsync(contexts, conversationId, sent, now, cancellationToken);
+        return AutomationOutcome.Done(sent.ToString());
     }
 }

@@ -1,4 +1,5 @@
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
 using Microsoft.EntityFrameworkCore;
@@ -56,9 +57,11 @@ public sealed class PendingFollowUps(
             return AutomationOutcome.Skipped("The pending follow-up was switched off.");
         }
 
-        var result = await commands.QueueReplyAsync(conversationId, new ReplyRequest(settings.PendingFollowUpText, ReplyType.FreeForm), SenderKind.Automation, null, cancellationToken);
-        var detail = result.Status == CommandStatus.Done ? "Pending follow-up question sent." : $"Pending follow-up not sent: {result.Error}";
+        var result = await commands.QueueReplyAsync(conversationId, new ReplyRequest(Languages.Choose(conversation.Contact?.Language, settings.PendingFollowUpText, settings.PendingFollowUpTexts), ReplyType.FreeForm), SenderKind.Automation, null, cancellationToken);
+        var detail = result.Status == CommandStatus.Done
+            ? new Phrase("Pending follow-up question sent.")
+            : new Phrase("Pending follow-up not sent: {0}", result.Problem!);
         await AutomationLog.WriteAsync(contexts, conversationId, detail, time.GetUtcNow().UtcDateTime, cancellationToken);
-        return result.Status == CommandStatus.Done ? AutomationOutcome.Done(detail) : AutomationOutcome.Skipped(detail);
+        return result.Status == CommandStatus.Done ? AutomationOutcome.Done(detail.ToString()) : AutomationOutcome.Skipped(detail.ToString());
     }
 }

@@ -1,3 +1,4 @@
+using Inbox.Core.Localization;
 using Inbox.Core.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,6 +15,7 @@ internal sealed class SchedulingConfiguration :
         hours.HasOne<Team>().WithMany().HasForeignKey(h => h.TeamId).OnDelete(DeleteBehavior.Cascade);
         hours.Property(h => h.TimeZone).HasMaxLength(100);
         hours.Property(h => h.AwayMessage).HasMaxLength(1000);
+        hours.Property(h => h.AwayMessages).AsTranslations();
     }
 
     public void Configure(EntityTypeBuilder<ScheduledAutomation> automation)
@@ -29,5 +31,7 @@ internal sealed class SchedulingConfiguration :
     {
         settings.Property(s => s.Id).ValueGeneratedNever();
         settings.Property(s => s.PendingFollowUpText).HasMaxLength(1000);
+        settings.Property(s => s.PendingFollowUpTexts).AsTranslations();
+        settings.Property(s => s.CsatQuestions).AsTranslations();
     }
 }

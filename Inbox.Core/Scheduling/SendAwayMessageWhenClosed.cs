@@ -1,5 +1,6 @@
 using Inbox.Core.Conversations;
 using Inbox.Core.Events;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
 using Microsoft.EntityFrameworkCore;
@@ -69,9 +70,14 @@ public sealed class SendAwayMessageWhenClosed(
             return;
         }
 
-        var text = AwayMessageRule.Render(stored!.AwayMessage, conversation.Contact!.Name, period, calendar.Zone, now);
+        // The customer's language picks the translation (docs/platform-rules.md §4a); the default text otherwise.
+        // {next_opening} then names the day in that language too.
+        var translation = Languages.Pick(conversation.Contact!.Language, stored!.AwayMessages);
+        var text = AwayMessageRule.Render(translation?.Value ?? stored.AwayMessage, conversation.Contact.Name, period, calendar.Zone, now, translation?.Key);
         var result = await commands.QueueReplyAsync(conversation.Id, new ReplyRequest(text, ReplyType.FreeForm), SenderKind.Automation, agentId: null, cancellationToken);
-        var detail = result.Status == CommandStatus.Done ? "Away message sent (outside business hours)." : $"Away message not sent: {result.Error}";
+        var detail = result.Status == CommandStatus.Done
+            ? new Phrase("Away message sent (outside business hours).")
+            : new Phrase("Away message not sent: {0}", result.Problem!);
         await AutomationLog.WriteAsync(contexts, conversation.Id, detail, now, cancellationToken);
         logger.LogInformation("Conversation {ConversationId}: {Detail}", conversation.Id, detail);
     }

@@ -1,5 +1,6 @@
 using Inbox.Core.Conversations;
 using Inbox.Core.Events;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
 using Microsoft.EntityFrameworkCore;
@@ -63,12 +64,16 @@ public sealed class WindowReminders(
             return AutomationOutcome.Skipped(why);
         }
 
-        var window = kind == AutomationKind.HumanAgentReminder ? "HUMAN_AGENT window" : "reply window";
-        var who = conversation.AssigneeId is null ? "the team" : "the assignee";
-        var detail = $"Reminder to {who}: the customer is unanswered and the {window} closes at {closesAt:yyyy-MM-dd HH:mm} UTC.";
+        var detail = (kind == AutomationKind.HumanAgentReminder, conversation.AssigneeId is null) switch
+        {
+            (true, true) => new Phrase("Reminder to the team: the customer is unanswered and the HUMAN_AGENT window closes at {0}.", closesAt!.Value),
+            (true, false) => new Phrase("Reminder to the assignee: the customer is unanswered and the HUMAN_AGENT window closes at {0}.", closesAt!.Value),
+            (false, true) => new Phrase("Reminder to the team: the customer is unanswered and the reply window closes at {0}.", closesAt!.Value),
+            (false, false) => new Phrase("Reminder to the assignee: the customer is unanswered and the reply window closes at {0}.", closesAt!.Value),
+        };
         await AutomationLog.WriteAsync(contexts, conversationId, detail, now, cancellationToken);
         await events.PublishAsync(
             new WindowClosingSoon(conversationId, conversation.AssigneeId, conversation.TeamId, closesAt!.Value, kind == AutomationKind.HumanAgentReminder), cancellationToken);
-        return AutomationOutcome.Done(detail);
+        return AutomationOutcome.Done(detail.ToString());
     }
 }

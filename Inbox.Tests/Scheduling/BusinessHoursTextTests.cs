@@ -33,6 +33,6 @@ public class BusinessHoursTextTests
     {
         var draft = BusinessHoursDraft.New(null);
         draft.TimeZone = "Mars/Olympus";
-        Assert.Contains("time zone", draft.Check());
+        Assert.Contains("time zone", draft.Check()?.ToString());
     }
 }

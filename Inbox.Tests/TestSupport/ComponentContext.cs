@@ -1,4 +1,5 @@
 using Bunit;
+using Inbox.Core.Localization;
 using Inbox.Web.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class ComponentContext
         var context = new BunitContext();
         context.Services.AddMudServices();
         context.Services.AddLocalization();
+        context.Services.AddCoreText();
         context.Services.AddScoped(_ => new CircuitClock(time ?? TimeProvider.System));
         if (core is not null)
         {

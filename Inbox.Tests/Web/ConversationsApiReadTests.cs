@@ -99,6 +99,29 @@ public sealed class ConversationsApiReadTests(InboxAppFactory app) : Conversatio
         Assert.Equal("received", message.GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData("pt-BR", "A janela de 24 horas do WhatsApp fechou em ", "; só modelos podem ser enviados.", "Só modelos")]
+    [InlineData("ru", "24-часовое окно WhatsApp закрылось ", "; можно отправлять только шаблоны.", "Только шаблоны")]
+    [InlineData("es", "La ventana de 24 horas de WhatsApp se cerró el ", "; solo se pueden enviar plantillas.", "Solo plantillas")]
+    public async Task Get_AcceptLanguage_SameCodesWithReasonsAndDatesInThatLanguage(string culture, string opening, string ending, string windowName)
+    {
+        var id = (await FindAsync("Emma Johansson")).GetProperty("id").GetInt32();
+        var english = await Api.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{id}");
+        request.Headers.AcceptLanguage.ParseAdd(culture);
+
+        var translated = await (await Api.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+
+        static string Codes(JsonElement d) => string.Join(",", [d.GetProperty("window").GetProperty("state").GetString(), d.GetProperty("suggestedReplyType").GetString(),
+            .. d.GetProperty("replyOptions").EnumerateArray().Select(o => $"{o.GetProperty("type").GetString()}:{o.GetProperty("allowed").GetBoolean()}")]);
+        Assert.Equal(Codes(english), Codes(translated));
+        Assert.Equal("Templates only", english.GetProperty("window").GetProperty("name").GetString());
+        Assert.Equal(windowName, translated.GetProperty("window").GetProperty("name").GetString());
+        var closedAt = translated.GetProperty("window").GetProperty("standardClosesAt").GetDateTime().ToUniversalTime();
+        var reason = translated.GetProperty("replyOptions").EnumerateArray().Single(o => o.GetProperty("type").GetString() == "free_form").GetProperty("reason").GetString();
+        Assert.Equal($"{opening}{closedAt.ToString("g", System.Globalization.CultureInfo.GetCultureInfo(culture))} UTC{ending}", reason);
+    }
+
     [Fact]
     public async Task Get_UnknownConversation_Returns404Problem()
     {

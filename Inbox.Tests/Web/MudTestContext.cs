@@ -1,4 +1,5 @@
 using Bunit;
+using Inbox.Core.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -15,6 +16,7 @@ public static class MudTestContext
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
         ctx.Services.AddLocalization();
+        ctx.Services.AddCoreText();
         return ctx;
     }
 

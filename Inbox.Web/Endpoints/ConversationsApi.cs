@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 using Inbox.Core.Policy;
 using Inbox.Core.Routing;
 using Inbox.Web.Endpoints.Contracts;
@@ -64,7 +65,7 @@ public static class ConversationsApi
     }
 
     private static async Task<IResult> ListAsync(
-        ConversationQueries queries, ReplyPolicy policy, ConversationScopes scopes, ClaimsPrincipal user,
+        ConversationQueries queries, ReplyPolicy policy, PhraseText say, ConversationScopes scopes, ClaimsPrincipal user,
         string? status, string? channel, int? assignee, string? contact, string? sort, CancellationToken cancellationToken)
     {
         ConversationStatus? statusFilter = null;
@@ -86,16 +87,16 @@ public static class ConversationsApi
         var scope = await scopes.ForAsync(user, cancellationToken);
         var filter = new ConversationFilter(statusFilter, channel, null, assignee, contact, SortByExpiry: sort == "expiry", Scope: scope);
         var rows = await queries.ListAsync(filter, cancellationToken);
-        return Results.Ok(rows.Select(r => ConversationSummaryDto.Of(r, policy.Evaluate(r.Facts))));
+        return Results.Ok(rows.Select(r => ConversationSummaryDto.Of(r, policy.Evaluate(r.Facts), say)));
     }
 
     private static async Task<IResult> GetAsync(
-        int id, ConversationQueries queries, ReplyPolicy policy, ConversationScopes scopes, ClaimsPrincipal user, CancellationToken cancellationToken)
+        int id, ConversationQueries queries, ReplyPolicy policy, PhraseText say, ConversationScopes scopes, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var conversation = await queries.GetAsync(id, await scopes.ForAsync(user, cancellationToken), cancellationToken);
         return conversation is null
             ? NotFound(id)
-            : Results.Ok(ConversationDetailDto.Of(conversation, policy.Evaluate(ConversationFacts.Of(conversation))));
+            : Results.Ok(ConversationDetailDto.Of(conversation, policy.Evaluate(ConversationFacts.Of(conversation)), say));
     }
 
     private static async Task<IResult> SendAsync(

@@ -1,8 +1,9 @@
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 
 namespace Inbox.Web.Endpoints;
 
-/// <summary>problem+json answers with a plain-language detail.</summary>
+/// <summary>problem+json answers with a plain-language detail; a command's reason is worded in the request's language.</summary>
 public static class Problems
 {
     public static IResult BadRequest(string detail) => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid request", detail: detail);
@@ -11,11 +12,22 @@ public static class Problems
 
     public static IResult Conflict(string detail) => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: detail);
 
-    public static IResult From(CommandResult result) => result.Status switch
+    public static IResult From(CommandResult result) => new Worded(result);
+
+    /// <summary>Words the reason when the answer is written, with the request's culture and services.</summary>
+    private sealed class Worded(CommandResult result) : IResult
     {
-        CommandStatus.NotFound => NotFound(result.Error!),
-        CommandStatus.Invalid => BadRequest(result.Error!),
-        CommandStatus.NotAllowed => Conflict(result.Error!),
-        _ => throw new ArgumentOutOfRangeException(nameof(result), result.Status, "Not a failure."),
-    };
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var detail = httpContext.RequestServices.GetRequiredService<PhraseText>()[result.Problem];
+            var problem = result.Status switch
+            {
+                CommandStatus.NotFound => NotFound(detail),
+                CommandStatus.Invalid => BadRequest(detail),
+                CommandStatus.NotAllowed => Conflict(detail),
+                _ => throw new InvalidOperationException($"{result.Status} is not a failure."),
+            };
+            return problem.ExecuteAsync(httpContext);
+        }
+    }
 }

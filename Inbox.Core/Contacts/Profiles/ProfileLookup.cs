@@ -10,7 +10,7 @@ namespace Inbox.Core.Contacts.Profiles;
 /// <summary>
 /// Reads a customer's name and picture from their platform: Messenger <c>GET /{psid}?fields=first_name,last_name,profile_pic</c>,
 /// Instagram <c>GET /{igsid}?fields=name,username,profile_pic</c>, LINE <c>GET /v2/bot/profile/{userId}</c>
-/// (<c>displayName</c>, <c>pictureUrl</c>). Instagram Login channels ask the Instagram API with the same fields. WhatsApp sends the profile name with every message and has no lookup.
+/// (<c>displayName</c>, <c>pictureUrl</c>, <c>language</c>). Instagram Login channels ask the Instagram API with the same fields. WhatsApp sends the profile name with every message and has no lookup.
 /// </summary>
 public sealed class ProfileLookup(MediaDownloader downloader, IOptions<MetaOptions> meta, IOptions<LineOptions> line)
 {
@@ -45,7 +45,7 @@ public sealed class ProfileLookup(MediaDownloader downloader, IOptions<MetaOptio
             ChannelKind.Messenger => new PlatformProfile(
                 string.Join(' ', new[] { Text("first_name"), Text("last_name") }.OfType<string>()) is { Length: > 0 } full ? full : null, Text("profile_pic")),
             ChannelKind.Instagram => new PlatformProfile(Text("name") ?? (Text("username") is { } username ? "@" + username : null), Text("profile_pic")),
-            _ => new PlatformProfile(Text("displayName"), Text("pictureUrl")),
+            _ => new PlatformProfile(Text("displayName"), Text("pictureUrl"), Text("language")),
         };
         return (profile, null);
     }

@@ -2,6 +2,7 @@ using Inbox.Core.Channels;
 using Inbox.Core.Channels.Outbound;
 using Inbox.Core.Conversations;
 using Inbox.Core.Events;
+using Inbox.Core.Localization;
 using Inbox.Core.Media;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -114,6 +115,8 @@ public sealed class ProfileRefresher(
             contact.Name = name.Length > 200 ? name[..200] : name;
         }
 
+        // The platform's language fills in an unknown one; an agent's choice in the contact panel is kept.
+        contact.Language ??= Languages.Normalize(profile.Language);
         if (picture is not null || profile.PictureUrl is null)
         {
             contact.AvatarFile = picture;

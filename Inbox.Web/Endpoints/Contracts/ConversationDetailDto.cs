@@ -1,4 +1,5 @@
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 using Inbox.Core.Policy;
 
 namespace Inbox.Web.Endpoints.Contracts;
@@ -17,10 +18,10 @@ public sealed record ConversationDetailDto(
     IReadOnlyList<ReplyOptionDto> ReplyOptions,
     IReadOnlyList<MessageDto> Messages)
 {
-    public static ConversationDetailDto Of(Conversation c, ReplyDecision decision) => new(
+    public static ConversationDetailDto Of(Conversation c, ReplyDecision decision, PhraseText say) => new(
         c.Id, c.Kind, new ChannelRef(c.Channel!.Key, c.Channel.Kind), new ContactRef(c.Contact!.Id, c.Contact.Name, c.Contact.ExternalId, c.Contact.Phone, c.Contact.Username),
         c.Status, c.Assignee is { } a ? new AgentRef(a.Id, a.Name) : null, c.LastInboundAt,
-        WindowDto.Of(decision), decision.Suggested,
-        decision.Options.Select(ReplyOptionDto.Of).ToList(),
+        WindowDto.Of(decision, say), decision.Suggested,
+        decision.Options.Select(o => ReplyOptionDto.Of(o, say)).ToList(),
         c.Messages.Select(MessageDto.Of).ToList());
 }

@@ -1,4 +1,5 @@
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 using Inbox.Core.Policy;
 
 namespace Inbox.Web.Endpoints.Contracts;
@@ -19,9 +20,9 @@ public sealed record ConversationSummaryDto(
     ReplyType? SuggestedReplyType,
     DateTime? Deadline)
 {
-    public static ConversationSummaryDto Of(ConversationSummary row, ReplyDecision decision) => new(
+    public static ConversationSummaryDto Of(ConversationSummary row, ReplyDecision decision, PhraseText say) => new(
         row.Id, row.Kind, new ChannelRef(row.ChannelKey, row.ChannelKind), new ContactRef(row.ContactId, row.ContactName, row.ContactExternalId),
         row.Status, row.AssigneeId is { } id ? new AgentRef(id, row.AssigneeName ?? "") : null,
         row.LastInboundAt, row.LastMessageAt, row.LastMessagePreview, row.UnreadCount,
-        WindowDto.Of(decision), decision.Suggested, decision.Deadline);
+        WindowDto.Of(decision, say), decision.Suggested, decision.Deadline);
 }

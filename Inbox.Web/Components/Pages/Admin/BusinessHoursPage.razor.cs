@@ -18,7 +18,7 @@ public partial class BusinessHoursPage
 
     private IReadOnlyList<(int Id, string Name)> teams = [];
     private BusinessHoursDraft? draft;
-    private AutomationSettings settings = new();
+    private AutomationSettingsDraft settings = new();
     private int? scope;
     private Notice? notice;
     private bool busy;
@@ -40,6 +40,9 @@ public partial class BusinessHoursPage
 
     [Inject]
     private IOptions<AutomationOptions> Options { get; set; } = default!;
+
+    [Inject]
+    private Inbox.Core.Localization.PhraseText Say { get; set; } = default!;
 
     /// <summary>The zones whose id contains what was typed; all of them for an empty box.</summary>
     private static Task<IEnumerable<string>> SearchZones(string? typed, CancellationToken cancellation) =>
@@ -81,7 +84,7 @@ public partial class BusinessHoursPage
     protected override async Task OnInitializedAsync()
     {
         teams = await Lookup.TeamNamesAsync();
-        settings = await Admin.SettingsAsync();
+        settings = AutomationSettingsDraft.Of(await Admin.SettingsAsync());
         await ShowAsync(null);
     }
 
@@ -110,13 +113,15 @@ public partial class BusinessHoursPage
 
     private Task SaveSettingsAsync() => RunAsync(actor => Admin.SaveSettingsAsync(settings, actor), T["Pending follow-up saved."]);
 
+    private Task SaveCsatAsync() => RunAsync(actor => Admin.SaveSettingsAsync(settings, actor), L["CSAT question saved."]);
+
     private async Task RunAsync(Func<string, Task<CommandResult>> command, string done)
     {
         busy = true;
         try
         {
             var result = await command(await ActorAsync());
-            notice = new Notice(result.Status == CommandStatus.Done, result.Status == CommandStatus.Done ? done : result.Error!);
+            notice = new Notice(result.Status == CommandStatus.Done, result.Status == CommandStatus.Done ? done : Say[result.Problem]);
         }
         finally
         {

@@ -125,7 +125,7 @@ public partial class AssignControl : IAsyncDisposable
         try
         {
             var result = await command(Actors.Of((await Authentication).User));
-            error = result.Status == CommandStatus.Done ? null : result.Error;
+            error = result.Status == CommandStatus.Done ? null : Say[result.Problem];
             open = error is not null;
             assignment = await Directory.AssignmentOfAsync(ConversationId);
         }

@@ -68,6 +68,9 @@ public partial class Composer : IAsyncDisposable
     private ConversationCommands Commands { get; set; } = default!;
 
     [Inject]
+    private Inbox.Core.Localization.PhraseText Say { get; set; } = default!;
+
+    [Inject]
     private ReadAndTypingSignals Signals { get; set; } = default!;
 
     [Inject]
@@ -87,11 +90,11 @@ public partial class Composer : IAsyncDisposable
 
     private bool Live => RendererInfo.IsInteractive;
 
-    private string ClosedReason => Decision.Options.FirstOrDefault(o => o.Reason is not null)?.Reason ?? "";
+    private string ClosedReason => Say[Decision.Options.FirstOrDefault(o => o.Why is not null)?.Why];
 
     /// <summary>The policy's note on the chosen type (LINE reply or push, quota left) and what the reply costs.</summary>
     private IEnumerable<string> Hints => selected is { } type
-        ? new[] { Decision.For(type)?.Note, ReplyCost.Of(Conversation.Channel!.Kind, type, Now, template?.Category) }.OfType<string>()
+        ? new[] { Decision.For(type)?.Hint is { } hint ? Say[hint] : null, ReplyCost.Of(Conversation.Channel!.Kind, type, Now, template?.Category) }.OfType<string>()
         : [];
 
     private string CountText => noteMode || selected == ReplyType.Template ? "" : $"{text.Length} / {ReplyValidation.MaxLength(Conversation.Channel!.Kind)}";
@@ -265,12 +268,12 @@ public partial class Composer : IAsyncDisposable
                 break;
             case CommandStatus.NotAllowed:
                 // The window closed while the agent typed: keep the text, and offer what the platform still allows.
-                error = result.Error;
+                error = Say[result.Problem];
                 alternatives = Decision.Options.Where(o => o.Allowed && o.Type != selected).Select(o => o.Type).ToList();
                 offerNote = alternatives.Count == 0;
                 break;
             default:
-                error = result.Error;
+                error = Say[result.Problem];
                 break;
         }
     }

@@ -36,6 +36,12 @@ public partial class ContactPanel
     private ContactMerge Merge { get; set; } = default!;
 
     [Inject]
+    private ContactLanguage Language { get; set; } = default!;
+
+    [Inject]
+    private Inbox.Core.Localization.PhraseText Say { get; set; } = default!;
+
+    [Inject]
     private ContactErasure Erasure { get; set; } = default!;
 
     [Inject]
@@ -75,6 +81,9 @@ public partial class ContactPanel
 
     private Task SplitAsync(ContactIdentity identity) =>
         RunAsync(actor => Merge.SplitAsync(identity.ContactId, actor), T["{0} ({1}) was split off.", identity.Name, identity.ChannelName]);
+
+    private Task LanguageChangedAsync(ChangeEventArgs change) =>
+        RunAsync(_ => Language.SetAsync(ContactId, change.Value as string), L["Language saved."]);
 
     /// <summary>Asks first; once erased, the conversation on screen is gone too, so the agent goes back to the inbox.</summary>
     private async Task EraseAsync()
@@ -118,7 +127,7 @@ public partial class ContactPanel
         try
         {
             var result = await command(Actors.Of((await Authentication).User));
-            notice = result.Status == CommandStatus.Done ? done : result.Error;
+            notice = result.Status == CommandStatus.Done ? done : Say[result.Problem];
             profile = await Profiles.GetAsync(ContactId);
             (search, matches) = ("", []);
         }

@@ -135,7 +135,7 @@ public partial class ConversationView
         try
         {
             var result = await Commands.RetryAsync(message.Id, agent?.Id);
-            timelineError = result.Status == CommandStatus.Done ? null : result.Error;
+            timelineError = result.Status == CommandStatus.Done ? null : Say[result.Problem];
             await ReloadAsync();
         }
         finally
