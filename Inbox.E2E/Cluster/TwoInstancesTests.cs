@@ -68,8 +68,10 @@ public sealed partial class TwoInstancesTests(ClusterFixture cluster) : IClassFi
     public async Task ReminderDueWhileBothRun_FiresOnce()
     {
         await using var hub = InboxHubClient.Build(new Uri(cluster.B.BaseUrl, InboxHub.Path), ClusterFixture.ApiKey);
-        var reminded = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
-        hub.On<JsonElement>("WindowClosingSoon", change => reminded.TrySetResult(change));
+        // Every conversation of the fixture gets its reminder 4 s after its customer wrote: listen per conversation.
+        var reminded = new ConcurrentDictionary<int, TaskCompletionSource>();
+        TaskCompletionSource RemindedOf(int conversation) => reminded.GetOrAdd(conversation, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+        hub.On<JsonElement>("WindowClosingSoon", change => RemindedOf(change.GetProperty("conversationId").GetInt32()).TrySetResult());
         await hub.StartListeningAsync();
 
         var processed = AnyCaughtUp();
@@ -78,8 +80,7 @@ public sealed partial class TwoInstancesTests(ClusterFixture cluster) : IClassFi
         var conversation = await cluster.ConversationOfAsync(cluster.A, "psid-reminder");
 
         // Both instances run Hangfire's workers on the one PostgreSQL storage; the team hears of it once, whichever ran it.
-        var change = await reminded.Task.WaitAsync(SafetyTimeout);
-        Assert.Equal(conversation, change.GetProperty("conversationId").GetInt32());
+        await RemindedOf(conversation).Task.WaitAsync(SafetyTimeout);
         var (state, entries) = await cluster.SettledAutomationAsync(conversation, "WindowReminder", "Reminder to", SafetyTimeout);
         Assert.Equal("Done", state);
         Assert.Equal(1, entries);
