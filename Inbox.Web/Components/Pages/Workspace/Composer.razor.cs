@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Inbox.Core.Channels.Outbound;
@@ -285,7 +286,7 @@ public partial class Composer : IAsyncDisposable
         {
             ReplyType.HumanAgentTag => until is null ? T["Human agent reply (tagged)"] : T["Human agent reply (tagged, {0})", until],
             ReplyType.Template => T["WhatsApp template"],
-            _ => until is null ? ReplyTypeNames.Of(option.Type) : $"{ReplyTypeNames.Of(option.Type)} ({until})",
+            _ => until is null ? Say[option.Type] : $"{Say[option.Type]} ({until})",
         };
     }
 
@@ -293,7 +294,7 @@ public partial class Composer : IAsyncDisposable
     {
         ReplyType.HumanAgentTag => T["Reply as human agent instead"],
         ReplyType.Template => T["Send a template instead"],
-        _ => T["Send as {0} instead", ReplyTypeNames.Of(type).ToLowerInvariant()],
+        _ => T["Send as {0} instead", Say[type].ToLower(CultureInfo.CurrentCulture)],
     };
 
     private static string Slug(ReplyType type) => JsonNamingPolicy.SnakeCaseLower.ConvertName(type.ToString());
