@@ -75,6 +75,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         ["Logging__LogLevel__Inbox.Core.Channels.Inbound.WebhookProcessor"] = "Information",
+
+        // Each automation's outcome, printed once it is recorded.
+        ["Logging__LogLevel__Inbox.Core.Scheduling.AutomationRunner"] = "Information",
     });
 
     /// <summary>Posts a signed Messenger message from <paramref name="psid"/>; true when the app acknowledged it.</summary>
@@ -145,35 +148,21 @@ public sealed class ClusterFixture : IAsyncLifetime
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>
-    /// Waits until the conversation's <paramref name="kind"/> automation has settled (neither scheduled nor running), then
-    /// gives its state and how many activity entries its firing wrote (their text starts with <paramref name="detail"/>).
-    /// </summary>
-    public async Task<(string State, long Entries)> SettledAutomationAsync(int conversation, string kind, string detail, TimeSpan timeout)
+    /// <summary>The state of the conversation's <paramref name="kind"/> automation, and how many activity entries start with <paramref name="detail"/>.</summary>
+    public async Task<(string State, long Entries)> AutomationAsync(int conversation, string kind, string detail)
     {
-        var deadline = DateTime.UtcNow + timeout;
         await using var connection = new NpgsqlConnection(Postgres.ConnectionString(database));
         await connection.OpenAsync();
-        while (true)
-        {
-            await using var command = new NpgsqlCommand("""
-                SELECT a."State", (SELECT COUNT(*) FROM "Activities" v WHERE v."ConversationId" = a."ConversationId" AND v."Detail" LIKE @detail)
-                FROM "ScheduledAutomations" a WHERE a."ConversationId" = @conversation AND a."Kind" = @kind
-                """, connection);
-            command.Parameters.AddWithValue("conversation", conversation);
-            command.Parameters.AddWithValue("kind", kind);
-            command.Parameters.AddWithValue("detail", detail + "%");
-            await using (var reader = await command.ExecuteReaderAsync())
-            {
-                if (await reader.ReadAsync() && reader.GetString(0) is not ("Scheduled" or "Running"))
-                {
-                    return (reader.GetString(0), reader.GetInt64(1));
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"the {kind} automation of conversation {conversation} settled within {timeout}");
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
+        await using var command = new NpgsqlCommand("""
+            SELECT a."State", (SELECT COUNT(*) FROM "Activities" v WHERE v."ConversationId" = a."ConversationId" AND v."Detail" LIKE @detail)
+            FROM "ScheduledAutomations" a WHERE a."ConversationId" = @conversation AND a."Kind" = @kind
+            """, connection);
+        command.Parameters.AddWithValue("conversation", conversation);
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("detail", detail + "%");
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), $"conversation {conversation} has a {kind} automation");
+        return (reader.GetString(0), reader.GetInt64(1));
     }
 
     /// <summary>The conversation the customer <paramref name="psid"/> opened, read through <paramref name="app"/>'s API.</summary>
