@@ -39,22 +39,7 @@ public sealed class RedisChangeRelay(RedisLink link, InboxNotifier notifier, ILo
             return;
         }
 
-        var redis = await link.ConnectionAsync();
-        var subscriber = redis.GetSubscriber();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // Once made, the subscription is renewed by the client after every reconnect.
-                await subscriber.SubscribeAsync(Changes, (channel, message) => _ = ReceiveAsync(message));
-                break;
-            }
-            catch (RedisException ex)
-            {
-                logger.LogWarning("Subscribing to live updates from other instances failed ({Error}); trying again.", ex.Message);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-        }
+        var subscriber = await link.SubscribeAsync(Changes, message => _ = ReceiveAsync(message), "live updates from other instances", TimeProvider.System, stoppingToken);
 
         using var subscription = notifier.Subscribe(change => change.Relayed ? Task.CompletedTask : outgoing.Writer.WriteAsync(change, stoppingToken).AsTask());
         ready.TrySetResult();

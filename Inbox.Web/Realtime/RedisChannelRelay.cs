@@ -48,21 +48,7 @@ public sealed class RedisChannelRelay(RedisLink link, WebhookAddressBook address
             return;
         }
 
-        var redis = await link.ConnectionAsync();
-        var channel = redis.GetSubscriber();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await channel.SubscribeAsync(Edits, (_, message) => Receive(message));
-                break;
-            }
-            catch (RedisException ex)
-            {
-                logger.LogWarning("Subscribing to other instances' channel edits failed ({Error}); trying again.", ex.Message);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-        }
+        var channel = await link.SubscribeAsync(Edits, Receive, "other instances' channel edits", TimeProvider.System, stoppingToken);
 
         subscriber = channel;
         link.Changed += OnLinkChanged;

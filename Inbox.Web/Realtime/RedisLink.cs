@@ -46,6 +46,30 @@ public sealed class RedisLink : IAsyncDisposable
     public Task<IConnectionMultiplexer> ConnectionAsync() =>
         connection?.Value ?? throw new InvalidOperationException("ConnectionStrings:Redis is empty.");
 
+    /// <summary>
+    /// Subscribes <paramref name="handler"/> to <paramref name="channel"/>, retrying every second while Redis refuses;
+    /// once made, the client renews the subscription after every reconnect. <paramref name="what"/> names it in the log.
+    /// </summary>
+    public async Task<ISubscriber> SubscribeAsync(RedisChannel channel, Action<RedisValue> handler, string what, TimeProvider time, CancellationToken stoppingToken)
+    {
+        var subscriber = (await ConnectionAsync()).GetSubscriber();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await subscriber.SubscribeAsync(channel, (_, message) => handler(message));
+                break;
+            }
+            catch (RedisException ex)
+            {
+                logger.LogWarning("Subscribing to {What} failed ({Error}); trying again.", what, ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+            }
+        }
+
+        return subscriber;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (connection is { IsValueCreated: true } && connection.Value.IsCompletedSuccessfully)

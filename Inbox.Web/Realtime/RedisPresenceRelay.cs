@@ -40,21 +40,7 @@ public sealed class RedisPresenceRelay(RedisLink link, AgentPresence presence, T
             return;
         }
 
-        var redis = await link.ConnectionAsync();
-        var channel = redis.GetSubscriber();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await channel.SubscribeAsync(Reports, (_, message) => Receive(message));
-                break;
-            }
-            catch (RedisException ex)
-            {
-                logger.LogWarning("Subscribing to other instances' presence failed ({Error}); trying again.", ex.Message);
-                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
-            }
-        }
+        var channel = await link.SubscribeAsync(Reports, Receive, "other instances' presence", time, stoppingToken);
 
         subscriber = channel;
         link.Changed += OnLinkChanged;
