@@ -25,6 +25,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     private readonly string database = PostgresServer.NewDatabase();
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private readonly HashSet<int> warmed = [];
 
     public PostgresServer Postgres { get; private set; } = null!;
 
@@ -101,7 +102,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser page on <paramref name="app"/> (Chromium starts with the first one asked for).</summary>
+    /// <summary>A fresh browser page on <paramref name="app"/> (Chromium starts with the first one asked for; each app's pages are opened once first, <see cref="Infrastructure.Warmup"/>).</summary>
     public async Task<IPage> NewPageAsync(InboxProcess app)
     {
         if (browser is null)
@@ -114,6 +115,11 @@ public sealed class ClusterFixture : IAsyncLifetime
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
             });
+        }
+
+        if (warmed.Add(app.ProcessId))
+        {
+            await Infrastructure.Warmup.OpenPagesAsync(browser, app.BaseUrl, AdminEmail, AdminPassword);
         }
 
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });

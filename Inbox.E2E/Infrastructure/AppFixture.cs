@@ -55,7 +55,15 @@ public class AppFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
         });
+        var (email, password) = WarmupUser;
+        await Warmup.OpenPagesAsync(Browser, App.BaseUrl, email, password, WarmupPages);
     }
+
+    /// <summary>Who opens the app's pages once before the tests (<see cref="Warmup"/>): the demo admin.</summary>
+    protected virtual (string Email, string Password) WarmupUser => ("admin@inbox.demo", "Demo-pass-1");
+
+    /// <summary>The pages opened once before the tests, after the inbox.</summary>
+    protected virtual string[] WarmupPages => ["/supervisor", "/admin/channels"];
 
     /// <summary>Environment settings a derived fixture adds to the app's (e.g. short automation delays).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
@@ -103,6 +111,9 @@ public class AppFixture : IAsyncLifetime
         playwright?.Dispose();
         if (App is not null)
         {
+            // What the app printed stays beside the screenshots, to read after a failed run.
+            var logs = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "app-logs")).FullName;
+            await File.WriteAllTextAsync(Path.Combine(logs, $"{GetType().Name}-{App.ProcessId}.log"), App.Output);
             await App.DisposeAsync();
         }
     }

@@ -35,6 +35,11 @@ public sealed class MediaFixture : AppFixture, IAsyncLifetime
         ["Inbox__Channels__0__HumanAgentApproved"] = "true",
     };
 
+    protected override (string Email, string Password) WarmupUser => (AdminEmail, AdminPassword);
+
+    /// <summary>The media tests stay in the inbox.</summary>
+    protected override string[] WarmupPages => [];
+
     async Task IAsyncLifetime.InitializeAsync()
     {
         Platform = await FakePlatformServer.StartAsync();
