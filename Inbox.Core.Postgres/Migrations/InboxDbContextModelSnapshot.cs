@@ -394,11 +394,11 @@ namespace Inbox.Core.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssigneeId");
-
                     b.HasIndex("ContactId");
 
                     b.HasIndex("TeamId");
+
+                    b.HasIndex("AssigneeId", "Status");
 
                     b.HasIndex("ChannelId", "CommentId")
                         .IsUnique();

@@ -36,7 +36,9 @@ internal sealed class ConversationsConfiguration :
     public void Configure(EntityTypeBuilder<Conversation> conversation)
     {
         conversation.HasIndex(c => new { c.Status, c.LastInboundAt });
-        conversation.HasIndex(c => c.AssigneeId);
+        // By owner, with the status beside it: "open conversations per agent" (the agents table, auto-assignment's load)
+        // reads the index alone instead of every assigned conversation's row.
+        conversation.HasIndex(c => new { c.AssigneeId, c.Status });
         conversation.HasIndex(c => c.ContactId);
         conversation.HasIndex(c => new { c.ChannelId, c.CommentId }).IsUnique();
         conversation.HasOne(c => c.Assignee).WithMany().OnDelete(DeleteBehavior.SetNull);

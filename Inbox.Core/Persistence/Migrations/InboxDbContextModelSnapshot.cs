@@ -376,11 +376,11 @@ namespace Inbox.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssigneeId");
-
                     b.HasIndex("ContactId");
 
                     b.HasIndex("TeamId");
+
+                    b.HasIndex("AssigneeId", "Status");
 
                     b.HasIndex("ChannelId", "CommentId")
                         .IsUnique();
