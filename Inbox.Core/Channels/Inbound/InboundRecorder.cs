@@ -1,6 +1,5 @@
 using Inbox.Core.Conversations;
 using Inbox.Core.Events;
-using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
