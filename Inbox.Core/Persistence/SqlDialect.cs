@@ -40,8 +40,4 @@ public sealed class SqlDialect
     /// <summary>The UTC hour of an instant column as <c>yyyy-MM-dd HH</c> text (SQLite stores instants as that text already).</summary>
     public string UtcHour(string column) =>
         IsPostgres ? $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24')" : $"substr({column}, 1, 13)";
-
-    /// <summary>Whether a save failed on a constraint (a unique index caught a copy), on either engine.</summary>
-    public static bool IsConstraintViolation(DbUpdateException ex) =>
-        ex.InnerException is SqliteException { SqliteErrorCode: 19 } or PostgresException { SqlState: ['2', '3', ..] };
 }

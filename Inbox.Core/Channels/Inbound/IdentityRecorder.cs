@@ -10,7 +10,7 @@ namespace Inbox.Core.Channels.Inbound;
 /// </summary>
 public sealed class IdentityRecorder(ILogger<IdentityRecorder> logger)
 {
-    /// <summary>Applies the change inside the caller's unit; records no message, so it returns null.</summary>
+    /// <summary>Applies the change inside the caller's batch; records no message, so it returns null.</summary>
     internal async Task<Message?> MoveAsync(Threads threads, InboundIdentityChange change, CancellationToken cancellationToken)
     {
         var channelId = threads.Channel.Id;

@@ -1,22 +1,22 @@
 using Inbox.Core.Conversations;
 using Inbox.Core.Events;
-using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Inbox.Core.Channels.Inbound;
 
 /// <summary>
-/// Applies inbound items to conversations, inside the caller's <see cref="InboundUnit"/> transaction. Each keyed event
+/// Applies inbound items to conversations, inside the caller's <see cref="InboundBatch"/> transaction. Each keyed event
 /// (message, echo, comment) is saved together with its <see cref="InboundEvent"/> key, so a redelivered event finds
 /// its key and changes nothing, and <see cref="MessageReceived"/> is raised exactly once per customer message.
 /// </summary>
 public sealed class InboundRecorder(
     TimeProvider time, DomainEvents events, StatusRecorder statuses, IdentityRecorder identities, Reporting.CsatRecorder csatFacts, ILogger<InboundRecorder> logger)
 {
-    /// <summary>Records one item; its effects wait in the unit until <see cref="PublishAsync"/> after the commit.</summary>
-    public async Task RecordAsync(InboundUnit unit, int channelId, long deliveryId, InboundItem item, CancellationToken cancellationToken = default)
+    /// <summary>Records one item; its effects wait in the batch until <see cref="PublishAsync"/> after the commit.</summary>
+    public async Task RecordAsync(InboundBatch batch, int channelId, long deliveryId, InboundItem item, CancellationToken cancellationToken = default)
     {
+        var now = time.GetUtcNow().UtcDateTime;
         switch (item)
         {
             case InboundIgnored ignored:
@@ -27,84 +27,59 @@ public sealed class InboundRecorder(
                 logger.LogWarning("Channel {ChannelId}: webhook delivery {DeliveryId} has an event the inbox cannot attribute: {Reason}.", channelId, deliveryId, unattributed.Reason);
                 return;
             case InboundIdentityChange { EventId: null } change:
-                await identities.MoveAsync(new Threads(unit.Db, await unit.ChannelAsync(channelId, cancellationToken), time.GetUtcNow().UtcDateTime), change, cancellationToken);
-                await SaveSingleAsync(unit, cancellationToken);
+                await identities.MoveAsync(await batch.ThreadsAsync(channelId, now, cancellationToken), change, cancellationToken);
                 return;
             case InboundStatusUpdate update:
-                await statuses.RecordAsync(unit, channelId, update, cancellationToken);
+                await statuses.RecordAsync(batch, channelId, update, cancellationToken);
                 return;
             case InboundTemplateStatus template:
                 var changed = await Replies.TemplateSync.ApplyStatusAsync(
-                    unit.Db, template.BusinessAccountId, template.Name, template.Language, template.Status, template.Reason, cancellationToken);
+                    batch.Db, template.BusinessAccountId, template.Name, template.Language, template.Status, template.Reason, cancellationToken);
                 logger.LogInformation("Template {Name} ({Language}) is {Status} at Meta; {Count} registered copies updated.", template.Name, template.Language, template.Status, changed);
                 return;
             case InboundHandover handover:
-                await RecordHandoverAsync(new Threads(unit.Db, await unit.ChannelAsync(channelId, cancellationToken), time.GetUtcNow().UtcDateTime), handover, cancellationToken);
-                await SaveSingleAsync(unit, cancellationToken);
+                await RecordHandoverAsync(await batch.ThreadsAsync(channelId, now, cancellationToken), handover, cancellationToken);
                 return;
         }
 
-        var db = unit.Db;
-        var now = time.GetUtcNow().UtcDateTime;
         var eventId = item.EventId!;
-        if (await unit.IsKnownAsync(channelId, eventId, cancellationToken))
+        if (batch.IsKnown(channelId, eventId))
         {
             logger.LogInformation("Channel {ChannelId}: event {EventId} was already handled; redelivery ignored.", channelId, eventId);
             return;
         }
 
-        var threads = new Threads(db, await unit.ChannelAsync(channelId, cancellationToken), now);
+        var threads = await batch.ThreadsAsync(channelId, now, cancellationToken);
         var recorded = item switch
         {
+            // The same message under another event id (a platform's retry with a fresh event id): the copy is not stored.
+            InboundMessage or InboundComment when batch.HoldsMessage(channelId, InboundBatch.PlatformMessageId(item)!) => Duplicate(channelId, eventId),
             InboundMessage message => await RecordMessageAsync(threads, message, cancellationToken),
             InboundEcho echo => await RecordEchoAsync(threads, echo, cancellationToken),
             InboundComment comment => await RecordCommentAsync(threads, comment, cancellationToken),
             InboundIdentityChange change => await identities.MoveAsync(threads, change, cancellationToken),
             _ => throw new NotSupportedException(item.GetType().Name),
         };
-        db.InboundEvents.Add(new InboundEvent { ChannelId = channelId, EventId = eventId, DeliveryId = deliveryId, ProcessedAt = now });
-        if (!unit.Batch)
-        {
-            try
-            {
-                // Inside the unit's transaction EF wraps this in a savepoint: a refused item is undone alone.
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException ex) when (SqlDialect.IsConstraintViolation(ex))
-            {
-                // A unique index caught a copy that slipped past the key check (same message id under another event id).
-                logger.LogInformation("Channel {ChannelId}: event {EventId} duplicates a stored message; ignored.", channelId, eventId);
-                return;
-            }
-            finally
-            {
-                // Each item starts from the database, not from what the previous one left tracked.
-                db.ChangeTracker.Clear();
-            }
-        }
-
-        unit.Recorded(channelId, eventId, recorded, threads.CreatedConversation, recorded is null ? null : threads.CsatAnswer);
+        batch.Db.InboundEvents.Add(new InboundEvent { ChannelId = channelId, EventId = eventId, DeliveryId = deliveryId, ProcessedAt = now });
+        batch.Recorded(channelId, eventId, recorded, threads.CreatedConversation, recorded is null ? null : threads.CsatAnswer);
     }
 
-    private static async Task SaveSingleAsync(InboundUnit unit, CancellationToken cancellationToken)
+    private Message? Duplicate(int channelId, string eventId)
     {
-        if (!unit.Batch)
-        {
-            await unit.Db.SaveChangesAsync(cancellationToken);
-            unit.Db.ChangeTracker.Clear();
-        }
+        logger.LogInformation("Channel {ChannelId}: event {EventId} duplicates a stored message; ignored.", channelId, eventId);
+        return null;
     }
 
-    /// <summary>After the unit committed: records the CSAT answers and tells the rest of the app, one batch per kind of event.</summary>
-    public async Task PublishAsync(InboundUnit unit, CancellationToken cancellationToken = default)
+    /// <summary>After the batch committed: records the CSAT answers and tells the rest of the app, one batch per kind of event.</summary>
+    public async Task PublishAsync(InboundBatch batch, CancellationToken cancellationToken = default)
     {
-        foreach (var (conversationId, score, at) in unit.CsatAnswers)
+        foreach (var (conversationId, score, at) in batch.CsatAnswers)
         {
             await csatFacts.AnsweredAsync(conversationId, score, at, cancellationToken);
         }
 
-        await events.PublishAllAsync(unit.Received, cancellationToken);
-        await events.PublishAllAsync(unit.StatusChanges, cancellationToken);
+        await events.PublishAllAsync(batch.Received, cancellationToken);
+        await events.PublishAllAsync(batch.StatusChanges, cancellationToken);
     }
 
     private static async Task<Message> RecordMessageAsync(Threads threads, InboundMessage inbound, CancellationToken cancellationToken)
@@ -163,6 +138,7 @@ public sealed class InboundRecorder(
 
     private async Task<Message?> RecordEchoAsync(Threads threads, InboundEcho echo, CancellationToken cancellationToken)
     {
+        var batch = threads.Batch;
         var db = threads.Db;
         if (echo.Metadata is { } metadata && metadata.StartsWith("inbox:", StringComparison.Ordinal)
             && long.TryParse(metadata.AsSpan(6), out var ourId)
@@ -170,6 +146,7 @@ public sealed class InboundRecorder(
         {
             // Our own send, echoed back, perhaps before the Send API's answer was saved: it proves the message left.
             ours.PlatformMessageId ??= echo.Mid;
+            batch.Holds(ours.ChannelId, ours.PlatformMessageId);
             if (ours.Status is DeliveryStatus.Queued or DeliveryStatus.Sending)
             {
                 ours.Status = DeliveryStatus.Sent;
@@ -178,8 +155,7 @@ public sealed class InboundRecorder(
             return null;
         }
 
-        if (db.Messages.Local.Any(m => m.ChannelId == threads.Channel.Id && m.PlatformMessageId == echo.Mid)
-            || await db.Messages.AnyAsync(m => m.ChannelId == threads.Channel.Id && m.PlatformMessageId == echo.Mid, cancellationToken))
+        if (batch.HoldsMessage(threads.Channel.Id, echo.Mid))
         {
             return null;
         }

@@ -13,10 +13,10 @@ namespace Inbox.Core.Channels.Inbound;
 /// </summary>
 public sealed class StatusRecorder(ILogger<StatusRecorder> logger)
 {
-    /// <summary>Applies the status inside the unit's transaction; the <see cref="MessageStatusChanged"/> events wait in the unit.</summary>
-    public async Task RecordAsync(InboundUnit unit, int channelId, InboundStatusUpdate update, CancellationToken cancellationToken = default)
+    /// <summary>Applies the status inside the batch's transaction; the <see cref="MessageStatusChanged"/> events wait in the batch.</summary>
+    public async Task RecordAsync(InboundBatch batch, int channelId, InboundStatusUpdate update, CancellationToken cancellationToken = default)
     {
-        var db = unit.Db;
+        var db = batch.Db;
         var outbound = db.Messages.Where(m => m.ChannelId == channelId && m.Direction == MessageDirection.Outbound);
         var messages = new List<Message>();
         if (update.PlatformMessageIds.Count > 0)
@@ -44,13 +44,7 @@ public sealed class StatusRecorder(ILogger<StatusRecorder> logger)
             logger.LogInformation("Channel {ChannelId}: {Status} for {Ids}, which this inbox did not send.", channelId, update.Status, string.Join(", ", update.PlatformMessageIds));
         }
 
-        if (!unit.Batch)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
-
-        unit.StatusChanges.AddRange(changed.Select(m => new MessageStatusChanged(m.ConversationId, m.Id, m.Status)));
+        batch.StatusChanges.AddRange(changed.Select(m => new MessageStatusChanged(m.ConversationId, m.Id, m.Status)));
     }
 
     /// <summary>

@@ -4,9 +4,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Core.Channels.Inbound;
 
-/// <summary>Finds or starts the contact and conversation an inbound event belongs to, within one unit of work.</summary>
-internal sealed class Threads(InboxDbContext db, Channel channel, DateTime now)
+/// <summary>Finds or starts the contact and conversation an inbound event belongs to, within its <see cref="InboundBatch"/>.</summary>
+internal sealed class Threads(InboundBatch batch, Channel channel, DateTime now)
 {
+    private readonly InboxDbContext db = batch.Db;
+
+    public InboundBatch Batch => batch;
+
     public InboxDbContext Db => db;
 
     public Channel Channel => channel;
@@ -16,7 +20,7 @@ internal sealed class Threads(InboxDbContext db, Channel channel, DateTime now)
     /// <summary>The customer's message answered the CSAT question with this score.</summary>
     public (int Score, DateTime At)? CsatAnswer { get; set; }
 
-    /// <summary>This unit of work started a new conversation.</summary>
+    /// <summary>This item started a new conversation.</summary>
     public bool CreatedConversation { get; private set; }
 
     public async Task<Contact> ContactAsync(string externalId, string? name, CancellationToken cancellationToken, InboundIdentity? identity = null)
@@ -139,6 +143,7 @@ internal sealed class Threads(InboxDbContext db, Channel channel, DateTime now)
         message.Conversation = conversation;
         message.CreatedAt = now;
         db.Messages.Add(message);
+        batch.Holds(channel.Id, message.PlatformMessageId);
         if (conversation.LastMessageAt is null || message.SentAt >= conversation.LastMessageAt)
         {
             conversation.LastMessageAt = message.SentAt;

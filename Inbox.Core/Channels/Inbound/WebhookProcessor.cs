@@ -14,11 +14,24 @@ namespace Inbox.Core.Channels.Inbound;
 /// delivery twice changes nothing the second time.
 /// </summary>
 /// <remarks>
-/// Deliveries are applied in batches: one transaction records the events of many deliveries and marks them processed,
-/// and the domain events of the whole batch are handled together after the commit. A busy number's backlog is thus
-/// paid in commits per batch, not per message. Instances sharing a PostgreSQL database each claim their own batches
-/// (<see cref="DeliveryClaims"/>). When a batch fails, its deliveries are retried one by one, so a single
-/// bad delivery is counted and parked without holding up the others.
+/// <para>
+/// How a webhook flows, file by file: <c>Inbox.Web/Endpoints/WebhookEndpoints.cs</c> reads the raw body;
+/// <see cref="WebhookInbox"/> checks its signature and addressee and hands it to <see cref="WebhookStore"/>, which
+/// commits it (taking turns with this class at the <see cref="IngestWriteGate"/>) before the platform gets its 200,
+/// then rings the <see cref="WebhookSignal"/>. <see cref="WebhookWorker"/> wakes and calls this class, which claims
+/// pending deliveries (<see cref="DeliveryClaims"/>), parses them into <see cref="InboundItem"/>s (the platform's
+/// parser in <c>Channels/Meta</c> or <c>Channels/Line</c>), reads what they refer to into an
+/// <see cref="InboundBatch"/>, and lets <see cref="InboundRecorder"/> apply each item (contacts and conversations via
+/// <c>Threads</c>, statuses via <see cref="StatusRecorder"/>). After the commit the batch's domain events go out; the
+/// web app's <c>Realtime/ForwardChangesToNotifier.cs</c> passes them to the open tabs and the hub.
+/// </para>
+/// <para>
+/// There is one write path: a transaction applies a batch of deliveries with one save and marks them processed, and
+/// the domain events of the whole batch are handled together after the commit, so a busy number's backlog is paid in
+/// commits per batch, not per message. When a batch fails, each of its deliveries is tried again as a batch of one,
+/// so a bad delivery is counted, retried up to <see cref="MaxAttempts"/> times and parked without holding up the
+/// others. Instances sharing a PostgreSQL database each claim their own batches.
+/// </para>
 /// </remarks>
 public sealed class WebhookProcessor(
     IDbContextFactory<InboxDbContext> contexts,
@@ -37,7 +50,7 @@ public sealed class WebhookProcessor(
 
     private readonly SemaphoreSlim running = new(1, 1);
 
-    /// <summary>Processes every pending delivery; returns how many were processed successfully.</summary>
+    /// <summary>Processes every pending delivery; returns how many were processed (parked ones included).</summary>
     public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken = default)
     {
         await running.WaitAsync(cancellationToken);
@@ -65,18 +78,31 @@ public sealed class WebhookProcessor(
                     return processed;
                 }
 
-                if (await ProcessBatchAsync(pending, cancellationToken) is > 0 and var done)
+                after = pending[^1].Id;
+                if (await ApplyAsync(pending, cancellationToken) is not { } error)
                 {
-                    processed += done;
-                    after = pending[^1].Id;
+                    processed += pending.Count;
                     continue;
                 }
 
-                // The batch failed as a whole: one by one, so the bad delivery is found, counted and, in the end, parked.
+                if (pending.Count == 1)
+                {
+                    await CountFailureAsync(pending[0], error, cancellationToken);
+                    continue;
+                }
+
+                // One bad delivery spoils its batch: each again as a batch of one, so it is found, counted and, in the end, parked.
+                logger.LogWarning("A batch of {Count} webhook deliveries failed ({Error}); retrying each on its own.", pending.Count, error.Message);
                 foreach (var delivery in pending)
                 {
-                    after = delivery.Id;
-                    processed += await ProcessAloneAsync(delivery, cancellationToken) ? 1 : 0;
+                    if (await ApplyAsync([delivery], cancellationToken) is { } alone)
+                    {
+                        await CountFailureAsync(delivery, alone, cancellationToken);
+                    }
+                    else
+                    {
+                        processed++;
+                    }
                 }
             }
         }
@@ -86,10 +112,10 @@ public sealed class WebhookProcessor(
         }
     }
 
-    /// <summary>Applies the deliveries in one transaction with one save; returns how many, or 0 if it failed.</summary>
-    private async Task<int> ProcessBatchAsync(IReadOnlyList<WebhookDelivery> pending, CancellationToken cancellationToken)
+    /// <summary>Applies the deliveries in one transaction with one save, then publishes; returns what failed it, or null.</summary>
+    private async Task<Exception?> ApplyAsync(IReadOnlyList<WebhookDelivery> pending, CancellationToken cancellationToken)
     {
-        InboundUnit unit;
+        InboundBatch batch;
         try
         {
             using var turn = await gate.EnterAsync(cancellationToken);
@@ -97,13 +123,13 @@ public sealed class WebhookProcessor(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var routes = await RoutesAsync(cancellationToken);
             var items = pending.SelectMany(delivery => Items(routes, delivery).Select(i => (delivery.Id, i.ChannelId, i.Item))).ToList();
-            unit = await InboundUnit.BatchAsync(db, [.. items.Select(i => (i.ChannelId, i.Item))], cancellationToken);
+            batch = await InboundBatch.ReadAsync(db, [.. items.Select(i => (i.ChannelId, i.Item))], cancellationToken);
             foreach (var (deliveryId, channelId, item) in items)
             {
-                await recorder.RecordAsync(unit, channelId, deliveryId, item, cancellationToken);
+                await recorder.RecordAsync(batch, channelId, deliveryId, item, cancellationToken);
             }
 
-            await unit.SaveAsync(cancellationToken);
+            await batch.SaveAsync(cancellationToken);
             var parked = items.GroupBy(i => i.Id).Select(g => (Id: g.Key, Reason: Unattributed(g.Select(i => i.Item)))).Where(p => p.Reason is not null).ToList();
             var ids = pending.Select(d => d.Id).Except(parked.Select(p => p.Id)).ToList();
             var now = time.GetUtcNow().UtcDateTime;
@@ -122,81 +148,31 @@ public sealed class WebhookProcessor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning("A batch of {Count} webhook deliveries failed ({Error}); retrying them one by one.", pending.Count, ex.Message);
-            return 0;
+            return ex;
         }
 
-        await recorder.PublishAsync(unit, cancellationToken);
-        return pending.Count;
+        await recorder.PublishAsync(batch, cancellationToken);
+        return null;
     }
 
-    private async Task<bool> ProcessAloneAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>Counts a failed attempt at a delivery on its own: it waits for the next pass, or is parked after <see cref="MaxAttempts"/>.</summary>
+    private async Task CountFailureAsync(WebhookDelivery delivery, Exception error, CancellationToken cancellationToken)
     {
-        string? error = null;
-        string? unattributed = null;
-        InboundUnit? unit = null;
-        try
-        {
-            using var turn = await gate.EnterAsync(cancellationToken);
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            unit = InboundUnit.Single(db);
-            unattributed = await ApplyAsync(unit, await RoutesAsync(cancellationToken), delivery, cancellationToken);
-            if (unattributed is not null)
-            {
-                await ParkAsync(db, delivery.Id, unattributed, time.GetUtcNow().UtcDateTime, cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Webhook delivery {Id} failed on attempt {Attempt}.", delivery.Id, delivery.Attempts + 1);
-            error = ex.Message;
-        }
-
         var attempts = delivery.Attempts + 1;
-        var state = error is null ? WebhookDeliveryState.Processed : attempts >= MaxAttempts ? WebhookDeliveryState.Failed : WebhookDeliveryState.Pending;
-        if (error is null && unattributed is not null)
-        {
-            // Parked in the same transaction as its other effects.
-            await recorder.PublishAsync(unit!, cancellationToken);
-            return true;
-        }
-
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(
-                d => d.SetProperty(x => x.State, state)
-                    .SetProperty(x => x.Attempts, attempts)
-                    .SetProperty(x => x.Error, error)
-                    .SetProperty(x => x.ProcessedAt, state == WebhookDeliveryState.Pending ? null : time.GetUtcNow().UtcDateTime),
-                cancellationToken);
-        }
-
-        if (error is null)
-        {
-            await recorder.PublishAsync(unit!, cancellationToken);
-        }
-
-        return error is null;
+        logger.LogError(error, "Webhook delivery {Id} failed on attempt {Attempt}.", delivery.Id, attempts);
+        var state = attempts >= MaxAttempts ? WebhookDeliveryState.Failed : WebhookDeliveryState.Pending;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(
+            d => d.SetProperty(x => x.State, state)
+                .SetProperty(x => x.Attempts, attempts)
+                .SetProperty(x => x.Error, error.Message)
+                .SetProperty(x => x.ProcessedAt, state == WebhookDeliveryState.Pending ? null : time.GetUtcNow().UtcDateTime),
+            cancellationToken);
     }
 
     /// <summary>Read afresh for every batch: a channel deleted since its webhooks were acknowledged gets none of them.</summary>
     private Task<IReadOnlyDictionary<(ChannelKind Kind, string ExternalId), int>> RoutesAsync(CancellationToken cancellationToken) =>
         addresses.MetaAsync(AddressLookup.Reload, cancellationToken);
-
-    /// <summary>Records the delivery's items; returns why it must be parked, or null.</summary>
-    private async Task<string?> ApplyAsync(InboundUnit unit, IReadOnlyDictionary<(ChannelKind, string), int> routes, WebhookDelivery delivery, CancellationToken cancellationToken)
-    {
-        var items = Items(routes, delivery);
-        foreach (var (channelId, item) in items)
-        {
-            await recorder.RecordAsync(unit, channelId, delivery.Id, item, cancellationToken);
-        }
-
-        return Unattributed(items.Select(i => i.Item));
-    }
 
     /// <summary>Why a delivery is parked: the events in it the inbox could not attribute; null when there are none.</summary>
     private static string? Unattributed(IEnumerable<InboundItem> items)

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Inbox.Tests.Channels.Inbound;
 
 /// <summary>
-/// Deliveries waiting together are applied in one batch (one save, one commit). These store several at once, as a
-/// backlog would, and check the batch records them exactly as one-by-one processing would, and that a batch a
-/// duplicate or a broken delivery spoils is redone delivery by delivery.
+/// Deliveries waiting together are applied in one batch (one save, one commit), and a delivery on its own is a batch of
+/// one. These store several at once, as a backlog would, and check what the inbox shows afterwards: each message once,
+/// in its conversation, copies ignored, and a broken delivery retried and parked without holding up the others.
 /// </summary>
 public sealed class WebhookBatchTests : WebhookTestBase
 {
@@ -30,28 +30,49 @@ public sealed class WebhookBatchTests : WebhookTestBase
         Assert.Equal([true, false], Received.All.Select(e => e.NewConversation));
         Assert.All(Received.All, e => Assert.Equal(conversation.Id, e.ConversationId));
         Assert.Equal([WebhookDeliveryState.Processed], await StatesAsync());
-        Assert.DoesNotContain(Logs.Messages, m => m.Contains("one by one", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Batch_SameLineMessageUnderTwoEventIds_RedoneOneByOneAndStoredOnce()
+    public async Task Batch_SameLineMessageUnderTwoEventIds_StoredOnceAndEveryDeliveryProcessed()
     {
         var line = await LineChannelIdAsync();
         await StoreAsync(
-            Line(line, LineEvent("01FZBATCHA", "468789577898262999")),
+            Line(line, LineBody(LineEvent("01FZBATCHA", "468789577898262999", "こんにちは"))),
             Meta(MessengerText("m_batch_other", "Another customer", "psid-other", HourAgo)),
-            Line(line, LineEvent("01FZBATCHB", "468789577898262999")));
+            Line(line, LineBody(LineEvent("01FZBATCHB", "468789577898262999", "こんにちは"))));
 
         await ProcessAsync();
 
-        Assert.Equal(["こんにちは", "Another customer"], (await MessagesAsync()).Select(m => m.Text).Order(StringComparer.Ordinal).Reverse());
+        Assert.Equal(["Another customer", "こんにちは"], (await MessagesAsync()).Select(m => m.Text).Order(StringComparer.Ordinal));
         Assert.Equal(2, Received.All.Count);
         Assert.Equal([WebhookDeliveryState.Processed], await StatesAsync());
-        Assert.Contains(Logs.Messages, m => m.Contains("retrying them one by one", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Batch_OneStoredBodyCannotBeRead_OthersProcessedAndItWaitsForItsNextAttempt()
+    public async Task Batch_DeliveryHoldsACopyOfAStoredMessageBesideANewOne_NewOneRecordedAndTheCopyIgnored()
+    {
+        var line = await LineChannelIdAsync();
+        await StoreAsync(Line(line, LineBody(LineEvent("01FZFIRST", "468789577898263001", "Is my order shipped?"))));
+        await ProcessAsync();
+
+        // LINE sent the stored message again under a fresh event id, together with the customer's next message.
+        await StoreAsync(
+            Line(line, LineBody(
+                LineEvent("01FZCOPY", "468789577898263001", "Is my order shipped?"),
+                LineEvent("01FZNEXT", "468789577898263002", "Order 77"))),
+            Meta(MessengerText("m_batch_beside", "Unrelated question", "psid-beside", HourAgo)));
+        await ProcessAsync();
+
+        var messages = await MessagesAsync();
+        Assert.Equal(["Is my order shipped?", "Order 77"], messages.Where(m => m.ChannelId == line).Select(m => m.Text));
+        Assert.Single(messages.Where(m => m.ChannelId == line).Select(m => m.ConversationId).Distinct());
+        Assert.Equal(["Unrelated question"], messages.Where(m => m.ChannelId != line).Select(m => m.Text));
+        Assert.Equal(3, Received.All.Count);
+        Assert.Equal([WebhookDeliveryState.Processed], await StatesAsync());
+    }
+
+    [Fact]
+    public async Task Batch_OneStoredBodyCannotBeRead_OthersRecordedOnceAndItIsParkedAfterMaxAttempts()
     {
         await StoreAsync(
             Meta(MessengerText("m_batch_ok_1", "First", "psid-a", HourAgo)),
@@ -61,17 +82,50 @@ public sealed class WebhookBatchTests : WebhookTestBase
         await ProcessAsync();
 
         Assert.Equal(["First", "Second"], (await MessagesAsync()).Select(m => m.Text));
-        await using var db = App.OpenDb();
-        var broken = await db.WebhookDeliveries.SingleAsync(d => d.State != WebhookDeliveryState.Processed);
-        Assert.Equal((WebhookDeliveryState.Pending, 1), (broken.State, broken.Attempts));
-        Assert.NotNull(broken.Error);
+        Assert.Equal((WebhookDeliveryState.Pending, 1), await BrokenAsync());
+
+        for (var attempt = 2; attempt <= WebhookProcessor.MaxAttempts; attempt++)
+        {
+            await ProcessAsync();
+        }
+
+        Assert.Equal((WebhookDeliveryState.Failed, WebhookProcessor.MaxAttempts), await BrokenAsync());
+        Assert.Equal(["First", "Second"], (await MessagesAsync()).Select(m => m.Text));
+        Assert.Equal(2, Received.All.Count);
     }
 
-    private static string LineEvent(string eventId, string messageId) => $$$"""
-        {"destination":"Ubot0000000000000000000000000001","events":[{"type":"message","mode":"active","timestamp":{{{Ms(HourAgo)}}},
+    [Fact]
+    public async Task Batch_NewContactsFirstMessageBesideAnExistingConversationsMessage_EachLandsInItsOwnConversation()
+    {
+        await StoreAsync(Meta(MessengerText("m_known_1", "Earlier question", "psid-known", HourAgo)));
+        await ProcessAsync();
+
+        await StoreAsync(
+            Meta(MessengerText("m_new_1", "Hello, first time here", "psid-new", HourAgo.AddMinutes(1))),
+            Meta(MessengerText("m_known_2", "Any news?", "psid-known", HourAgo.AddMinutes(2))));
+        await ProcessAsync();
+
+        await using var db = App.OpenDb();
+        var conversations = await db.Conversations.Include(c => c.Contact).Include(c => c.Messages).ToListAsync();
+        var known = conversations.Single(c => c.Contact!.ExternalId == "psid-known");
+        var newcomer = conversations.Single(c => c.Contact!.ExternalId == "psid-new");
+        Assert.Equal(2, conversations.Count);
+        Assert.Equal(["Earlier question", "Any news?"], known.Messages.OrderBy(m => m.Id).Select(m => m.Text));
+        Assert.Equal((2, "Any news?"), (known.UnreadCount, known.LastMessagePreview));
+        Assert.Equal(["Hello, first time here"], newcomer.Messages.Select(m => m.Text));
+        Assert.Equal(
+            [(known.Id, true), (newcomer.Id, true), (known.Id, false)],
+            Received.All.Select(e => (e.ConversationId, e.NewConversation)));
+    }
+
+    private static string LineBody(params string[] events) =>
+        $$"""{"destination":"Ubot0000000000000000000000000001","events":[{{string.Join(",", events)}}]}""";
+
+    private static string LineEvent(string eventId, string messageId, string text) => $$$"""
+        {"type":"message","mode":"active","timestamp":{{{Ms(HourAgo)}}},
           "source":{"type":"user","userId":"U4af4980629bbbbbbbbbbbbbbbbbbbbbb"},"webhookEventId":"{{{eventId}}}",
           "deliveryContext":{"isRedelivery":false},"replyToken":"b60d432864f44d079f6d8efe86cf4999",
-          "message":{"id":"{{{messageId}}}","type":"text","text":"こんにちは"}}]}
+          "message":{"id":"{{{messageId}}}","type":"text","text":"{{{text}}}"}}
         """;
 
     private WebhookDelivery Meta(string body) => new() { Platform = WebhookPlatform.Meta, ReceivedAt = DateTime.UtcNow, Body = body };
@@ -96,5 +150,14 @@ public sealed class WebhookBatchTests : WebhookTestBase
     {
         await using var db = App.OpenDb();
         return await db.WebhookDeliveries.Select(d => d.State).Distinct().ToListAsync();
+    }
+
+    /// <summary>The state of the one delivery that is not processed, and how often it was tried.</summary>
+    private async Task<(WebhookDeliveryState State, int Attempts)> BrokenAsync()
+    {
+        await using var db = App.OpenDb();
+        var broken = await db.WebhookDeliveries.SingleAsync(d => d.State != WebhookDeliveryState.Processed);
+        Assert.NotNull(broken.Error);
+        return (broken.State, broken.Attempts);
     }
 }
