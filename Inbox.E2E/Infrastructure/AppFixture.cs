@@ -63,7 +63,7 @@ public class AppFixture : IAsyncLifetime
     protected virtual (string Email, string Password) WarmupUser => ("admin@inbox.demo", "Demo-pass-1");
 
     /// <summary>The pages opened once before the tests, after the inbox.</summary>
-    protected virtual string[] WarmupPages => ["/supervisor", "/admin/channels"];
+    protected virtual string[] WarmupPages => ["/supervisor", "/admin/channels", "/simulator"];
 
     /// <summary>Environment settings a derived fixture adds to the app's (e.g. short automation delays).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
