@@ -1,4 +1,5 @@
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,7 @@ public sealed class AttachmentReplies(
 
         if (channel is not { } kind)
         {
-            return CommandResult.NotFound($"Conversation {conversationId} does not exist.");
+            return CommandResult.NotFound(new Phrase("Conversation {0} does not exist.", conversationId));
         }
 
         if (Unavailable(kind, links.Enabled) is { } off)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Inbox.Core.Localization;
 
 namespace Inbox.Core.Replies;
 
@@ -16,26 +17,26 @@ public static partial class TemplateBody
     public static int ParameterCount(string body) => Numbers(body).DefaultIfEmpty(0).Max();
 
     /// <summary>Why the body cannot be registered, or null when it can.</summary>
-    public static string? Check(string body)
+    public static Phrase? Check(string body)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
-            return "The body is empty.";
+            return new Phrase("The body is empty.");
         }
 
         if (body.Length > MaxLength)
         {
-            return $"The body is {body.Length} characters; WhatsApp accepts at most {MaxLength}.";
+            return new Phrase("The body is {0} characters; WhatsApp accepts at most {1}.", body.Length, MaxLength);
         }
 
         var used = Numbers(body).ToHashSet();
         if (used.Contains(0))
         {
-            return "Placeholders start at {{1}}.";
+            return new Phrase("Placeholders start at {0}.", "{{1}}");
         }
 
         var missing = Enumerable.Range(1, used.Count == 0 ? 0 : used.Max()).FirstOrDefault(n => !used.Contains(n));
-        return missing > 0 ? $"The placeholders skip {{{{{missing}}}}}: number them {{{{1}}}}, {{{{2}}}}… without gaps." : null;
+        return missing > 0 ? new Phrase("The placeholders skip {0}: number them {1}, {2}… without gaps.", $"{{{{{missing}}}}}", "{{1}}", "{{2}}") : null;
     }
 
     /// <summary>Why a reply's header, body and button values do not fit the template, or null when they do.</summary>
