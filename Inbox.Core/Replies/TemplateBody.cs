@@ -40,39 +40,39 @@ public static partial class TemplateBody
     }
 
     /// <summary>Why a reply's header, body and button values do not fit the template, or null when they do.</summary>
-    public static string? CheckParameters(MessageTemplate template, Conversations.TemplateReply reply)
+    public static Phrase? CheckParameters(MessageTemplate template, Conversations.TemplateReply reply)
     {
         if (reply.Header.Count != template.HeaderParameterCount || reply.Header.Any(string.IsNullOrWhiteSpace))
         {
             return template.HeaderParameterCount == 0
-                ? $"The template {template.Name} has no header parameter."
-                : $"Fill in the header parameter of {template.Name}.";
+                ? new Phrase("The template {0} has no header parameter.", template.Name)
+                : new Phrase("Fill in the header parameter of {0}.", template.Name);
         }
 
         var buttons = reply.Buttons.Keys.Order().ToList();
         if (!buttons.SequenceEqual(template.UrlButtonIndexes.Order()) || reply.Buttons.Values.Any(string.IsNullOrWhiteSpace))
         {
             return template.UrlButtonIndexes.Count == 0
-                ? $"The template {template.Name} has no button parameter."
-                : $"Fill in the link of button {string.Join(", ", template.UrlButtonIndexes.Order().Select(i => i + 1))} of {template.Name}.";
+                ? new Phrase("The template {0} has no button parameter.", template.Name)
+                : new Phrase("Fill in the link of button {0} of {1}.", string.Join(", ", template.UrlButtonIndexes.Order().Select(i => i + 1)), template.Name);
         }
 
         return CheckParameters(template, reply.Parameters);
     }
 
     /// <summary>Why these body parameter values cannot be sent with the template, or null when they can.</summary>
-    public static string? CheckParameters(MessageTemplate template, IReadOnlyList<string> parameters)
+    public static Phrase? CheckParameters(MessageTemplate template, IReadOnlyList<string> parameters)
     {
         if (parameters.Count != template.ParameterCount)
         {
-            return $"The template {template.Name} takes {template.ParameterCount} parameter(s); {parameters.Count} given.";
+            return new Phrase("The template {0} takes {1} parameter(s); {2} given.", template.Name, template.ParameterCount, parameters.Count);
         }
 
         for (var i = 0; i < parameters.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(parameters[i]))
             {
-                return $"Fill in parameter {{{{{i + 1}}}}} of {template.Name}.";
+                return new Phrase("Fill in parameter {0} of {1}.", $"{{{{{i + 1}}}}}", template.Name);
             }
         }
 
