@@ -1,5 +1,6 @@
 using Inbox.Core.Audit;
 using Inbox.Core.Events;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ public sealed class ChannelAdmin(
     Inbound.WebhookAddressBook addresses,
     ILogger<ChannelAdmin> logger)
 {
-    private const string DeclaredInConfiguration = "This channel is declared in configuration (Inbox:Channels); edit it there.";
+    private static readonly Phrase DeclaredInConfiguration = new("This channel is declared in configuration (Inbox:Channels); edit it there.");
 
     /// <summary>Every channel, by platform then name, with secrets masked as <see cref="ChannelDirectory.Mask"/> does.</summary>
     public async Task<IReadOnlyList<ChannelAdminRow>> ListAsync(CancellationToken cancellationToken = default)
@@ -103,7 +104,7 @@ public sealed class ChannelAdmin(
 
         if (input.Kind != channel.Kind && await db.Conversations.AnyAsync(c => c.ChannelId == id, cancellationToken))
         {
-            return ChannelAdminResult.Invalid("The platform of a channel that has conversations cannot change; add a new channel instead.", nameof(ChannelDraft.Kind));
+            return ChannelAdminResult.Invalid(new Phrase("The platform of a channel that has conversations cannot change; add a new channel instead."), nameof(ChannelDraft.Kind));
         }
 
         var changes = Apply(input, channel);
@@ -162,8 +163,8 @@ public sealed class ChannelAdmin(
         if (deleted == 0)
         {
             var count = await db.Conversations.CountAsync(c => c.ChannelId == id, cancellationToken);
-            return ChannelAdminResult.Invalid(
-                $"Channel {channel.Key} cannot be deleted: it has {count} conversation(s), and deleting it would delete their history.");
+            return ChannelAdminResult.Invalid(new Phrase(
+                "Channel {0} cannot be deleted: it has {1} conversation(s), and deleting it would delete their history.", channel.Key, count));
         }
 
         await ForgetCachedAsync(id, cancellationToken);
@@ -183,13 +184,13 @@ public sealed class ChannelAdmin(
     {
         if (await db.Channels.AnyAsync(c => c.Key == input.Key && c.Id != id, cancellationToken))
         {
-            return ChannelAdminResult.Invalid($"Another channel already uses the key {input.Key}.", nameof(ChannelDraft.Key));
+            return ChannelAdminResult.Invalid(new Phrase("Another channel already uses the key {0}.", input.Key), nameof(ChannelDraft.Key));
         }
 
         if (await db.Channels.AnyAsync(c => c.Kind == input.Kind && c.ExternalId == input.ExternalId && c.Id != id, cancellationToken))
         {
-            return ChannelAdminResult.Invalid(
-                $"Another {input.Kind} channel already has {ChannelSetup.ExternalIdLabel(input.Kind)} {input.ExternalId}.", nameof(ChannelDraft.ExternalId));
+            return ChannelAdminResult.Invalid(new Phrase(
+                "Another {0} channel already has {1} {2}.", input.Kind, ChannelSetup.ExternalIdLabel(input.Kind), input.ExternalId), nameof(ChannelDraft.ExternalId));
         }
 
         return null;
@@ -205,7 +206,7 @@ public sealed class ChannelAdmin(
         }
         catch (DbUpdateException)
         {
-            return ChannelAdminResult.Invalid($"Another channel already uses the key {input.Key} or {ChannelSetup.ExternalIdLabel(input.Kind)} {input.ExternalId}.");
+            return ChannelAdminResult.Invalid(new Phrase("Another channel already uses the key {0} or {1} {2}.", input.Key, ChannelSetup.ExternalIdLabel(input.Kind), input.ExternalId));
         }
     }
 

@@ -1,3 +1,5 @@
+using Inbox.Core.Localization;
+
 namespace Inbox.Core.Channels;
 
 /// <summary>Per-platform facts an admin needs when connecting a channel.</summary>
@@ -14,12 +16,12 @@ public static class ChannelSetup
     public static bool UsesHumanAgentTag(ChannelKind kind) => kind is ChannelKind.Messenger or ChannelKind.Instagram;
 
     /// <summary>What the platform calls the id that routes its webhooks to a channel.</summary>
-    public static string ExternalIdLabel(ChannelKind kind) => kind switch
+    public static Phrase ExternalIdLabel(ChannelKind kind) => kind switch
     {
-        ChannelKind.Messenger => "Page id",
-        ChannelKind.Instagram => "Instagram account id",
-        ChannelKind.WhatsApp => "WhatsApp phone_number_id",
-        _ => "LINE bot user id",
+        ChannelKind.Messenger => new Phrase("Page id"),
+        ChannelKind.Instagram => new Phrase("Instagram account id"),
+        ChannelKind.WhatsApp => new Phrase("WhatsApp phone_number_id"),
+        _ => new Phrase("LINE bot user id"),
     };
 
     /// <summary>Only Instagram channels can use Instagram Login; every other channel is reached through Facebook's Graph.</summary>

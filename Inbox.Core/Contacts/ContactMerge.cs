@@ -1,4 +1,5 @@
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -20,12 +21,12 @@ public sealed class ContactMerge(IDbContextFactory<InboxDbContext> contexts, ILo
         var other = await db.Contacts.Include(c => c.Person).SingleOrDefaultAsync(c => c.Id == otherContactId, cancellationToken);
         if (contact is null || other is null)
         {
-            return CommandResult.NotFound($"Contact {(contact is null ? contactId : otherContactId)} does not exist.");
+            return CommandResult.NotFound(new Phrase("Contact {0} does not exist.", contact is null ? contactId : otherContactId));
         }
 
         if (contact.Id == other.Id || (contact.PersonId is not null && contact.PersonId == other.PersonId))
         {
-            return CommandResult.Invalid($"{other.Name} is already the same person as {contact.Name}.");
+            return CommandResult.Invalid(new Phrase("{0} is already the same person as {1}.", other.Name, contact.Name));
         }
 
         var person = contact.Person ?? other.Person ?? new Person { DisplayName = contact.Name };
@@ -56,12 +57,12 @@ public sealed class ContactMerge(IDbContextFactory<InboxDbContext> contexts, ILo
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId, cancellationToken);
         if (contact is null)
         {
-            return CommandResult.NotFound($"Contact {contactId} does not exist.");
+            return CommandResult.NotFound(new Phrase("Contact {0} does not exist.", contactId));
         }
 
         if (contact.PersonId is not { } personId)
         {
-            return CommandResult.Invalid($"{contact.Name} is not merged with anyone.");
+            return CommandResult.Invalid(new Phrase("{0} is not merged with anyone.", contact.Name));
         }
 
         contact.PersonId = null;

@@ -24,7 +24,7 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
         var conversation = await db.Conversations.Include(c => c.Channel).SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
         if (conversation is null)
         {
-            return CommandResult.NotFound($"Conversation {conversationId} does not exist.");
+            return CommandResult.NotFound(new Phrase("Conversation {0} does not exist.", conversationId));
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -72,7 +72,7 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
                 .ExecuteUpdateAsync(c => c.SetProperty(x => x.PrivateReplyUsed, true), cancellationToken);
             if (claimed == 0)
             {
-                return CommandResult.NotAllowed("The one private reply Meta allows for this comment was already sent.");
+                return CommandResult.NotAllowed(new Phrase("The one private reply {0} allows for this comment was already sent.", "Meta"));
             }
         }
 
@@ -138,7 +138,7 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
         var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
         if (conversation is null)
         {
-            return CommandResult.NotFound($"Conversation {conversationId} does not exist.");
+            return CommandResult.NotFound(new Phrase("Conversation {0} does not exist.", conversationId));
         }
 
         if (conversation.Status != status)
@@ -173,12 +173,12 @@ public sealed class ConversationCommands(IDbContextFactory<InboxDbContext> conte
 
         if (failed is null)
         {
-            return CommandResult.NotFound($"Message {messageId} does not exist.");
+            return CommandResult.NotFound(new Phrase("Message {0} does not exist.", messageId));
         }
 
         if (!RetryRules.CanRetry(failed))
         {
-            return CommandResult.Invalid("This reply cannot be retried: sending it again would fail the same way.");
+            return CommandResult.Invalid(new Phrase("This reply cannot be retried: sending it again would fail the same way."));
         }
 
         var template = failed.TemplateName is { } name

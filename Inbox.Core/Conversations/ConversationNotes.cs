@@ -1,3 +1,4 @@
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,18 +14,18 @@ public sealed class ConversationNotes(IDbContextFactory<InboxDbContext> contexts
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return CommandResult.Invalid("The note is empty.");
+            return CommandResult.Invalid(new Phrase("The note is empty."));
         }
 
         if (text.Trim().Length > MaxLength)
         {
-            return CommandResult.Invalid($"The note is {text.Trim().Length} characters; notes hold at most {MaxLength}.");
+            return CommandResult.Invalid(new Phrase("The note is {0} characters; notes hold at most {1}.", text.Trim().Length, MaxLength));
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellationToken))
         {
-            return CommandResult.NotFound($"Conversation {conversationId} does not exist.");
+            return CommandResult.NotFound(new Phrase("Conversation {0} does not exist.", conversationId));
         }
 
         db.Set<Note>().Add(new Note

@@ -1,4 +1,5 @@
 using Inbox.Core.Channels;
+using Inbox.Core.Localization;
 using Inbox.Core.Policy;
 
 namespace Inbox.Core.Conversations;
@@ -15,7 +16,7 @@ public static class ReplyValidation
     };
 
     /// <summary>Returns why the request is malformed, or null when it is well-formed.</summary>
-    public static string? Check(ReplyRequest request, ReplyType type, ChannelKind channel)
+    public static Phrase? Check(ReplyRequest request, ReplyType type, ChannelKind channel)
     {
         if (request.File is { } file)
         {
@@ -26,17 +27,17 @@ public static class ReplyValidation
         {
             if (request.Template is not { } template)
             {
-                return "A template reply needs 'template' with 'name', 'language' and 'parameters'.";
+                return new Phrase("A template reply needs 'template' with 'name', 'language' and 'parameters'.");
             }
 
             if (string.IsNullOrWhiteSpace(template.Name) || string.IsNullOrWhiteSpace(template.Language))
             {
-                return "The template needs a 'name' and a 'language' code (e.g. en_US).";
+                return new Phrase("The template needs a 'name' and a 'language' code (e.g. en_US).");
             }
 
             if (template.Parameters.Concat(template.Header).Concat(template.Buttons.Values).Any(string.IsNullOrWhiteSpace))
             {
-                return "Every template parameter needs a value.";
+                return new Phrase("Every template parameter needs a value.");
             }
 
             return null;
@@ -44,12 +45,12 @@ public static class ReplyValidation
 
         if (request.Template is not null)
         {
-            return "'template' is only for replies of type 'template'.";
+            return new Phrase("'template' is only for replies of type 'template'.");
         }
 
         if (string.IsNullOrWhiteSpace(request.Text))
         {
-            return "The reply text is empty.";
+            return new Phrase("The reply text is empty.");
         }
 
         return TooLong(request.Text, channel);
@@ -59,7 +60,7 @@ public static class ReplyValidation
     /// A file goes as a free-form or human agent reply in a direct conversation; its text is optional (WhatsApp sends it as the
     /// caption, at most 1,024 characters, and voice/audio messages carry none).
     /// </summary>
-    private static string? FileCheck(ReplyRequest request, ReplyType type, ChannelKind channel, Media.OutgoingFile file)
+    private static Phrase? FileCheck(ReplyRequest request, ReplyType type, ChannelKind channel, Media.OutgoingFile file)
     {
         if (request.Template is not null || type is not (ReplyType.FreeForm or ReplyType.HumanAgentTag))
         {
@@ -69,18 +70,18 @@ public static class ReplyValidation
         var text = request.Text?.Trim() ?? "";
         if (channel == ChannelKind.WhatsApp && text.Length > 0 && file.Kind == "audio")
         {
-            return "WhatsApp audio messages carry no caption: send the text as its own reply.";
+            return new Phrase("WhatsApp audio messages carry no caption: send the text as its own reply.");
         }
 
         if (channel == ChannelKind.WhatsApp && text.Length > 1024)
         {
-            return $"The caption is {text.Length} characters; WhatsApp accepts at most 1024.";
+            return new Phrase("The caption is {0} characters; WhatsApp accepts at most {1}.", text.Length, 1024);
         }
 
         return text.Length == 0 ? null : TooLong(text, channel);
     }
 
-    private static string? TooLong(string text, ChannelKind channel) => text.Length > MaxLength(channel)
-        ? $"The reply is {text.Length} characters; {channel} accepts at most {MaxLength(channel)}."
+    private static Phrase? TooLong(string text, ChannelKind channel) => text.Length > MaxLength(channel)
+        ? new Phrase("The reply is {0} characters; {1} accepts at most {2}.", text.Length, channel, MaxLength(channel))
         : null;
 }

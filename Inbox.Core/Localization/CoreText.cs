@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Resources;
+
 namespace Inbox.Core.Localization;
 
 /// <summary>
@@ -5,4 +8,30 @@ namespace Inbox.Core.Localization;
 /// <c>IStringLocalizer&lt;CoreText&gt;</c> looks each English text up in <c>CoreText.{culture}.resx</c> beside this file and
 /// falls back to the English text itself, as the UI's own strings do.
 /// </summary>
-public sealed class CoreText;
+public sealed class CoreText
+{
+    private static readonly ResourceManager Resources = new(typeof(CoreText).FullName!, typeof(CoreText).Assembly);
+
+    /// <summary>
+    /// <paramref name="phrase"/> in <paramref name="language"/> (a language tag), for words sent to a customer in their own
+    /// language rather than the reader's; English when <paramref name="language"/> is null or has no translation.
+    /// </summary>
+    public static string In(string? language, Phrase phrase)
+    {
+        var culture = language is null ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(language);
+        return phrase.Render(key => Lookup(key, culture), culture);
+    }
+
+    private static string Lookup(string key, CultureInfo culture)
+    {
+        try
+        {
+            return Resources.GetString(key, culture) ?? key;
+        }
+        catch (MissingManifestResourceException)
+        {
+            // No English resources exist: the key is the English text.
+            return key;
+        }
+    }
+}

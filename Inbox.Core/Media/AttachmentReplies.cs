@@ -1,4 +1,5 @@
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Inbox.Core.Policy;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class AttachmentReplies(
     IDbContextFactory<InboxDbContext> contexts, ConversationCommands commands, MediaStore store, PublicMediaLinks links, IOptions<MediaOptions> options)
 {
     /// <summary>Why files cannot be sent in this conversation at all (LINE without a public address); null when they can.</summary>
-    public static string? Unavailable(Channels.ChannelKind channel, bool publicLinks) =>
+    public static Phrase? Unavailable(Channels.ChannelKind channel, bool publicLinks) =>
         channel == Channels.ChannelKind.Line && !publicLinks ? MediaLimits.LineNeedsPublicUrl : null;
 
     /// <summary>Whether <c>Inbox:PublicBaseUrl</c> is set.</summary>
@@ -29,13 +30,13 @@ public sealed class AttachmentReplies(
     /// What the composer can tell as soon as a file is attached, from its size and first bytes: how it would be sent, and
     /// why the conversation's platform would refuse it (null when it would not). Queueing checks the stored file again.
     /// </summary>
-    public (string Kind, string MimeType, string? Refusal) Check(Channels.ChannelKind channel, ReadOnlySpan<byte> header, string? declaredType, long size)
+    public (string Kind, string MimeType, Phrase? Refusal) Check(Channels.ChannelKind channel, ReadOnlySpan<byte> header, string? declaredType, long size)
     {
         var mimeType = MediaTypes.Check("file", header, declaredType).MimeType ?? "application/octet-stream";
         var kind = MediaLimits.KindOf(mimeType);
         var refusal = Unavailable(channel, links.Enabled)
-            ?? (size > options.Value.MaxBytes ? $"The file is larger than the {MediaStore.Megabytes(options.Value.MaxBytes)} limit." : null)
-            ?? (size == 0 ? "The file is empty." : null)
+            ?? (size > options.Value.MaxBytes ? MediaStore.TooLarge(options.Value.MaxBytes) : null)
+            ?? (size == 0 ? new Phrase("The file is empty.") : null)
             ?? MediaLimits.Check(channel, kind, mimeType, size, links.Enabled);
         return (kind, mimeType, refusal);
     }
@@ -53,7 +54,7 @@ public sealed class AttachmentReplies(
 
         if (channel is not { } kind)
         {
-            return CommandResult.NotFound($"Conversation {conversationId} does not exist.");
+            return CommandResult.NotFound(new Phrase("Conversation {0} does not exist.", conversationId));
         }
 
         if (Unavailable(kind, links.Enabled) is { } off)
@@ -64,7 +65,7 @@ public sealed class AttachmentReplies(
         var stored = await store.SaveAsync(content, "file", declaredType, options.Value.MaxBytes, cancellationToken);
         if (stored.Refusal is { } refusal)
         {
-            return CommandResult.Invalid(refusal == "The platform sent an empty file." ? "The file is empty." : refusal);
+            return CommandResult.Invalid(refusal.Key == MediaStore.EmptyFromPlatform.Key ? new Phrase("The file is empty.") : refusal);
         }
 
         var file = new OutgoingFile(MediaLimits.KindOf(stored.MimeType!), stored.StoredAs!, stored.MimeType!, stored.Size, PendingDownloads.SafeName(fileName));

@@ -120,7 +120,7 @@ public sealed class MediaFetcher(
 
             await using var content = await download.Response.Content.ReadAsStreamAsync(linked.Token);
             var stored = await store.SaveAsync(content, attachment.Kind, download.DeclaredType ?? attachment.MimeType, options.Value.MaxBytes, linked.Token);
-            return stored.Refusal is { } refusal ? (null, new PlatformFetchError(SendErrorKind.Final, refusal)) : (stored, null);
+            return stored.Refusal is { } refusal ? (null, new PlatformFetchError(SendErrorKind.Final, refusal.ToString())) : (stored, null);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {

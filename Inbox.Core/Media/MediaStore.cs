@@ -1,3 +1,5 @@
+using Inbox.Core.Localization;
+
 namespace Inbox.Core.Media;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed class MediaStore(string folder)
                     size += read;
                     if (size > maxBytes)
                     {
-                        return StoredFile.Refused($"The file is larger than the {Megabytes(maxBytes)} limit.");
+                        return StoredFile.Refused(TooLarge(maxBytes));
                     }
 
                     var copy = Math.Min(read, header.Length - headerLength);
@@ -44,7 +46,7 @@ public sealed class MediaStore(string folder)
 
             if (size == 0)
             {
-                return StoredFile.Refused("The platform sent an empty file.");
+                return StoredFile.Refused(EmptyFromPlatform);
             }
 
             var (mimeType, refusal) = MediaTypes.Check(kind, header.AsSpan(0, headerLength), declaredType);
@@ -92,5 +94,11 @@ public sealed class MediaStore(string folder)
     }
 
     /// <summary>"25 MB" for a limit in bytes.</summary>
+    /// <summary>Why a file over the app's own limit (<c>Inbox:Media:MaxBytes</c>) is refused.</summary>
+    public static Phrase TooLarge(long maxBytes) => new("The file is larger than the {0} limit.", Megabytes(maxBytes));
+
+    /// <summary>Why an empty download is refused.</summary>
+    public static readonly Phrase EmptyFromPlatform = new("The platform sent an empty file.");
+
     public static string Megabytes(long bytes) => bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes / (1024.0 * 1024):0.#} MB";
 }

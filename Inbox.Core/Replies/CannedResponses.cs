@@ -1,5 +1,6 @@
 using Inbox.Core.Audit;
 using System.Text.RegularExpressions;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -59,7 +60,7 @@ public sealed partial class CannedResponses(IDbContextFactory<InboxDbContext> co
         var response = await db.Set<CannedResponse>().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (response is null)
         {
-            return AdminResult.NotFound($"Canned response {id}");
+            return AdminResult.NotFound(new Phrase("Canned response {0} does not exist.", id));
         }
 
         if (await CheckAsync(db, draft, id, cancellationToken) is { } refused)
@@ -85,7 +86,7 @@ public sealed partial class CannedResponses(IDbContextFactory<InboxDbContext> co
         }
 
         logger.LogInformation("{Actor} deleted canned response {Id}", actor, id);
-        return deleted == 0 ? AdminResult.NotFound($"Canned response {id}") : AdminResult.Done(id);
+        return deleted == 0 ? AdminResult.NotFound(new Phrase("Canned response {0} does not exist.", id)) : AdminResult.Done(id);
     }
 
     private static void Apply(CannedResponseDraft draft, CannedResponse response)
@@ -102,21 +103,21 @@ public sealed partial class CannedResponses(IDbContextFactory<InboxDbContext> co
         var shortcut = Normalise(draft.Shortcut);
         if (!ShortcutFormat().IsMatch(shortcut))
         {
-            return AdminResult.Invalid("The shortcut is 1–32 lower-case letters, digits or dashes, typed after / in the composer.", nameof(CannedResponseDraft.Shortcut));
+            return AdminResult.Invalid(new Phrase("The shortcut is 1–32 lower-case letters, digits or dashes, typed after / in the composer."), nameof(CannedResponseDraft.Shortcut));
         }
 
         if (string.IsNullOrWhiteSpace(draft.Title) || draft.Title.Trim().Length > 200)
         {
-            return AdminResult.Invalid("The title is required, at most 200 characters.", nameof(CannedResponseDraft.Title));
+            return AdminResult.Invalid(new Phrase("The title is required, at most 200 characters."), nameof(CannedResponseDraft.Title));
         }
 
         if (string.IsNullOrWhiteSpace(draft.Body) || draft.Body.Trim().Length > MaxBodyLength)
         {
-            return AdminResult.Invalid($"The text is required, at most {MaxBodyLength} characters.", nameof(CannedResponseDraft.Body));
+            return AdminResult.Invalid(new Phrase("The text is required, at most {0} characters.", MaxBodyLength), nameof(CannedResponseDraft.Body));
         }
 
         return await db.Set<CannedResponse>().AnyAsync(r => r.Shortcut == shortcut && r.Id != id, cancellationToken)
-            ? AdminResult.Invalid($"/{shortcut} is already used by another canned response.", nameof(CannedResponseDraft.Shortcut))
+            ? AdminResult.Invalid(new Phrase("/{0} is already used by another canned response.", shortcut), nameof(CannedResponseDraft.Shortcut))
             : null;
     }
 

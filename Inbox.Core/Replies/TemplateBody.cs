@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Inbox.Core.Localization;
 
 namespace Inbox.Core.Replies;
 
@@ -16,62 +17,62 @@ public static partial class TemplateBody
     public static int ParameterCount(string body) => Numbers(body).DefaultIfEmpty(0).Max();
 
     /// <summary>Why the body cannot be registered, or null when it can.</summary>
-    public static string? Check(string body)
+    public static Phrase? Check(string body)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
-            return "The body is empty.";
+            return new Phrase("The body is empty.");
         }
 
         if (body.Length > MaxLength)
         {
-            return $"The body is {body.Length} characters; WhatsApp accepts at most {MaxLength}.";
+            return new Phrase("The body is {0} characters; WhatsApp accepts at most {1}.", body.Length, MaxLength);
         }
 
         var used = Numbers(body).ToHashSet();
         if (used.Contains(0))
         {
-            return "Placeholders start at {{1}}.";
+            return new Phrase("Placeholders start at {0}.", "{{1}}");
         }
 
         var missing = Enumerable.Range(1, used.Count == 0 ? 0 : used.Max()).FirstOrDefault(n => !used.Contains(n));
-        return missing > 0 ? $"The placeholders skip {{{{{missing}}}}}: number them {{{{1}}}}, {{{{2}}}}… without gaps." : null;
+        return missing > 0 ? new Phrase("The placeholders skip {0}: number them {1}, {2}… without gaps.", $"{{{{{missing}}}}}", "{{1}}", "{{2}}") : null;
     }
 
     /// <summary>Why a reply's header, body and button values do not fit the template, or null when they do.</summary>
-    public static string? CheckParameters(MessageTemplate template, Conversations.TemplateReply reply)
+    public static Phrase? CheckParameters(MessageTemplate template, Conversations.TemplateReply reply)
     {
         if (reply.Header.Count != template.HeaderParameterCount || reply.Header.Any(string.IsNullOrWhiteSpace))
         {
             return template.HeaderParameterCount == 0
-                ? $"The template {template.Name} has no header parameter."
-                : $"Fill in the header parameter of {template.Name}.";
+                ? new Phrase("The template {0} has no header parameter.", template.Name)
+                : new Phrase("Fill in the header parameter of {0}.", template.Name);
         }
 
         var buttons = reply.Buttons.Keys.Order().ToList();
         if (!buttons.SequenceEqual(template.UrlButtonIndexes.Order()) || reply.Buttons.Values.Any(string.IsNullOrWhiteSpace))
         {
             return template.UrlButtonIndexes.Count == 0
-                ? $"The template {template.Name} has no button parameter."
-                : $"Fill in the link of button {string.Join(", ", template.UrlButtonIndexes.Order().Select(i => i + 1))} of {template.Name}.";
+                ? new Phrase("The template {0} has no button parameter.", template.Name)
+                : new Phrase("Fill in the link of button {0} of {1}.", string.Join(", ", template.UrlButtonIndexes.Order().Select(i => i + 1)), template.Name);
         }
 
         return CheckParameters(template, reply.Parameters);
     }
 
     /// <summary>Why these body parameter values cannot be sent with the template, or null when they can.</summary>
-    public static string? CheckParameters(MessageTemplate template, IReadOnlyList<string> parameters)
+    public static Phrase? CheckParameters(MessageTemplate template, IReadOnlyList<string> parameters)
     {
         if (parameters.Count != template.ParameterCount)
         {
-            return $"The template {template.Name} takes {template.ParameterCount} parameter(s); {parameters.Count} given.";
+            return new Phrase("The template {0} takes {1} parameter(s); {2} given.", template.Name, template.ParameterCount, parameters.Count);
         }
 
         for (var i = 0; i < parameters.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(parameters[i]))
             {
-                return $"Fill in parameter {{{{{i + 1}}}}} of {template.Name}.";
+                return new Phrase("Fill in parameter {0} of {1}.", $"{{{{{i + 1}}}}}", template.Name);
             }
         }
 

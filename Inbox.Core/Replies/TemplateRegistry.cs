@@ -1,6 +1,7 @@
 using Inbox.Core.Audit;
 using System.Text.RegularExpressions;
 using Inbox.Core.Channels;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -55,7 +56,7 @@ public sealed partial class TemplateRegistry(IDbContextFactory<InboxDbContext> c
         var template = await db.Set<MessageTemplate>().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (template is null)
         {
-            return AdminResult.NotFound($"Template {id}");
+            return AdminResult.NotFound(new Phrase("Template {0} does not exist.", id));
         }
 
         if (await CheckAsync(db, draft, id, cancellationToken) is { } refused)
@@ -81,7 +82,7 @@ public sealed partial class TemplateRegistry(IDbContextFactory<InboxDbContext> c
         }
 
         logger.LogInformation("{Actor} deleted template {Id}", actor, id);
-        return deleted == 0 ? AdminResult.NotFound($"Template {id}") : AdminResult.Done(id);
+        return deleted == 0 ? AdminResult.NotFound(new Phrase("Template {0} does not exist.", id)) : AdminResult.Done(id);
     }
 
     /// <summary>The registered template a reply names, preferring the channel's own over one for every channel.</summary>
@@ -107,12 +108,12 @@ public sealed partial class TemplateRegistry(IDbContextFactory<InboxDbContext> c
         var language = draft.Language.Trim();
         if (!NameFormat().IsMatch(name))
         {
-            return AdminResult.Invalid("The name is Meta's template name: lower-case letters, digits and underscores, e.g. order_update.", nameof(TemplateDraft.Name));
+            return AdminResult.Invalid(new Phrase("The name is Meta's template name: lower-case letters, digits and underscores, e.g. order_update."), nameof(TemplateDraft.Name));
         }
 
         if (!LanguageFormat().IsMatch(language))
         {
-            return AdminResult.Invalid("The language is a WhatsApp language code such as en, en_US or pt_BR.", nameof(TemplateDraft.Language));
+            return AdminResult.Invalid(new Phrase("The language is a WhatsApp language code such as en, en_US or pt_BR."), nameof(TemplateDraft.Language));
         }
 
         if (TemplateBody.Check(draft.Body.Trim()) is { } bodyError)
@@ -122,13 +123,13 @@ public sealed partial class TemplateRegistry(IDbContextFactory<InboxDbContext> c
 
         if (draft.ChannelId is { } channelId && !await db.Channels.AnyAsync(c => c.Id == channelId && c.Kind == ChannelKind.WhatsApp, cancellationToken))
         {
-            return AdminResult.Invalid("Templates belong to a WhatsApp channel, or to all of them.", nameof(TemplateDraft.ChannelId));
+            return AdminResult.Invalid(new Phrase("Templates belong to a WhatsApp channel, or to all of them."), nameof(TemplateDraft.ChannelId));
         }
 
         var taken = await db.Set<MessageTemplate>().AnyAsync(
             t => t.Id != id && t.ChannelId == draft.ChannelId && t.Name == name && t.Language == language, cancellationToken);
         return taken
-            ? AdminResult.Invalid($"{name} ({language}) is already registered for this channel.", nameof(TemplateDraft.Name))
+            ? AdminResult.Invalid(new Phrase("{0} ({1}) is already registered for this channel.", name, language), nameof(TemplateDraft.Name))
             : null;
     }
 

@@ -4,6 +4,7 @@ using Inbox.Core.Audit;
 using Inbox.Core.Channels;
 using Inbox.Core.Channels.Meta;
 using Inbox.Core.Channels.Outbound;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -57,12 +58,12 @@ public sealed class TemplateSync(
         var channel = await db.Channels.SingleOrDefaultAsync(c => c.Id == channelId, cancellationToken);
         if (channel is not { Kind: ChannelKind.WhatsApp })
         {
-            return TemplateSyncResult.Failed(channel?.Key ?? $"{channelId}", "Only WhatsApp channels have templates.");
+            return TemplateSyncResult.Failed(channel?.Key ?? $"{channelId}", new Phrase("Only WhatsApp channels have templates."));
         }
 
         if (string.IsNullOrWhiteSpace(channel.BusinessAccountId) || string.IsNullOrEmpty(channel.AccessToken))
         {
-            return TemplateSyncResult.Failed(channel.Key, "Set the channel's WhatsApp Business Account id and access token to sync its templates.");
+            return TemplateSyncResult.Failed(channel.Key, new Phrase("Set the channel's WhatsApp Business Account id and access token to sync its templates."));
         }
 
         var (listed, error) = await FetchAsync(channel, cancellationToken);
@@ -134,7 +135,7 @@ public sealed class TemplateSync(
         || template.Category != source.Category || template.HeaderText != source.HeaderText || !template.UrlButtonIndexes.SequenceEqual(source.UrlButtonIndexes);
 
     /// <summary>Every page of the account's templates, or why they could not be read. A refused token is recorded on the channel.</summary>
-    private async Task<(IReadOnlyList<MetaTemplate>? Templates, string? Error)> FetchAsync(Channel channel, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<MetaTemplate>? Templates, Phrase? Error)> FetchAsync(Channel channel, CancellationToken cancellationToken)
     {
         var templates = new List<MetaTemplate>();
         string? next = $"{meta.Value.GraphApiBaseUrl.TrimEnd('/')}/{Uri.EscapeDataString(channel.BusinessAccountId!)}/message_templates"
@@ -157,7 +158,7 @@ public sealed class TemplateSync(
             }
             catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                return (null, $"Meta did not answer: {ex.Message}");
+                return (null, new Phrase("Meta did not answer: {0}", ex.Message));
             }
 
             var (items, following) = MetaTemplateReader.ReadPage(body);
@@ -169,7 +170,7 @@ public sealed class TemplateSync(
     }
 
     /// <summary>Meta's refusal in words; a refused token (Graph code 190) raises the channel's token alert, as a refused send does.</summary>
-    private string Refused(Channel channel, int status, JsonNode? body)
+    private Phrase Refused(Channel channel, int status, JsonNode? body)
     {
         var code = JsonBodies.Int(body?["error"]?["code"]);
         var message = JsonBodies.Text(body?["error"]?["message"]) ?? $"HTTP {status}";
@@ -177,9 +178,9 @@ public sealed class TemplateSync(
         {
             channel.AuthError = $"Graph 190: {message}";
             channel.AuthErrorAt = time.GetUtcNow().UtcDateTime;
-            return $"Meta refused the access token: {message}";
+            return new Phrase("Meta refused the access token: {0}", message);
         }
 
-        return code is { } c ? $"Meta refused ({c}): {message}" : $"Meta refused: {message}";
+        return code is { } c ? new Phrase("Meta refused ({0}): {1}", c, message) : new Phrase("Meta refused: {0}", message);
     }
 }

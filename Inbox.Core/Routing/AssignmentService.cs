@@ -29,13 +29,13 @@ public sealed class AssignmentService(
         var conversation = await db.Conversations.Include(c => c.Assignee).SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
         if (conversation is null)
         {
-            return CommandResult.NotFound($"Conversation {conversationId} does not exist.");
+            return CommandResult.NotFound(new Phrase("Conversation {0} does not exist.", conversationId));
         }
 
         var agent = agentId is { } id ? await db.Agents.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) : null;
         if (agentId is not null && agent is null)
         {
-            return CommandResult.Invalid($"Agent {agentId} does not exist.");
+            return CommandResult.Invalid(new Phrase("Agent {0} does not exist.", agentId));
         }
 
         if (conversation.AssigneeId != agentId)
@@ -54,13 +54,13 @@ public sealed class AssignmentService(
         var conversation = await db.Conversations.Include(c => c.Team).SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
         if (conversation is null)
         {
-            return CommandResult.NotFound($"Conversation {conversationId} does not exist.");
+            return CommandResult.NotFound(new Phrase("Conversation {0} does not exist.", conversationId));
         }
 
         var team = teamId is { } id ? await db.Teams.SingleOrDefaultAsync(t => t.Id == id, cancellationToken) : null;
         if (teamId is not null && team is null)
         {
-            return CommandResult.Invalid($"Team {teamId} does not exist.");
+            return CommandResult.Invalid(new Phrase("Team {0} does not exist.", teamId));
         }
 
         if (conversation.TeamId != teamId)

@@ -1,5 +1,6 @@
 using Inbox.Core.Audit;
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,14 +49,14 @@ public sealed class TeamAdmin(IDbContextFactory<InboxDbContext> contexts, AuditL
     {
         if (settings.Members.FirstOrDefault(m => m.Capacity is < 1) is { } wrong)
         {
-            return CommandResult.Invalid($"{wrong.Name}'s capacity must be at least 1, or empty for no limit.");
+            return CommandResult.Invalid(new Phrase("{0}'s capacity must be at least 1, or empty for no limit.", wrong.Name));
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == settings.Id, cancellationToken);
         if (team is null)
         {
-            return CommandResult.NotFound($"Team {settings.Id} does not exist.");
+            return CommandResult.NotFound(new Phrase("Team {0} does not exist.", settings.Id));
         }
 
         if (await CheckNameAsync(db, team.Id, settings.Name, cancellationToken) is { } refusal)
@@ -111,11 +112,11 @@ public sealed class TeamAdmin(IDbContextFactory<InboxDbContext> contexts, AuditL
         var trimmed = name.Trim();
         if (trimmed.Length is 0 or > 200)
         {
-            return CommandResult.Invalid("A team needs a name of at most 200 characters.");
+            return CommandResult.Invalid(new Phrase("A team needs a name of at most 200 characters."));
         }
 
         return await db.Teams.AnyAsync(t => t.Id != teamId && t.Name == trimmed, cancellationToken)
-            ? CommandResult.Invalid($"Another team is already called {trimmed}.")
+            ? CommandResult.Invalid(new Phrase("Another team is already called {0}.", trimmed))
             : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 using Inbox.Core.Policy;
 
 namespace Inbox.Core.Scheduling;
@@ -56,7 +57,7 @@ public static class AwayMessageRule
     /// </summary>
     public static string Render(string text, string contactName, DateTime? nextOpening, TimeZoneInfo zone, DateTime now, string? language = null)
     {
-        var opening = "when we reopen";
+        var opening = CoreText.In(language, new Phrase("when we reopen"));
         if (nextOpening is { } at && at != NoOpening)
         {
             var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), zone);

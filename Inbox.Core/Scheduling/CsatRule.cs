@@ -1,5 +1,6 @@
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
+using Inbox.Core.Localization;
 using Inbox.Core.Policy;
 
 namespace Inbox.Core.Scheduling;
@@ -14,12 +15,12 @@ public static class CsatRule
     /// <param name="automationDecision">The policy's decision for an <see cref="SenderKind.Automation"/> sender now.</param>
     /// <param name="templateRegistered">The configured CSAT template is registered for this channel.</param>
     /// <param name="question">The question in the customer's language; the configured default when null.</param>
-    public static (ReplyRequest? Request, string? Skip) Choose(
+    public static (ReplyRequest? Request, Phrase? Skip) Choose(
         ChannelKind channel, ConversationKind kind, ReplyDecision automationDecision, AutomationOptions options, bool templateRegistered, string? question = null)
     {
         if (kind == ConversationKind.Comment)
         {
-            return (null, "Comment threads are not surveyed.");
+            return (null, new Phrase("Comment threads are not surveyed."));
         }
 
         if (automationDecision.Allows(ReplyType.FreeForm))
@@ -30,11 +31,11 @@ public static class CsatRule
         if (channel == ChannelKind.WhatsApp && automationDecision.Allows(ReplyType.Template))
         {
             return string.IsNullOrWhiteSpace(options.CsatTemplateName) || !templateRegistered
-                ? (null, $"The WhatsApp window closed and the CSAT template \"{options.CsatTemplateName}\" ({options.CsatTemplateLanguage}) is not registered.")
+                ? (null, new Phrase("The WhatsApp window closed and the CSAT template \"{0}\" ({1}) is not registered.", options.CsatTemplateName, options.CsatTemplateLanguage))
                 : (new ReplyRequest(null, ReplyType.Template, new TemplateReply(options.CsatTemplateName, options.CsatTemplateLanguage, [])), null);
         }
 
-        var reason = automationDecision.For(ReplyType.FreeForm)?.Reason ?? "No reply type allows an automated message now.";
+        var reason = automationDecision.For(ReplyType.FreeForm)?.Why ?? new Phrase("No reply type allows an automated message now.");
         return (null, reason);
     }
 }

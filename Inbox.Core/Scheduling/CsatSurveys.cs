@@ -62,13 +62,13 @@ public sealed class CsatSurveys(
         if (request is not null)
         {
             var result = await commands.QueueReplyAsync(conversationId, request, SenderKind.Automation, agentId: null, cancellationToken);
-            skip = result.Status == CommandStatus.Done ? null : result.Error;
+            skip = result.Status == CommandStatus.Done ? null : result.Problem;
         }
 
         if (skip is not null)
         {
             await AutomationLog.WriteAsync(contexts, conversationId, new Phrase("CSAT survey not sent: {0}", skip), now, cancellationToken);
-            return AutomationOutcome.Skipped(skip);
+            return AutomationOutcome.Skipped(skip.ToString());
         }
 
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))

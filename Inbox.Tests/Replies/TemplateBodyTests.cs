@@ -16,11 +16,11 @@ public sealed class TemplateBodyTests
 
     [Fact]
     public void CheckParameters_SecondEmpty_NamesIt() =>
-        Assert.Equal("Fill in parameter {{2}} of order_update.", TemplateBody.CheckParameters(OrderUpdate, ["Emma", ""]));
+        Assert.Equal("Fill in parameter {{2}} of order_update.", TemplateBody.CheckParameters(OrderUpdate, ["Emma", ""])?.ToString());
 
     [Fact]
     public void CheckParameters_WrongCount_SaysHowManyItTakes() =>
-        Assert.Contains("takes 2 parameter(s); 1 given", TemplateBody.CheckParameters(OrderUpdate, ["Emma"]));
+        Assert.Contains("takes 2 parameter(s); 1 given", TemplateBody.CheckParameters(OrderUpdate, ["Emma"])?.ToString());
 
     [Fact]
     public void CheckParameters_AllFilled_Accepts() => Assert.Null(TemplateBody.CheckParameters(OrderUpdate, ["Emma", "#1"]));

@@ -86,6 +86,16 @@ public class AutomationRuleTests
         Assert.Equal("Hi Kim, back Monday 10:00.", text);
     }
 
+    [Theory]
+    [InlineData(null, "Hi Kim, back when we reopen.")]
+    [InlineData("pt-BR", "Hi Kim, back quando reabrirmos.")]
+    [InlineData("it", "Hi Kim, back quando riapriremo.")]
+    public void Render_NoOpeningAhead_SaysWhenWeReopenInTheMessagesLanguage(string? language, string expected)
+    {
+        var text = AwayMessageRule.Render("Hi {name}, back {next_opening}.", "Kim", AwayMessageRule.NoOpening, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"), Now, language);
+        Assert.Equal(expected, text);
+    }
+
     [Fact]
     public void FlagFor_SaturdayMessageWindowEndsBeforeMonday_FlaggedForMonday()
     {
@@ -191,7 +201,7 @@ public class AutomationRuleTests
     {
         var (request, skip) = CsatRule.Choose(ChannelKind.WhatsApp, ConversationKind.Direct, ReplyPolicy.Evaluate(WhatsApp(2 * Day), Now, SenderKind.Automation), Options, false);
         Assert.Null(request);
-        Assert.Contains("not registered", skip);
+        Assert.Contains("not registered", skip?.ToString());
     }
 
     [Fact]
@@ -199,7 +209,7 @@ public class AutomationRuleTests
     {
         var (request, skip) = CsatRule.Choose(ChannelKind.Messenger, ConversationKind.Direct, ReplyPolicy.Evaluate(Messenger(2 * Day), Now, SenderKind.Automation), Options, false);
         Assert.Null(request);
-        Assert.Contains("automated messages may not use it", skip);
+        Assert.Contains("automated messages may not use it", skip?.ToString());
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Inbox.Core.Channels;
 using Inbox.Core.Identity;
+using Inbox.Core.Localization;
 using Inbox.Core.Reporting;
 using Inbox.Web.Endpoints.Contracts;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +21,7 @@ public static class ReportsApi
             .RequireRole(Roles.Supervisor, Roles.Admin).Build();
         var reports = app.MapGroup("/api/reports").RequireAuthorization(access).DisableAntiforgery().WithTags("Reports")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        reports.MapGet("/definitions", () => Results.Ok(MetricDefinitions.All)).WithSummary("What every figure means.");
+        reports.MapGet("/definitions", (PhraseText say) => Results.Ok(MetricDefinitions.All.ToDictionary(d => d.Key, d => say[d.Value]))).WithSummary("What every figure means.");
         reports.MapGet("/now", (NowReport now, CancellationToken ct) => now.NowAsync(ct)).WithSummary("Open conversations, windows ending within 1 h, agents online, the longest wait.");
         reports.MapGet("/badge", BadgeAsync).WithSummary("Facebook 'Very responsive' badge estimate per Messenger channel: 7 and 30 days, mean of fastest 90 % and median, verdict.");
         reports.MapGet("/response-times", ResponseTimesAsync).WithSummary("First and next response time distributions, p50 and p90.");

@@ -25,7 +25,7 @@ public sealed class LineSender(
         string? imageUrl = null;
         if (send.File is { } file && (imageUrl = links.For(file.Id)) is null)
         {
-            return SendOutcome.Refused(SendError.Final(SendFailure.Rejected, "no-public-url", MediaLimits.LineNeedsPublicUrl), 0);
+            return SendOutcome.Refused(SendError.Final(SendFailure.Rejected, "no-public-url", MediaLimits.LineNeedsPublicUrl.ToString()), 0);
         }
 
         var messages = LinePayloads.Messages(send.Text, imageUrl);

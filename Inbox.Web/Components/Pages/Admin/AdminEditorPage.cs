@@ -25,6 +25,10 @@ public abstract class AdminEditorPage<TRow, TDraft> : ComponentBase
     [Inject]
     protected IStringLocalizer<Ui> T { get; set; } = default!;
 
+    /// <summary>Core's refusals in the user's language.</summary>
+    [Inject]
+    protected Inbox.Core.Localization.PhraseText Say { get; set; } = default!;
+
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
@@ -95,7 +99,7 @@ public abstract class AdminEditorPage<TRow, TDraft> : ComponentBase
         }
 
         var result = await DeleteAsync(row, await ActorAsync());
-        notice = result.Succeeded ? T["Deleted {0}.", Describe(row)] : result.Error;
+        notice = result.Succeeded ? T["Deleted {0}.", Describe(row)] : Say[result.Problem];
         CloseForm();
         rows = await ListAsync();
     }

@@ -23,6 +23,9 @@ public partial class Channels
     private IStringLocalizer<Ui> T { get; set; } = default!;
 
     [Inject]
+    private Inbox.Core.Localization.PhraseText Say { get; set; } = default!;
+
+    [Inject]
     private ChannelAdmin Admin { get; set; } = default!;
 
     [Inject]
@@ -99,7 +102,7 @@ public partial class Channels
         }
 
         var result = await Admin.DeleteAsync(row.Id, await ActorAsync());
-        notice = new Notice(result.Succeeded, result.Succeeded ? T["Channel {0} deleted.", row.Key] : result.Error!);
+        notice = new Notice(result.Succeeded, result.Succeeded ? T["Channel {0} deleted.", row.Key] : Say[result.Problem]);
         if (result.Succeeded && editingId == row.Id)
         {
             CloseForm();

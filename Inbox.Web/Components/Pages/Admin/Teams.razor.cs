@@ -16,6 +16,9 @@ public partial class Teams : IDisposable
     private bool busy;
 
     [Inject]
+    private Inbox.Core.Localization.PhraseText Say { get; set; } = default!;
+
+    [Inject]
     private TeamAdmin Admin { get; set; } = default!;
 
     [Inject]
@@ -61,7 +64,7 @@ public partial class Teams : IDisposable
         try
         {
             var result = await command(await ActorAsync());
-            notice = new Notice(result.Status == CommandStatus.Done, result.Status == CommandStatus.Done ? done() : result.Error!);
+            notice = new Notice(result.Status == CommandStatus.Done, result.Status == CommandStatus.Done ? done() : Say[result.Problem]);
             if (notice.Succeeded)
             {
                 newName = "";

@@ -80,7 +80,7 @@ public partial class Templates
             var result = await Sync.SyncAsync(channel.Id, actor);
             notice = result.Succeeded
                 ? T["{0}: {1} added, {2} changed, {3} no longer listed at Meta.", channel.Name, result.Added, result.Updated, result.Removed]
-                : $"{channel.Name}: {result.Error}";
+                : $"{channel.Name}: {Say[result.Problem]}";
             rows = await ListAsync();
         }
         finally

@@ -255,8 +255,8 @@ public partial class Composer : IAsyncDisposable
     {
         (null, _) => ClosedReason,
         (ReplyType.Template, null) => T["Choose a template first."],
-        (ReplyType.Template, { } t) => TemplateBody.CheckParameters(t, Filled(t)),
-        ({ } type, _) => ReplyValidation.Check(new ReplyRequest(text, type, null, attached?.Shape), type, Conversation.Channel!.Kind),
+        (ReplyType.Template, { } t) => TemplateBody.CheckParameters(t, Filled(t)) is { } why ? Say[why] : null,
+        ({ } type, _) => ReplyValidation.Check(new ReplyRequest(text, type, null, attached?.Shape), type, Conversation.Channel!.Kind) is { } bad ? Say[bad] : null,
     };
 
     private async Task ShowAsync(CommandResult result)

@@ -33,13 +33,16 @@ public partial class ComposerAttachment : IAsyncDisposable
     public bool Disabled { get; set; }
 
     [Inject]
+    private Inbox.Core.Localization.PhraseText Say { get; set; } = default!;
+
+    [Inject]
     private AttachmentReplies Replies { get; set; } = default!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
     /// <summary>Why no file can be sent in this conversation (LINE without a public address).</summary>
-    private string? Off => AttachmentReplies.Unavailable(Channel, Replies.PublicLinks);
+    private string? Off => AttachmentReplies.Unavailable(Channel, Replies.PublicLinks) is { } off ? Say[off] : null;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -58,7 +61,7 @@ public partial class ComposerAttachment : IAsyncDisposable
         if (picked.Size > Replies.MaxBytes || picked.Size == 0)
         {
             // Refused on its size alone, before a byte crosses the circuit.
-            refusal = Replies.Check(Channel, [], picked.ContentType, picked.Size).Refusal;
+            refusal = Say[Replies.Check(Channel, [], picked.ContentType, picked.Size).Refusal];
             return;
         }
 
@@ -85,7 +88,7 @@ public partial class ComposerAttachment : IAsyncDisposable
         var (kind, mimeType, refused) = Replies.Check(Channel, bytes.AsSpan(0, Math.Min(bytes.Length, MediaTypes.HeaderLength)), picked.ContentType, bytes.Length);
         if (refused is not null)
         {
-            refusal = refused;
+            refusal = Say[refused];
             return;
         }
 
