@@ -68,10 +68,13 @@ public sealed class RedisPresenceRelayTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task InstanceGoneSilent_ItsTabsStopCountingAfterTheSilence()
     {
+        // Nothing of A's may still be on its way to B when B's clock moves, or B would hear it "later" and count the
+        // silence from then: A's clock stands still (no heartbeats), and Alice's tab is open before B starts, so the one
+        // report B hears from A is the answer to B's hello, the report that shows her online.
         var clockOfB = TestClock.New();
-        var a = await InstanceAsync(TimeProvider.System);
-        await using var b = await InstanceAsync(clockOfB);
+        var a = await InstanceAsync(TestClock.New());
         await a.Presence.ConnectedAsync("user-alice", "tab-on-a");
+        await using var b = await InstanceAsync(clockOfB);
         Assert.Equal(Presence.Online, await UntilAsync(b.Presence, Presence.Online));
 
         // A dies: its Redis connection drops without a word. Three heartbeats later (30 s) its tab still counts on B.
