@@ -18,8 +18,21 @@ public sealed class CoreText
     /// </summary>
     public static string In(string? language, Phrase phrase)
     {
-        var culture = language is null ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(language);
+        var culture = Culture(language);
         return phrase.Render(key => Lookup(key, culture), culture);
+    }
+
+    /// <summary>The culture of a stored language tag; English (invariant) for none or one .NET cannot read, never an exception in a job.</summary>
+    private static CultureInfo Culture(string? language)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(language) ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(language);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
     }
 
     private static string Lookup(string key, CultureInfo culture)

@@ -90,6 +90,7 @@ public class AutomationRuleTests
     [InlineData(null, "Hi Kim, back when we reopen.")]
     [InlineData("pt-BR", "Hi Kim, back quando reabrirmos.")]
     [InlineData("it", "Hi Kim, back quando riapriremo.")]
+    [InlineData("not a language!", "Hi Kim, back when we reopen.")]
     public void Render_NoOpeningAhead_SaysWhenWeReopenInTheMessagesLanguage(string? language, string expected)
     {
         var text = AwayMessageRule.Render("Hi {name}, back {next_opening}.", "Kim", AwayMessageRule.NoOpening, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"), Now, language);
