@@ -53,7 +53,7 @@ public static class DemoModeGuard
             !string.IsNullOrEmpty(services.GetRequiredService<IConfiguration>()[$"{Channels.Meta.MetaOptions.Section}:AppSecret"]));
         if (refusal is not null)
         {
-            throw new InvalidOperationException(refusal);
+            throw new StartupRefusedException(refusal);
         }
     }
 }

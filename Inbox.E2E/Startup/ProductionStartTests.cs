@@ -24,8 +24,10 @@ public sealed class ProductionStartTests
     {
         var (exitCode, output) = await InboxProcess.RunUntilExitAsync(new Dictionary<string, string> { ["Inbox__Demo__Enabled"] = "true" });
 
-        Assert.NotEqual(0, exitCode);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Inbox did not start: Demo mode (Inbox:Demo:Enabled) is on in the Production environment", output);
         Assert.Contains("Set Inbox:Demo:Enabled to false", output);
+        Assert.DoesNotContain("Unhandled exception", output);
         Assert.DoesNotContain("Now listening on", output);
     }
 }
