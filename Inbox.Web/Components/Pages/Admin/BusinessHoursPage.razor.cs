@@ -113,7 +113,7 @@ public partial class BusinessHoursPage
 
     private Task SaveSettingsAsync() => RunAsync(actor => Admin.SaveSettingsAsync(settings, actor), T["Pending follow-up saved."]);
 
-    private Task SaveCsatAsync() => RunAsync(actor => Admin.SaveSettingsAsync(settings, actor), L["CSAT question saved."]);
+    private Task SaveCsatAsync() => RunAsync(actor => Admin.SaveSettingsAsync(settings, actor), T["CSAT question saved."]);
 
     private async Task RunAsync(Func<string, Task<CommandResult>> command, string done)
     {

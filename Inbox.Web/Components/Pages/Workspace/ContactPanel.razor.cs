@@ -83,7 +83,7 @@ public partial class ContactPanel
         RunAsync(actor => Merge.SplitAsync(identity.ContactId, actor), T["{0} ({1}) was split off.", identity.Name, identity.ChannelName]);
 
     private Task LanguageChangedAsync(ChangeEventArgs change) =>
-        RunAsync(_ => Language.SetAsync(ContactId, change.Value as string), L["Language saved."]);
+        RunAsync(_ => Language.SetAsync(ContactId, change.Value as string), T["Language saved."]);
 
     /// <summary>Asks first; once erased, the conversation on screen is gone too, so the agent goes back to the inbox.</summary>
     private async Task EraseAsync()
