@@ -27,7 +27,15 @@ public sealed class ComposerPage(IPage page)
     public ILocator AttachmentPreview => page.GetByTestId("attachment-preview");
 
     /// <summary>Attaches a file as the Attach button's file picker does.</summary>
-    public Task AttachAsync(string path) => page.GetByTestId("composer-file").SetInputFilesAsync(path);
+    /// <summary>
+    /// Chooses a file, once Blazor's <c>InputFile</c> script has set the input up (it then keeps a number for the next file it reads):
+    /// a file set on the input before that, while the composer has just rendered on a loaded machine, is never read.
+    /// </summary>
+    public async Task AttachAsync(string path)
+    {
+        await page.WaitForFunctionAsync("() => typeof document.querySelector('[data-testid=composer-file]')?._blazorInputFileNextFileId === 'number'");
+        await page.GetByTestId("composer-file").SetInputFilesAsync(path);
+    }
 
     public Task SendAsync() => page.GetByTestId("composer-send").ClickAsync();
 }
