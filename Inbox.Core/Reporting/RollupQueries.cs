@@ -13,7 +13,7 @@ namespace Inbox.Core.Reporting;
 /// </summary>
 internal static class RollupQueries
 {
-    /// <summary>Up to this long, a range's exact seconds are read by date (<see cref="SecondsInRangeAsync"/>), beyond it bucket by bucket.</summary>
+    /// <summary>Up to this long, a range's exact seconds are read by date in one pass, beyond it bucket by bucket.</summary>
     private static readonly TimeSpan ShortRange = TimeSpan.FromDays(92);
 
     private const string Dimensions = """
@@ -53,16 +53,18 @@ internal static class RollupQueries
         }
 
         var histogram = new RollupHistogram(buckets, wanted);
+        // A short range is read by date in one pass (far fewer facts than the buckets' seconds over all time, which the
+        // seconds index would read before filtering the range); a long one bucket by bucket through the seconds index.
         var exact = new List<HistogramRow>();
         if (filter.To - filter.From <= ShortRange)
         {
-            exact.AddRange(await SecondsInRangeAsync(db, filter, byAgent, histogram.BucketsToRead, cancellationToken));
+            exact.AddRange(await SecondsAsync(db, filter, byAgent, histogram.BucketsToRead, "IX_ResponseFacts_Range", cancellationToken));
         }
         else
         {
             foreach (var bucket in histogram.BucketsToRead)
             {
-                exact.AddRange(await SecondsAsync(db, filter, byAgent, bucket, cancellationToken));
+                exact.AddRange(await SecondsAsync(db, filter, byAgent, [bucket], "IX_ResponseFacts_Seconds", cancellationToken));
             }
         }
 
@@ -109,13 +111,9 @@ internal static class RollupQueries
             .ToList();
     }
 
-    /// <summary>
-    /// Turns of the range per exact second within the <paramref name="buckets"/>, in one pass over the range through
-    /// <c>IX_ResponseFacts_Range</c>: over a short range that reads far fewer facts than seeking each bucket's seconds
-    /// over all time (<see cref="SecondsAsync"/>), which filters the range only after reading them.
-    /// </summary>
-    private static async Task<List<HistogramRow>> SecondsInRangeAsync(
-        InboxDbContext db, ReportFilter filter, bool byAgent, IReadOnlyList<int> buckets, CancellationToken cancellationToken)
+    /// <summary>Turns of the range per exact second within the <paramref name="buckets"/>, read through <paramref name="index"/>.</summary>
+    private static async Task<List<HistogramRow>> SecondsAsync(
+        InboxDbContext db, ReportFilter filter, bool byAgent, IReadOnlyList<int> buckets, string index, CancellationToken cancellationToken)
     {
         if (buckets.Count == 0)
         {
@@ -127,8 +125,8 @@ internal static class RollupQueries
         var within = string.Join(" OR ", buckets.Select((_, i) => $"(\"ResponseSeconds\" >= @low{i} AND \"ResponseSeconds\" < @high{i})"));
         var sql = $"""
             SELECT {agent} AS "AgentId", "IsFirst", "ResponseSeconds" AS "Seconds", CAST(COUNT(*) AS INTEGER) AS "Count"
-            FROM "ResponseFacts" {dialect.IndexedBy("IX_ResponseFacts_Range")}
-            WHERE {FactQueries.Range} AND "ResponseSeconds" IS NOT NULL AND ({within}) {(byAgent ? "AND \"AgentId\" IS NOT NULL" : "")}
+            FROM "ResponseFacts" {dialect.IndexedBy(index)}
+            WHERE ({within}) AND {FactQueries.Range} {(byAgent ? "AND \"AgentId\" IS NOT NULL" : "")}
             GROUP BY {(byAgent ? "\"AgentId\", " : "")}"IsFirst", "ResponseSeconds"
             """;
         return await db.Database.SqlQueryRaw<HistogramRow>(sql, [
@@ -138,24 +136,6 @@ internal static class RollupQueries
                 dialect.Parameter($"@low{i}", bucket, DbType.Int32),
                 dialect.Parameter($"@high{i}", RollupBuckets.End(bucket), DbType.Int32),
             }),
-        ]).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>Turns of the range per exact second within one bucket, through <c>IX_ResponseFacts_Seconds</c>.</summary>
-    private static Task<List<HistogramRow>> SecondsAsync(InboxDbContext db, ReportFilter filter, bool byAgent, int bucket, CancellationToken cancellationToken)
-    {
-        var dialect = SqlDialect.For(db.Database);
-        var agent = byAgent ? "\"AgentId\"" : "CAST(NULL AS INTEGER)";
-        var sql = $"""
-            SELECT {agent} AS "AgentId", "IsFirst", "ResponseSeconds" AS "Seconds", CAST(COUNT(*) AS INTEGER) AS "Count"
-            FROM "ResponseFacts" {dialect.IndexedBy("IX_ResponseFacts_Seconds")}
-            WHERE "ResponseSeconds" >= @low AND "ResponseSeconds" < @high AND {FactQueries.Range} {(byAgent ? "AND \"AgentId\" IS NOT NULL" : "")}
-            GROUP BY {(byAgent ? "\"AgentId\", " : "")}"IsFirst", "ResponseSeconds"
-            """;
-        return db.Database.SqlQueryRaw<HistogramRow>(sql, [
-            .. FactQueries.Parameters(dialect, filter),
-            dialect.Parameter("@low", bucket, DbType.Int32),
-            dialect.Parameter("@high", RollupBuckets.End(bucket), DbType.Int32),
         ]).ToListAsync(cancellationToken);
     }
 
