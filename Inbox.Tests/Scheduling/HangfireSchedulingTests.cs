@@ -8,6 +8,8 @@ using Inbox.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace Inbox.Tests.Scheduling;
 
@@ -16,7 +18,7 @@ namespace Inbox.Tests.Scheduling;
 /// the customer's message (its timestamp sets the due time). Waits are for an event to happen (with a generous
 /// ceiling), never for time to pass.
 /// </summary>
-public sealed class HangfireSchedulingTests : IDisposable
+public sealed class HangfireSchedulingTests(ITestOutputHelper output) : IDisposable
 {
     private const string AppSecret = "test-app-secret-0123";
     private const string PageId = "1040000000001";
@@ -42,7 +44,11 @@ public sealed class HangfireSchedulingTests : IDisposable
             ["Inbox:Automations:ReminderAfter"] = reminderAfter,
             ["Inbox:Scheduler:SchedulePollingInterval"] = schedulePolling,
         },
-        services => services.AddSingleton(reminders).AddSingleton<IDomainEventHandler<MessageReceived>>(messages));
+        services =>
+        {
+            services.AddSingleton(reminders).AddSingleton<IDomainEventHandler<MessageReceived>>(messages);
+            services.AddLogging(logging => logging.AddProvider(new TestOutputLog(output)));
+        });
 
     /// <summary>The customer <paramref name="psid"/> writes, stamped <paramref name="at"/>; returns the conversation once its automations are saved.</summary>
     private static async Task<int> CustomerWritesAsync(InboxAppFactory app, RecordingHandler<MessageReceived> messages, string psid, DateTimeOffset at)
@@ -266,7 +272,18 @@ public sealed class HangfireSchedulingTests : IDisposable
             [.. dues.Select(d => AutomationChange.Schedule(d.Key, AutomationKind.WindowReminder, d.Value))]);
         var job = Assert.Single(AutomationJobIds(app));
 
-        await reminders.CountAsync(conversations.Count).WaitAsync(Ceiling);
+        try
+        {
+            await reminders.CountAsync(conversations.Count).WaitAsync(Ceiling);
+        }
+        catch (TimeoutException)
+        {
+            await using var db = app.OpenDb();
+            var rows = await db.Set<ScheduledAutomation>().AsNoTracking().Where(a => a.Kind == AutomationKind.WindowReminder).ToListAsync();
+            Assert.Fail($"{reminders.Received.Count} of {conversations.Count} reminders shown within {Ceiling}. Jobs: {string.Join(", ", AutomationJobIds(app).Select(j => $"{j} {StateOf(app, j)}"))}. "
+                + $"Reminders: {string.Join("; ", rows.Select(r => $"{r.ConversationId} {r.State} due {r.DueAt:HH:mm:ss.fff} {r.Outcome}"))}");
+        }
+
         Assert.Equal(conversations.Order(), reminders.Received.Select(r => r.Reminder.ConversationId).Order());
         Assert.All(reminders.Received, r => Assert.True(r.At >= dues[r.Reminder.ConversationId], $"Reminded at {r.At:O}, before {dues[r.Reminder.ConversationId]:O}"));
         Assert.Equal(job, JobOf(app, await ReminderAsync(app, conversations[0])));

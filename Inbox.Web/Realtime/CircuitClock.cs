@@ -1,55 +1,142 @@
 namespace Inbox.Web.Realtime;
 
 /// <summary>
-/// One ticking clock per browser circuit (scoped service): every countdown on screen re-renders from the same
-/// once-a-second tick instead of each row running its own timer.
+/// One clock per browser circuit (scoped service), with one timer. A countdown or an age on screen tells it when what it
+/// shows next changes, and is woken only then: a calm countdown once a minute or once an hour, an age once a minute at
+/// most. An idle inbox tab therefore costs the server nothing between changes, however many rows it shows.
 /// </summary>
 public sealed class CircuitClock(TimeProvider time) : IDisposable
 {
-    private readonly List<Func<Task>> subscribers = [];
+    private readonly List<Watcher> watches = [];
     private ITimer? timer;
+    private DateTime? armedFor;
+    private bool disposed;
 
     /// <summary>The current instant, UTC.</summary>
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>Calls <paramref name="onTick"/> every second until the returned subscription is disposed.</summary>
-    public IDisposable Subscribe(Func<Task> onTick)
+    public IDisposable Subscribe(Func<Task> onTick) => Watch(now => now.AddSeconds(1), onTick);
+
+    /// <summary>
+    /// Calls <paramref name="onChange"/> at the instant <paramref name="nextChange"/> names, asked again after each call
+    /// (given the current instant; null: nothing changes until <see cref="ClockWatch.Replan"/>). The watcher re-checks
+    /// what it shows when called, so a wake-up a little early or late does no harm.
+    /// </summary>
+    public ClockWatch Watch(Func<DateTime, DateTime?> nextChange, Func<Task> onChange)
     {
-        lock (subscribers)
+        var watch = new Watcher(this, nextChange, onChange);
+        lock (watches)
         {
-            subscribers.Add(onTick);
-            timer ??= time.CreateTimer(_ => Tick(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+            watches.Add(watch);
         }
 
-        return new Subscription(() =>
-        {
-            lock (subscribers)
-            {
-                subscribers.Remove(onTick);
-            }
-        });
+        watch.Replan();
+        return watch;
     }
 
-    public void Dispose() => timer?.Dispose();
+    public void Dispose()
+    {
+        lock (watches)
+        {
+            disposed = true;
+            watches.Clear();
+            timer?.Dispose();
+        }
+    }
+
+    private void Plan(Watcher watch, DateTime? due)
+    {
+        lock (watches)
+        {
+            watch.Due = due;
+            Arm();
+        }
+    }
+
+    private void Remove(Watcher watch)
+    {
+        lock (watches)
+        {
+            watches.Remove(watch);
+        }
+    }
+
+    /// <summary>Sets the one timer for the earliest due watch (under the lock).</summary>
+    private void Arm()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        var earliest = watches.Where(w => w.Due is not null).Min(w => w.Due);
+        if (earliest is null || earliest == armedFor)
+        {
+            return;
+        }
+
+        armedFor = earliest;
+        var wait = earliest.Value - Now;
+        timer ??= time.CreateTimer(_ => Tick(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
 
     private void Tick()
     {
-        Func<Task>[] current;
-        lock (subscribers)
+        var now = Now;
+        Watcher[] due;
+        lock (watches)
         {
-            current = [.. subscribers];
+            armedFor = null;
+            due = [.. watches.Where(w => w.Due <= now)];
+            foreach (var watch in due)
+            {
+                watch.Due = null;
+            }
         }
 
-        foreach (var subscriber in current)
+        foreach (var watch in due)
         {
-            _ = subscriber();
+            _ = watch.OnChange();
+        }
+
+        lock (watches)
+        {
+            foreach (var watch in due.Where(watches.Contains))
+            {
+                // Never the same instant again: a watcher that answers "now" or earlier is looked at a second later.
+                watch.Due = watch.NextChange(now) switch
+                {
+                    null => null,
+                    { } next when next > now => next,
+                    _ => now.AddSeconds(1),
+                };
+            }
+
+            Arm();
         }
     }
 
-    private sealed class Subscription(Action dispose) : IDisposable
+    private sealed class Watcher(CircuitClock clock, Func<DateTime, DateTime?> nextChange, Func<Task> onChange) : ClockWatch
     {
-        private Action? onDispose = dispose;
+        public DateTime? Due { get; set; }
 
-        public void Dispose() => Interlocked.Exchange(ref onDispose, null)?.Invoke();
+        public Func<DateTime, DateTime?> NextChange { get; } = nextChange;
+
+        public Func<Task> OnChange { get; } = onChange;
+
+        public override void Replan() => clock.Plan(this, NextChange(clock.Now));
+
+        public override void Dispose() => clock.Remove(this);
     }
+}
+
+/// <summary>A watcher's registration with the <see cref="CircuitClock"/>.</summary>
+public abstract class ClockWatch : IDisposable
+{
+    /// <summary>What the watcher shows changed (new parameters): asks it again when it next changes.</summary>
+    public abstract void Replan();
+
+    public abstract void Dispose();
 }

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Inbox.Tests.Web.Shared;
 
 /// <summary>
-/// The window countdown as the circuit clock moves it: it ticks by itself, shows seconds only in the last hour,
-/// re-renders only when what it shows changes, and tells its owner once when the deadline passes.
+/// The window countdown as the circuit clock moves it: it ticks by itself, re-renders only when its minutes (hours)
+/// change, hands the last hour's seconds to the browser with the deadline, and tells its owner once when the deadline
+/// passes.
 /// </summary>
 public sealed class WindowCountdownTests
 {
@@ -29,18 +30,20 @@ public sealed class WindowCountdownTests
         Assert.Contains("urgency-soon", countdown.Find("[data-testid=countdown]").ClassName);
 
         Advance(TimeSpan.FromHours(3) + TimeSpan.FromMinutes(5));
-        countdown.WaitForAssertion(() => Assert.Equal("54:59", TimeLeft(countdown)));
-        Assert.Contains("urgency-critical", countdown.Find("[data-testid=countdown]").ClassName);
+        countdown.WaitForAssertion(() => Assert.Contains("urgency-critical", countdown.Find("[data-testid=countdown]").ClassName));
         Assert.Contains("Under an hour left", countdown.Find("[data-testid=countdown]").TextContent);
+        Assert.Equal("59:59", TimeLeft(countdown));
     }
 
     [Fact]
-    public async Task Clock_TicksEverySecond_CalmCountdownRendersOnceAMinuteAndTheLastHourEverySecond()
+    public async Task Clock_TicksEverySecond_CalmCountdownRendersOnceAMinuteAndTheLastHourLeavesTheSecondsToTheBrowser()
     {
         await using var ctx = ComponentContext.Create(time: time);
         var conversation = Messenger(lastInboundAgo: TimeSpan.FromHours(20) + TimeSpan.FromSeconds(30));
+        var deadline = conversation.LastInboundAt!.Value.AddHours(24);
         var countdown = ctx.Render<WindowCountdown>(p => At(p, conversation));
         Assert.Equal("3h 59m", TimeLeft(countdown));
+        Assert.False(countdown.Find("[data-testid=countdown-time]").HasAttribute("data-deadline"));
         var renders = countdown.RenderCount;
 
         Advance(TimeSpan.FromSeconds(29));
@@ -51,12 +54,43 @@ public sealed class WindowCountdownTests
         countdown.WaitForAssertion(() => Assert.Equal("3h 58m", TimeLeft(countdown)));
         Assert.Equal(renders + 1, countdown.RenderCount);
 
+        // Into the last hour: one render as it starts, then none from the server; the span carries what the browser
+        // needs to tick the seconds (the deadline and the server's instant at the render, Unix milliseconds).
         Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(59));
         countdown.WaitForAssertion(() => Assert.Equal("59:59", TimeLeft(countdown)));
+        var span = countdown.Find("[data-testid=countdown-time]");
+        Assert.Equal(new DateTimeOffset(deadline).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), span.GetAttribute("data-deadline"));
+        Assert.Equal(time.GetUtcNow().ToUnixTimeMilliseconds(), long.Parse(span.GetAttribute("data-now")!, System.Globalization.CultureInfo.InvariantCulture));
         renders = countdown.RenderCount;
-        Advance(TimeSpan.FromSeconds(3));
-        countdown.WaitForAssertion(() => Assert.Equal("59:56", TimeLeft(countdown)));
-        Assert.Equal(renders + 3, countdown.RenderCount);
+        Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(renders, countdown.RenderCount);
+    }
+
+    [Theory]
+    [InlineData(24, "20:00:00", "20:00:00.001")]
+    [InlineData(24, "19:59:30", "20:00:00.001")]
+    [InlineData(24, "20:00:29", "20:01:00.001")]
+    [InlineData(24, "2:10:00", "2:10:00.001")]
+    [InlineData(24, "22:59:59.5", "23:00:00.001")]
+    [InlineData(24, "23:00:00", "23:00:00.001")]
+    [InlineData(24, "23:30:00", "1.00:00:00")]
+    [InlineData(168, "1:30:00", "2:00:00.001")]
+    [InlineData(168, "6.00:00:00", "6.00:00:00.001")]
+    public void NextChange_TimeLeft_IsTheNextHourBeyondADayTheNextMinuteBeyondAnHourAndTheDeadlineInTheLastHour(int windowHours, string elapsed, string next)
+    {
+        // A window opened at midnight: the instants are given as the time since then.
+        var opened = new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc);
+        var deadline = opened.AddHours(windowHours);
+        var now = opened + TimeSpan.Parse(elapsed, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(opened + TimeSpan.Parse(next, System.Globalization.CultureInfo.InvariantCulture), Countdown.NextChange(deadline, now));
+    }
+
+    [Fact]
+    public void NextChange_DeadlinePassed_IsNever()
+    {
+        var deadline = new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc);
+        Assert.Null(Countdown.NextChange(deadline, deadline));
+        Assert.Null(Countdown.NextChange(deadline, deadline.AddSeconds(1)));
     }
 
     [Fact]

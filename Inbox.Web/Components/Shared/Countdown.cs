@@ -53,5 +53,29 @@ public static class Countdown
         };
     }
 
+    /// <summary>
+    /// The instant after <paramref name="now"/> at which the server's view of the countdown next changes: the next
+    /// hour of time left beyond a day, the next minute beyond an hour, and within the last hour only the deadline (the
+    /// browser ticks the seconds); null once the deadline has passed. A time left shown truncated ("4h 07m" for
+    /// 4:07:59) changes just after a whole unit, hence the millisecond.
+    /// </summary>
+    public static DateTime? NextChange(DateTime deadline, DateTime now)
+    {
+        var left = deadline - now;
+        if (left <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        if (left < TimeSpan.FromHours(1))
+        {
+            return deadline;
+        }
+
+        var unit = left < TimeSpan.FromDays(1) ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(1);
+        var whole = TimeSpan.FromTicks(left.Ticks / unit.Ticks * unit.Ticks);
+        return deadline - whole + TimeSpan.FromMilliseconds(1);
+    }
+
     public static string CssClass(Urgency urgency) => "urgency-" + urgency.ToString().ToLowerInvariant();
 }

@@ -22,4 +22,22 @@ public static class RelativeTime
             _ => t["{0} d", (int)age.TotalDays],
         };
     }
+
+    /// <summary>The instant after <paramref name="now"/> at which <see cref="Ago"/> next reads differently.</summary>
+    public static DateTime? NextChange(DateTime? at, DateTime now)
+    {
+        if (at is not { } moment)
+        {
+            return null;
+        }
+
+        var age = now - moment;
+        if (age < TimeSpan.Zero)
+        {
+            return moment + TimeSpan.FromMinutes(1);
+        }
+
+        var unit = age < TimeSpan.FromHours(1) ? TimeSpan.FromMinutes(1) : age < TimeSpan.FromDays(1) ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
+        return moment + TimeSpan.FromTicks(((age.Ticks / unit.Ticks) + 1) * unit.Ticks);
+    }
 }

@@ -1,16 +1,20 @@
-// The inbox page's browser side: keyboard shortcuts, and a sound plus a notification for new customer messages.
-// The alerts preference lives in localStorage; permission to notify is asked only when the agent turns alerts on.
+// The inbox page's browser side: keyboard shortcuts, a sound plus a notification for new customer messages, and the
+// seconds of countdowns in their last hour. The alerts preference lives in localStorage; permission to notify is asked
+// only when the agent turns alerts on.
 
 const preferenceKey = 'inbox.alerts';
 let page = null;
 let toggle = null;
 let audio = null;
+let ticker = null;
+const baselines = new WeakMap();
 
 export function start(dotnet, alertsToggle) {
     page = dotnet;
     toggle = alertsToggle;
     document.addEventListener('keydown', onKey);
     toggle?.addEventListener('click', toggleAlerts);
+    ticker ??= setInterval(tickCountdowns, 250);
     return alertsOn();
 }
 
@@ -19,6 +23,33 @@ export function stop() {
     toggle?.removeEventListener('click', toggleAlerts);
     page = null;
     toggle = null;
+    clearInterval(ticker);
+    ticker = null;
+}
+
+// A countdown in its last hour carries its deadline and the server's instant at render (Unix ms). The server renders
+// it again only at the deadline, so the seconds tick here: the time left is the deadline minus the server's instant
+// now, taken as the browser's clock plus the difference seen when the span was first met (or re-rendered), which keeps
+// a browser whose clock is off showing the server's countdown. Only the text node's value changes, so Blazor's own
+// reference to it stays valid. The format is Countdown.Format's last-hour one: minutes:seconds.
+function tickCountdowns() {
+    const browserNow = Date.now();
+    for (const span of document.querySelectorAll('[data-testid=countdown-time][data-deadline]')) {
+        const stamp = span.dataset.now;
+        let seen = baselines.get(span);
+        if (seen?.stamp !== stamp) {
+            seen = { stamp, offset: Number(stamp) - browserNow };
+            baselines.set(span, seen);
+        }
+
+        const left = Math.max(0, Number(span.dataset.deadline) - (browserNow + seen.offset));
+        const seconds = Math.floor(left / 1000);
+        const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+        const node = span.firstChild;
+        if (node?.nodeType === Node.TEXT_NODE && node.nodeValue !== text) {
+            node.nodeValue = text;
+        }
+    }
 }
 
 export function scrollToSelected() {
