@@ -13,7 +13,7 @@ namespace Inbox.Web.Components.Layout;
 /// </summary>
 public partial class MainLayout : IAsyncDisposable
 {
-    private MudThemeProvider? themeProvider;
+    private SharedThemeProvider? themeProvider;
     private IJSObjectReference? themeStore;
     private bool dark;
     private bool chosen;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inbox.Core.Policy;
 
 namespace Inbox.Web.Components.Shared;
 
@@ -78,4 +79,69 @@ public static class Countdown
     }
 
     public static string CssClass(Urgency urgency) => "urgency-" + urgency.ToString().ToLowerInvariant();
+}
+
+/// <summary>
+/// What a window countdown shows and when that changes, for the list row (which renders it inline) and the conversation
+/// header (<see cref="WindowCountdown"/>). The server's text changes with the minute (hour); in the last hour the
+/// browser ticks the seconds from <see cref="Decision"/>'s deadline and <see cref="ShownAt"/>.
+/// </summary>
+public sealed class CountdownShown
+{
+    private DateTime? reportedDeadline;
+
+    /// <summary>The policy's decision the countdown counts down; null until the owner's first <see cref="Show"/>.</summary>
+    public ReplyDecision? Decision { get; private set; }
+
+    /// <summary>The time left as shown; null when nothing is counted (closed, no deadline).</summary>
+    public string? Text { get; private set; }
+
+    public Urgency Urgency { get; private set; }
+
+    /// <summary>The instant <see cref="Text"/> was taken at.</summary>
+    public DateTime ShownAt { get; private set; }
+
+    /// <summary>The browser ticks the seconds: the last hour before a deadline.</summary>
+    public bool BrowserTicks => Urgency is Urgency.Critical && Decision?.Deadline is not null;
+
+    /// <summary>A new decision from the owner (it rendered again).</summary>
+    public void Show(ReplyDecision decision, DateTime now)
+    {
+        Decision = decision;
+        Refresh(now);
+    }
+
+    /// <summary>Whether the text or colour would change at <paramref name="now"/>.</summary>
+    public bool Changes(DateTime now) => At(now) != (Text, Urgency);
+
+    public void Refresh(DateTime now)
+    {
+        (Text, Urgency) = At(now);
+        ShownAt = now;
+    }
+
+    /// <summary>True once per deadline, when it has passed: the owner takes a new decision.</summary>
+    public bool DeadlinePassed(DateTime now)
+    {
+        if (Decision?.Deadline is not { } deadline || now < deadline || reportedDeadline == deadline)
+        {
+            return false;
+        }
+
+        reportedDeadline = deadline;
+        return true;
+    }
+
+    /// <summary>
+    /// When the server's view next changes (see <see cref="Countdown.NextChange"/>): at once for a deadline passed but
+    /// not yet reported, and never after it was.
+    /// </summary>
+    public DateTime? NextChange(DateTime now) => Decision?.Deadline is { } deadline && reportedDeadline != deadline ? Countdown.NextChange(deadline, now) ?? now : null;
+
+    private (string? Text, Urgency Urgency) At(DateTime now)
+    {
+        var left = Decision?.Deadline - now;
+        var urgency = Countdown.UrgencyOf(left, Decision?.Suggested is not null);
+        return (left is { } l && urgency != Urgency.Closed ? Countdown.Format(l) : null, urgency);
+    }
 }
