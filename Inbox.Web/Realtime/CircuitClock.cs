@@ -77,9 +77,19 @@ public sealed class CircuitClock(TimeProvider time) : IDisposable
         }
 
         armedFor = earliest;
-        var wait = earliest.Value - Now;
+
+        // Woken on the whole second at or after it: what a watcher shows changes by the minute (the browser ticks the
+        // seconds), so a fraction of a second late is never seen, and every row and tab due near the same moment is
+        // handled in one wake-up of the thread pool instead of many scattered ones.
+        var wait = WholeSecondAtOrAfter(earliest.Value) - Now;
         timer ??= time.CreateTimer(_ => Tick(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private static DateTime WholeSecondAtOrAfter(DateTime instant)
+    {
+        var remainder = instant.Ticks % TimeSpan.TicksPerSecond;
+        return remainder == 0 ? instant : instant.AddTicks(TimeSpan.TicksPerSecond - remainder);
     }
 
     private void Tick()
