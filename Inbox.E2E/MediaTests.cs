@@ -26,7 +26,7 @@ public sealed class MediaTests(MediaFixture fixture)
 
         var page = await fixture.NewPageAsync();
         var inbox = await new LoginPage(page).SignInAsync(MediaFixture.AdminEmail, MediaFixture.AdminPassword);
-        await inbox.OpenConversationAsync("Lena Fischer");
+        await fixture.WithAppLogAsync(() => inbox.OpenConversationAsync("Lena Fischer"));
 
         await Expect(inbox.Conversation.GetByTestId("customer-avatar")).ToBeVisibleAsync();
         var photo = inbox.Messages.Last.GetByTestId("attachment-image");

@@ -38,6 +38,9 @@ public class AppFixture : IAsyncLifetime
 
             // Every test signs in from 127.0.0.1 within a minute or two.
             ["Inbox__Security__LoginAttemptsPerMinute"] = "1000",
+
+            // The app's log (kept under app-logs/, and quoted by a failing test) tells when each step happened.
+            ["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ",
         };
         foreach (var (key, value) in Settings)
         {
@@ -88,6 +91,42 @@ public class AppFixture : IAsyncLifetime
             }
         };
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Runs a step whose failure depends on the app's background work (webhook processing, jobs, profile lookups); when
+    /// it fails, the failure also carries the app's latest log entries, timestamped, so a run on another machine says
+    /// what the app was doing.
+    /// </summary>
+    public async Task WithAppLogAsync(Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"{ex.Message}\n--- the app's latest log entries:\n{LatestLog(80)}", ex);
+        }
+    }
+
+    /// <summary>The app's last <paramref name="count"/> log entries, without the job storage's housekeeping.</summary>
+    private string LatestLog(int count)
+    {
+        var entries = new List<string>();
+        foreach (var line in App.Output.Split('\n'))
+        {
+            if (line.StartsWith(' ') && entries.Count > 0)
+            {
+                entries[^1] += "\n" + line;
+            }
+            else
+            {
+                entries.Add(line);
+            }
+        }
+
+        return string.Join("\n", entries.Where(e => !e.Contains("ExpirationManager", StringComparison.Ordinal)).TakeLast(count));
     }
 
     /// <summary>The CSP violations seen since the last call (tests of a collection run one at a time).</summary>

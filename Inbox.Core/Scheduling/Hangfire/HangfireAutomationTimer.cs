@@ -11,11 +11,11 @@ namespace Inbox.Core.Scheduling.Hangfire;
 /// need about 60, and only seconds within <see cref="SchedulerOptions.ArmAhead"/> are armed at all.
 /// </summary>
 /// <remarks>
-/// The seconds armed by this process are remembered in memory, so two automations due in the same second do not
-/// store two jobs. After a restart the set is empty and start-up arms the near seconds again; a job left from before
-/// then runs beside the new one and finds nothing to claim. Entries are forgotten a minute after their second, so an
-/// automation whose job was lost (failed, deleted by hand) is armed again by the next arming run. Past seconds not
-/// remembered (overdue at start-up, or lost) all share one job for the current second.
+/// The seconds armed by this process are remembered in memory, so two automations due in the same second to come do
+/// not store two jobs. After a restart the set is empty and start-up arms the near seconds again; a job left from before
+/// then runs beside the new one and finds nothing to claim. Past seconds (overdue at start-up, a row committed just
+/// after its second's job looked, a job lost) all share one new job for the current second: the arming run, every
+/// minute, so arms any automation still waiting past its due time.
 /// </remarks>
 public sealed class HangfireAutomationTimer(IBackgroundJobClient jobs, TimeProvider time) : IAutomationTimer
 {
@@ -32,11 +32,18 @@ public sealed class HangfireAutomationTimer(IBackgroundJobClient jobs, TimeProvi
         }
 
         var current = AutomationScheduler.RoundUpToSecond(now);
-        foreach (var second in seconds.Where(s => !armed.ContainsKey(s)).Select(s => s < current ? current : s).Distinct())
+        // A second already come may have had its job look for due rows before the caller's were committed, so it is
+        // never taken as armed: it becomes the current second. A second not yet come is armed once: its job looks after
+        // it, so it sees the caller's rows, committed before this call.
+        foreach (var second in seconds.Select(s => s < current ? current : s).Distinct())
         {
-            // Reserved before the job is stored, so a concurrent caller arming the same second skips it.
-            if (armed.TryAdd(second, ""))
+            if (second <= now)
             {
+                armed[second] = Create(second);
+            }
+            else if (armed.TryAdd(second, ""))
+            {
+                // Reserved before the job is stored, so a concurrent caller arming the same second skips it.
                 try
                 {
                     armed[second] = Create(second);

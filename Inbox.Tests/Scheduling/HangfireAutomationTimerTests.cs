@@ -1,0 +1,95 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Inbox.Core.Scheduling.Hangfire;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Inbox.Tests.Scheduling;
+
+/// <summary>
+/// Which Hangfire jobs the timer stores for the seconds it is asked to arm: one per second to come, and a new one for a
+/// second whose job may already have looked for due rows.
+/// </summary>
+public sealed class HangfireAutomationTimerTests
+{
+    private static readonly DateTime Start = new(2026, 11, 30, 9, 0, 0, 400, DateTimeKind.Utc);
+
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(Start));
+    private readonly RecordingJobClient jobs = new();
+
+    private HangfireAutomationTimer Timer() => new(jobs, time);
+
+    [Fact]
+    public async Task TwoArmsOfTheSameSecondToCome_StoreOneJob()
+    {
+        var timer = Timer();
+        var second = Start.AddSeconds(4.6);
+
+        await timer.ArmAsync([second], default);
+        await timer.ArmAsync([second, second], default);
+
+        Assert.Equal([second], jobs.Scheduled);
+    }
+
+    [Fact]
+    public async Task SecondWhoseJobMayHaveRun_IsArmedAgainAtTheCurrentSecond()
+    {
+        var timer = Timer();
+        var second = Start.AddSeconds(0.6);
+        await timer.ArmAsync([second], default);
+
+        // The second's job ran at 09:00:01.1; a row due in that second, committed just after, asks for it again.
+        time.Advance(TimeSpan.FromSeconds(0.7));
+        await timer.ArmAsync([second], default);
+
+        Assert.Equal([second, second.AddSeconds(1)], jobs.Scheduled);
+    }
+
+    [Fact]
+    public async Task OverdueRowsOfTheArmingRun_ShareOneJobAtTheCurrentSecond_AndAreArmedAgainByTheNextRun()
+    {
+        var timer = Timer();
+        var current = Start.AddSeconds(0.6);
+
+        await timer.ArmAsync([Start.AddSeconds(-30), Start.AddSeconds(-10), current], default);
+        Assert.Equal([current], jobs.Scheduled);
+
+        // A minute later they still wait (their job was lost): the next arming run arms them again.
+        time.Advance(TimeSpan.FromMinutes(1));
+        await timer.ArmAsync([Start.AddSeconds(-30), Start.AddSeconds(-10)], default);
+        Assert.Equal([current, current.AddMinutes(1)], jobs.Scheduled);
+    }
+
+    [Fact]
+    public async Task JobWokeEarly_RearmsItsSecond()
+    {
+        var timer = Timer();
+        var second = Start.AddSeconds(2.6);
+        await timer.ArmAsync([second], default);
+
+        await timer.RearmAsync(second, default);
+
+        Assert.Equal([second, second], jobs.Scheduled);
+        Assert.Equal(jobs.Ids[^1], timer.JobIdOf(second));
+    }
+
+    /// <summary>Hangfire's client as the timer uses it: records the scheduled jobs' due times.</summary>
+    private sealed class RecordingJobClient : IBackgroundJobClient
+    {
+        public List<DateTime> Scheduled { get; } = [];
+
+        public List<string> Ids { get; } = [];
+
+        public string Create(Job job, IState state)
+        {
+            Assert.Equal(nameof(AutomationJob.RunAsync), job.Method.Name);
+            var due = Assert.IsType<ScheduledState>(state).EnqueueAt;
+            Assert.Equal(new DateTimeOffset(due).ToUnixTimeSeconds(), (long)job.Args[0]);
+            Scheduled.Add(due);
+            Ids.Add($"job-{Ids.Count + 1}");
+            return Ids[^1];
+        }
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => throw new NotSupportedException();
+    }
+}
