@@ -41,6 +41,7 @@ public sealed class AutomationRunner(
     /// </summary>
     public async Task<int> RunDueAsync(DateTime second, CancellationToken cancellationToken = default)
     {
+        scheduler.Waking(second);
         var now = time.GetUtcNow().UtcDateTime;
         var dueBy = second < now ? second : now;
         var ran = 0;

@@ -108,6 +108,9 @@ public sealed class AutomationScheduler(
         return await ArmAsync(dues, now, cancellationToken);
     }
 
+    /// <summary>The wake-up of <paramref name="second"/> is about to look for due rows (see <see cref="IAutomationTimer.Waking"/>).</summary>
+    internal void Waking(DateTime second) => timer.Waking(second);
+
     /// <summary>A wake-up for <paramref name="second"/> came before it: arms that second again.</summary>
     internal Task RearmAsync(DateTime second, CancellationToken cancellationToken) => timer.RearmAsync(second, cancellationToken);
 

@@ -13,4 +13,10 @@ public interface IAutomationTimer
 
     /// <summary>Arms this second again although it was armed before: its wake-up came early.</summary>
     Task RearmAsync(DateTime second, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The wake-up of this second is about to look for due rows: a row committed from now on is not seen by it, so
+    /// arming its second again must store a new wake-up rather than count on this one.
+    /// </summary>
+    void Waking(DateTime second);
 }

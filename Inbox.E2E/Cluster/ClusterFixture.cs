@@ -107,7 +107,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         if (browser is null)
         {
-            Assertions.SetDefaultExpectTimeout(15_000);
+            Assertions.SetDefaultExpectTimeout(Infrastructure.BrowserWaits.Default);
             playwright = await Playwright.CreateAsync();
             browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
@@ -123,7 +123,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
 
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(Infrastructure.BrowserWaits.Default);
         return await context.NewPageAsync();
     }
 

@@ -47,9 +47,8 @@ public class AppFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        // Assertions retry until this limit, as actions do: a cold app's first circuit on a loaded 2-core CI machine
-        // can take longer than Playwright's 5 s default to go live, which said nothing about the product.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        // Assertions retry until this limit, as actions do (see BrowserWaits.Default).
+        Assertions.SetDefaultExpectTimeout(BrowserWaits.Default);
         App = await InboxProcess.StartAsync(settings);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -78,7 +77,7 @@ public class AppFixture : IAsyncLifetime
             BaseURL = App.BaseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(BrowserWaits.Default);
         await context.AddInitScriptAsync(ReportViolations);
         context.Console += (_, message) =>
         {

@@ -32,17 +32,33 @@ public sealed class HangfireAutomationTimerTests
     }
 
     [Fact]
-    public async Task SecondWhoseJobMayHaveRun_IsArmedAgainAtTheCurrentSecond()
+    public async Task SecondWhoseJobHasWoken_IsArmedAgainAtTheCurrentSecond()
     {
         var timer = Timer();
         var second = Start.AddSeconds(0.6);
         await timer.ArmAsync([second], default);
 
-        // The second's job ran at 09:00:01.1; a row due in that second, committed just after, asks for it again.
+        // The second's job woke at 09:00:01.1 and looked; a row due in that second, committed just after, asks for it again.
         time.Advance(TimeSpan.FromSeconds(0.7));
+        timer.Waking(second);
+        await timer.ArmAsync([second], default);
         await timer.ArmAsync([second], default);
 
         Assert.Equal([second, second.AddSeconds(1)], jobs.Scheduled);
+    }
+
+    [Fact]
+    public async Task PastSecondWhoseJobHasNotWoken_IsLeftToThatJob()
+    {
+        var timer = Timer();
+        var second = Start.AddSeconds(0.6);
+        await timer.ArmAsync([second], default);
+
+        // The arming run finds the row still waiting just after its second: its job is late, not lost.
+        time.Advance(TimeSpan.FromSeconds(0.7));
+        await timer.ArmAsync([second], default);
+
+        Assert.Equal([second], jobs.Scheduled);
     }
 
     [Fact]
@@ -51,12 +67,12 @@ public sealed class HangfireAutomationTimerTests
         var timer = Timer();
         var current = Start.AddSeconds(0.6);
 
-        await timer.ArmAsync([Start.AddSeconds(-30), Start.AddSeconds(-10), current], default);
+        await timer.ArmAsync([Start.AddSeconds(-30.4), Start.AddSeconds(-10.4), current], default);
         Assert.Equal([current], jobs.Scheduled);
 
         // A minute later they still wait (their job was lost): the next arming run arms them again.
         time.Advance(TimeSpan.FromMinutes(1));
-        await timer.ArmAsync([Start.AddSeconds(-30), Start.AddSeconds(-10)], default);
+        await timer.ArmAsync([Start.AddSeconds(-30.4), Start.AddSeconds(-10.4)], default);
         Assert.Equal([current, current.AddMinutes(1)], jobs.Scheduled);
     }
 
@@ -67,7 +83,11 @@ public sealed class HangfireAutomationTimerTests
         var second = Start.AddSeconds(2.6);
         await timer.ArmAsync([second], default);
 
+        // Woken at 09:00:01, before its second: it runs what is due and arms the second again, which counts as armed.
+        time.Advance(TimeSpan.FromSeconds(1));
+        timer.Waking(second);
         await timer.RearmAsync(second, default);
+        await timer.ArmAsync([second], default);
 
         Assert.Equal([second, second], jobs.Scheduled);
         Assert.Equal(jobs.Ids[^1], timer.JobIdOf(second));

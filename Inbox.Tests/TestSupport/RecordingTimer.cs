@@ -29,6 +29,10 @@ public sealed class RecordingTimer : IAutomationTimer
         return Task.CompletedTask;
     }
 
+    public void Waking(DateTime second)
+    {
+    }
+
     public Task RearmAsync(DateTime second, CancellationToken cancellationToken)
     {
         lock (armed)

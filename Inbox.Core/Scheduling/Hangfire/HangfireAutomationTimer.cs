@@ -11,17 +11,20 @@ namespace Inbox.Core.Scheduling.Hangfire;
 /// need about 60, and only seconds within <see cref="SchedulerOptions.ArmAhead"/> are armed at all.
 /// </summary>
 /// <remarks>
-/// The seconds armed by this process are remembered in memory, so two automations due in the same second to come do
-/// not store two jobs. After a restart the set is empty and start-up arms the near seconds again; a job left from before
-/// then runs beside the new one and finds nothing to claim. Past seconds (overdue at start-up, a row committed just
-/// after its second's job looked, a job lost) all share one new job for the current second: the arming run, every
-/// minute, so arms any automation still waiting past its due time.
+/// The seconds armed by this process are remembered in memory, so two automations due in the same second do not store
+/// two jobs. A second counts as armed until its job wakes (<see cref="Waking"/>, called before the job looks for due
+/// rows): a row committed before that is seen by the job; a row committed after, whatever its due time, gets a job of
+/// its own at the current second. After a restart the set is empty and start-up arms the near seconds again; a job left
+/// from before then runs beside the new one and finds nothing to claim. Entries are forgotten a minute after their
+/// second, so an automation whose job was lost (failed, deleted by hand, or run by another instance, which does not
+/// tell this one) is armed again by the next arming run. Past seconds not armed (overdue at start-up, or lost) all
+/// share one job for the current second.
 /// </remarks>
 public sealed class HangfireAutomationTimer(IBackgroundJobClient jobs, TimeProvider time) : IAutomationTimer
 {
     private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<DateTime, string> armed = new();
+    private readonly ConcurrentDictionary<DateTime, Arming> armed = new();
 
     public Task ArmAsync(IReadOnlyCollection<DateTime> seconds, CancellationToken cancellationToken)
     {
@@ -32,27 +35,28 @@ public sealed class HangfireAutomationTimer(IBackgroundJobClient jobs, TimeProvi
         }
 
         var current = AutomationScheduler.RoundUpToSecond(now);
-        // A second already come may have had its job look for due rows before the caller's were committed, so it is
-        // never taken as armed: it becomes the current second. A second not yet come is armed once: its job looks after
-        // it, so it sees the caller's rows, committed before this call.
-        foreach (var second in seconds.Select(s => s < current ? current : s).Distinct())
+        foreach (var due in seconds.Distinct())
         {
-            if (second <= now)
+            if (armed.TryGetValue(due, out var arming) && !arming.Woken)
             {
-                armed[second] = Create(second);
+                continue;
             }
-            else if (armed.TryAdd(second, ""))
+
+            // Reserved before the job is stored, so a concurrent caller arming the same second skips it.
+            var second = due < current ? current : due;
+            if (!Reserve(second))
             {
-                // Reserved before the job is stored, so a concurrent caller arming the same second skips it.
-                try
-                {
-                    armed[second] = Create(second);
-                }
-                catch
-                {
-                    armed.TryRemove(second, out _);
-                    throw;
-                }
+                continue;
+            }
+
+            try
+            {
+                armed[second] = new Arming(Create(second), Woken: false);
+            }
+            catch
+            {
+                armed.TryRemove(second, out _);
+                throw;
             }
         }
 
@@ -61,12 +65,39 @@ public sealed class HangfireAutomationTimer(IBackgroundJobClient jobs, TimeProvi
 
     public Task RearmAsync(DateTime second, CancellationToken cancellationToken)
     {
-        armed[second] = Create(second);
+        armed[second] = new Arming(Create(second), Woken: false);
         return Task.CompletedTask;
     }
 
+    public void Waking(DateTime second)
+    {
+        armed.AddOrUpdate(second, _ => new Arming("", Woken: true), (_, arming) => arming with { Woken = true });
+    }
+
     /// <summary>The latest Hangfire job this process armed for <paramref name="second"/>, if any (tests use it).</summary>
-    public string? JobIdOf(DateTime second) => armed.TryGetValue(second, out var id) && id.Length > 0 ? id : null;
+    public string? JobIdOf(DateTime second) => armed.TryGetValue(second, out var arming) && arming.JobId.Length > 0 ? arming.JobId : null;
+
+    /// <summary>Claims the second for this caller: true when it was free or its job has already woken.</summary>
+    private bool Reserve(DateTime second)
+    {
+        while (true)
+        {
+            if (armed.TryAdd(second, new Arming("", Woken: false)))
+            {
+                return true;
+            }
+
+            if (!armed.TryGetValue(second, out var arming) || !arming.Woken)
+            {
+                return false;
+            }
+
+            if (armed.TryUpdate(second, new Arming("", Woken: false), arming))
+            {
+                return true;
+            }
+        }
+    }
 
     private string Create(DateTime second)
     {
@@ -75,4 +106,7 @@ public sealed class HangfireAutomationTimer(IBackgroundJobClient jobs, TimeProvi
         var job = Job.FromExpression<AutomationJob>(j => j.RunAsync(unixSeconds, CancellationToken.None));
         return jobs.Create(job, new ScheduledState(utc));
     }
+
+    /// <summary>The job stored for a second, and whether it has woken (looked for due rows) yet.</summary>
+    private readonly record struct Arming(string JobId, bool Woken);
 }
