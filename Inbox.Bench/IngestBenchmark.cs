@@ -118,7 +118,9 @@ public static class IngestBenchmark
         ["Inbox__ApiKeys__0__Name"] = "bench",
         ["Inbox__ApiKeys__0__Key"] = ApiKey,
         ["Inbox__ApiKeys__0__Role"] = "Agent",
-        ["Logging__LogLevel__Default"] = "Warning",
+
+        // The processor's stage lines, which the benchmark sums (IngestStageTotals).
+        ["Logging__LogLevel__Inbox.Core.Channels.Inbound.IngestStages"] = "Information",
     };
 
     /// <summary>The one client setup used for the app and for the Kestrel ceiling: one pooled connection per sender.</summary>

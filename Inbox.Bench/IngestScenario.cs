@@ -62,6 +62,7 @@ internal static class IngestScenario
         var processedBefore = await database.ProcessedAsync();
         var appCpuBefore = Sum(apps.Select(a => a.ProcessorTime));
         var serversCpuBefore = Sum(servers.Select(ProcessTreeCpu));
+        var logsBefore = apps.Select(a => a.Output.Length).ToList();
         var origin = (Utc: DateTime.UtcNow, Ticks: Stopwatch.GetTimestamp());
         var run = await IngestBenchmark.HammerAsync(http, urls, options.Concurrency, TimeSpan.FromSeconds(options.Seconds), traffic, options.Rate);
         var appCpu = Sum(apps.Select(a => a.ProcessorTime)) - appCpuBefore;
@@ -76,6 +77,7 @@ internal static class IngestScenario
 
         var drained = draining.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(2));
+        var stageTotals = IngestStageTotals.Parse(apps.Select((a, i) => a.Output[logsBefore[i]..]));
         foreach (var hub in hubs)
         {
             await hub.DisposeAsync();
@@ -128,6 +130,7 @@ internal static class IngestScenario
         Console.WriteLine($"ack p50/p99 {figures.AckP50:F1}/{figures.AckP99:F1} ms; POST -> recorded p50/p99 {figures.RecordedP50:F1}/{figures.RecordedP99:F1} ms; fan-out p50/p99 {figures.FanOutP50:F1}/{figures.FanOutP99:F1} ms ({fanOut.Count:N0} of {figures.FanOutExpected:N0})");
         Console.WriteLine($"POST -> recorded p99 by quarter of the run: {string.Join(" / ", quarters.Select(q => IngestBenchmark.Percentile(q, 0.99).ToString("F0", CultureInfo.InvariantCulture)))} ms");
         Console.WriteLine($"CPU: apps {figures.AppCores:F2} cores ({figures.AppMsPerWebhook:F2} ms per webhook), database and Redis servers {figures.OtherCores:F2} cores");
+        Console.WriteLine($"processing by stage (load and drain): {stageTotals.Describe()}");
         return figures;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,7 @@ namespace Inbox.Core.Events;
 /// every event), then to every single-event handler, event by event. A failing handler is logged and does not stop the
 /// others: the saved change stands either way.
 /// </summary>
-public sealed class DomainEvents(IServiceScopeFactory scopes, ILogger<DomainEvents> logger)
+public sealed class DomainEvents(IServiceScopeFactory scopes, ILogger<DomainEvents> logger, HandlerTimings? timings = null)
 {
     public Task PublishAsync<TEvent>(TEvent domainEvent, CancellationToken cancellationToken = default)
         where TEvent : notnull =>
@@ -26,6 +27,7 @@ public sealed class DomainEvents(IServiceScopeFactory scopes, ILogger<DomainEven
         await using var scope = scopes.CreateAsyncScope();
         foreach (var handler in scope.ServiceProvider.GetServices<IDomainEventBatchHandler<TEvent>>())
         {
+            var since = Stopwatch.GetTimestamp();
             try
             {
                 await handler.HandleAsync(domainEvents, cancellationToken);
@@ -34,6 +36,8 @@ public sealed class DomainEvents(IServiceScopeFactory scopes, ILogger<DomainEven
             {
                 logger.LogError(ex, "{Handler} failed on {Count} {Event} events", handler.GetType().Name, domainEvents.Count, typeof(TEvent).Name);
             }
+
+            timings?.Add(handler.GetType(), since);
         }
 
         var handlers = scope.ServiceProvider.GetServices<IDomainEventHandler<TEvent>>().ToList();
@@ -41,6 +45,7 @@ public sealed class DomainEvents(IServiceScopeFactory scopes, ILogger<DomainEven
         {
             foreach (var handler in handlers)
             {
+                var since = Stopwatch.GetTimestamp();
                 try
                 {
                     await handler.HandleAsync(domainEvent, cancellationToken);
@@ -49,6 +54,8 @@ public sealed class DomainEvents(IServiceScopeFactory scopes, ILogger<DomainEven
                 {
                     logger.LogError(ex, "{Handler} failed on {Event}", handler.GetType().Name, domainEvent);
                 }
+
+                timings?.Add(handler.GetType(), since);
             }
         }
     }

@@ -6,6 +6,7 @@ public static class EventsExtensions
 {
     public static IServiceCollection AddDomainEvents(this IServiceCollection services)
     {
+        services.AddSingleton<HandlerTimings>();
         services.AddSingleton<DomainEvents>();
         return services;
     }

@@ -15,6 +15,7 @@ public static class InboundExtensions
         services.AddSingleton<StatusRecorder>();
         services.AddSingleton<IdentityRecorder>();
         services.AddSingleton<InboundRecorder>();
+        services.AddSingleton<IngestStages>();
         services.AddSingleton<WebhookProcessor>();
         services.AddSingleton<FailedDeliveries>();
         services.AddHostedService<WebhookWorker>();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Inbox.Core.Channels.Line;
 using Inbox.Core.Channels.Meta;
@@ -38,6 +39,7 @@ public sealed class WebhookProcessor(
     InboundRecorder recorder,
     WebhookAddressBook addresses,
     IngestWriteGate gate,
+    IngestStages stages,
     IOptions<ClusterOptions> cluster,
     TimeProvider time,
     ILogger<WebhookProcessor> logger)
@@ -61,18 +63,21 @@ public sealed class WebhookProcessor(
             while (true)
             {
                 List<WebhookDelivery> pending;
+                var claiming = Stopwatch.GetTimestamp();
                 await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
                 {
                     pending = await DeliveryClaims.NextAsync(
                         db, after, BatchSize, cluster.Value.Instance, time.GetUtcNow().UtcDateTime, cluster.Value.ClaimLease, cancellationToken);
                 }
 
+                stages.Add("claim", claiming);
                 if (pending.Count == 0)
                 {
                     if (processed > 0)
                     {
                         // Operators (and the crash test) read this as "caught up".
                         logger.LogInformation("Webhook deliveries processed: {Count}; none pending.", processed);
+                        stages.Flush();
                     }
 
                     return processed;
@@ -82,6 +87,7 @@ public sealed class WebhookProcessor(
                 if (await ApplyAsync(pending, cancellationToken) is not { } error)
                 {
                     processed += pending.Count;
+                    stages.BatchDone(pending.Count);
                     continue;
                 }
 
@@ -116,19 +122,24 @@ public sealed class WebhookProcessor(
     private async Task<Exception?> ApplyAsync(IReadOnlyList<WebhookDelivery> pending, CancellationToken cancellationToken)
     {
         InboundBatch batch;
+        var start = Stopwatch.GetTimestamp();
         try
         {
             using var turn = await gate.EnterAsync(cancellationToken);
+            start = stages.Add("gate", start);
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var routes = await RoutesAsync(cancellationToken);
             var items = pending.SelectMany(delivery => Items(routes, delivery).Select(i => (delivery.Id, i.ChannelId, i.Item))).ToList();
+            start = stages.Add("parse", start);
             batch = await InboundBatch.ReadAsync(db, [.. items.Select(i => (i.ChannelId, i.Item))], cancellationToken);
+            start = stages.Add("read", start);
             foreach (var (deliveryId, channelId, item) in items)
             {
                 await recorder.RecordAsync(batch, channelId, deliveryId, item, cancellationToken);
             }
 
+            start = stages.Add("record", start);
             await batch.SaveAsync(cancellationToken);
             var parked = items.GroupBy(i => i.Id).Select(g => (Id: g.Key, Reason: Unattributed(g.Select(i => i.Item)))).Where(p => p.Reason is not null).ToList();
             var ids = pending.Select(d => d.Id).Except(parked.Select(p => p.Id)).ToList();
@@ -145,6 +156,7 @@ public sealed class WebhookProcessor(
             }
 
             await transaction.CommitAsync(cancellationToken);
+            start = stages.Add("save", start);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -152,6 +164,7 @@ public sealed class WebhookProcessor(
         }
 
         await recorder.PublishAsync(batch, cancellationToken);
+        stages.Add("events", start);
         return null;
     }
 
