@@ -13,21 +13,15 @@ public sealed class ResponseFactsUpdater(IDbContextFactory<InboxDbContext> conte
     public Task RefreshConversationAsync(int conversationId, CancellationToken cancellationToken = default) =>
         RefreshConversationsAsync([conversationId], cancellationToken);
 
-    /// <summary>Rebuilds the turns of each conversation, all in one transaction.</summary>
+    /// <summary>Rebuilds the turns of each conversation, all in one transaction, with one read, one delete and one prepared insert for them all.</summary>
     public async Task RefreshConversationsAsync(IReadOnlyCollection<int> conversationIds, CancellationToken cancellationToken = default)
     {
+        var ids = conversationIds.Distinct().ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var conversationId in conversationIds.Distinct())
-        {
-            var timeline = await TimelineLoader.LoadAsync(db, conversationId, cancellationToken);
-            await db.Set<ResponseFact>().Where(f => f.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
-            if (timeline is not null)
-            {
-                await FactWriter.InsertTurnsAsync(db, TurnBuilder.Build(timeline, calendar), cancellationToken);
-            }
-        }
-
+        var timelines = await TimelineLoader.LoadManyAsync(db, ids, cancellationToken);
+        await db.Set<ResponseFact>().Where(f => ids.Contains(f.ConversationId)).ExecuteDeleteAsync(cancellationToken);
+        await FactWriter.InsertTurnsAsync(db, timelines.SelectMany(t => TurnBuilder.Build(t, calendar)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -4,23 +4,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inbox.Core.Reporting;
 
-/// <summary>Reads conversations' timelines for <see cref="TurnBuilder"/>: one conversation through its (ConversationId, SentAt) index, or all of them streamed for a rebuild.</summary>
+/// <summary>Reads conversations' timelines for <see cref="TurnBuilder"/>: a few conversations through their (ConversationId, SentAt) index, or all of them streamed for a rebuild.</summary>
 internal static class TimelineLoader
 {
-    public static async Task<ConversationTimeline?> LoadAsync(InboxDbContext db, int conversationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The timelines of these conversations (those that exist), in three reads whatever their number: a webhook batch
+    /// rebuilds the facts of all its conversations at once, where one read per conversation cost a quarter of its processing.
+    /// </summary>
+    public static async Task<List<ConversationTimeline>> LoadManyAsync(InboxDbContext db, IReadOnlyCollection<int> conversationIds, CancellationToken cancellationToken)
     {
-        var header = await Headers(db.Conversations.Where(c => c.Id == conversationId)).SingleOrDefaultAsync(cancellationToken);
-        if (header is null)
+        var headers = await Headers(db.Conversations.Where(c => conversationIds.Contains(c.Id))).ToListAsync(cancellationToken);
+        if (headers.Count == 0)
         {
-            return null;
+            return [];
         }
 
-        var messages = await Messages(db.Messages.Where(m => m.ConversationId == conversationId)).Select(m => m.Message).ToListAsync(cancellationToken);
-        var doneAt = header.Status == ConversationStatus.Resolved
-            ? await db.Activities.Where(a => a.ConversationId == conversationId && a.Kind == ActivityKind.StatusChanged)
-                .OrderByDescending(a => a.At).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(cancellationToken) ?? header.LastMessageAt
-            : null;
-        return header.ToTimeline(doneAt, messages);
+        var ids = headers.Select(h => h.ConversationId).ToList();
+        var rows = await Messages(db.Messages.Where(m => ids.Contains(m.ConversationId)).OrderBy(m => m.ConversationId).ThenBy(m => m.SentAt).ThenBy(m => m.Id))
+            .ToListAsync(cancellationToken);
+        var messages = rows.GroupBy(r => r.ConversationId).ToDictionary(g => g.Key, g => g.Select(r => r.Message).ToList());
+        var resolved = headers.Where(h => h.Status == ConversationStatus.Resolved).Select(h => h.ConversationId).ToList();
+        var doneAt = resolved.Count == 0
+            ? []
+            : await db.Activities.Where(a => resolved.Contains(a.ConversationId) && a.Kind == ActivityKind.StatusChanged)
+                .GroupBy(a => a.ConversationId).Select(g => new { g.Key, At = g.Max(a => a.At) })
+                .ToDictionaryAsync(x => x.Key, x => x.At, cancellationToken);
+        return [.. headers.Select(h => Timeline(h, doneAt, messages.GetValueOrDefault(h.ConversationId) ?? []))];
     }
 
     /// <summary>Every conversation's timeline, one at a time, reading Messages once in (ConversationId, SentAt) order.</summary>

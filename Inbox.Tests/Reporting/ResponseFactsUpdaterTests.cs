@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Inbox.Core.Channels;
 using Inbox.Core.Conversations;
 using Inbox.Core.Events;
@@ -55,6 +56,48 @@ public class ResponseFactsUpdaterTests : CoreTestBase
         Assert.Equal(1, turns);
         Assert.Null((await db.Set<ResponseFact>().SingleAsync()).RespondedAt);
         Assert.True((await db.Set<SendFact>().SingleAsync()).Automated);
+    }
+
+    [Fact]
+    public async Task Handle_BatchOfSeveralConversations_SameFactsAsTheRebuildFromStoredMessages()
+    {
+        var channel = await Harness.AddChannelAsync(ChannelKind.Messenger);
+        var answered = await Harness.AddConversationAsync(channel, TimeSpan.Zero);
+        var waiting = await Harness.AddConversationAsync(channel, TimeSpan.Zero);
+        var resolved = await Harness.AddConversationAsync(channel, TimeSpan.Zero);
+        await AddAsync(answered, MessageAuthor.Customer, DeliveryStatus.Received);
+        await AddAsync(resolved, MessageAuthor.Customer, DeliveryStatus.Received);
+        Harness.Time.Advance(TimeSpan.FromMinutes(2));
+        await AddAsync(waiting, MessageAuthor.Customer, DeliveryStatus.Received);
+        await AddAsync(answered, MessageAuthor.Agent, DeliveryStatus.Sent, ReplyType.FreeForm);
+        Harness.Time.Advance(TimeSpan.FromMinutes(5));
+        await AddAsync(answered, MessageAuthor.Customer, DeliveryStatus.Received);
+        await AddAsync(waiting, MessageAuthor.Customer, DeliveryStatus.Received);
+        await using (var db = Harness.Open())
+        {
+            db.Activities.Add(new ConversationActivity { ConversationId = resolved.Id, At = Harness.Time.UtcNow, Kind = ActivityKind.StatusChanged, Actor = "Alice", Detail = "Open → Resolved" });
+            await db.Conversations.Where(c => c.Id == resolved.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, ConversationStatus.Resolved));
+            await db.SaveChangesAsync();
+        }
+
+        await Harness.Get<DomainEvents>().PublishAllAsync<MessageReceived>(
+            [new(answered.Id, 0, channel.Id, false, false), new(waiting.Id, 0, channel.Id, false, false), new(resolved.Id, 0, channel.Id, false, false), new(999, 0, channel.Id, true, false)]);
+        var fromBatch = await FactsAsync();
+        await Harness.Get<ReportingBackfill>().RebuildAsync();
+
+        Assert.Equal(4, fromBatch.Count);
+        Assert.Equal((await FactsAsync()).Select(f => JsonSerializer.Serialize(f)), fromBatch.Select(f => JsonSerializer.Serialize(f)));
+        Assert.Contains(fromBatch, f => f.ConversationId == answered.Id && f.ResponseSeconds == 120);
+        Assert.Contains(fromBatch, f => f.ConversationId == resolved.Id && f.EndedAt == Harness.Time.UtcNow);
+    }
+
+    /// <summary>Every turn, without its row id, in a stable order.</summary>
+    private async Task<List<ResponseFact>> FactsAsync()
+    {
+        await using var db = Harness.Open();
+        var facts = await db.Set<ResponseFact>().AsNoTracking().ToListAsync();
+        facts.ForEach(f => f.Id = 0);
+        return [.. facts.OrderBy(f => f.ConversationId).ThenBy(f => f.ReceivedAt)];
     }
 
     private async Task<Message> AddAsync(Conversation conversation, MessageAuthor author, DeliveryStatus status, ReplyType? type = null)
