@@ -2,9 +2,12 @@ using Inbox.Core.Events;
 
 namespace Inbox.Core.Reporting;
 
-/// <summary>A new assignee or team takes the waiting turns; marked done, an unanswered turn stops waiting.</summary>
-public sealed class RefreshFactsOnConversationUpdated(ResponseFactsUpdater facts) : IDomainEventHandler<ConversationUpdated>
+/// <summary>A new assignee or team takes the waiting turns; marked done, an unanswered turn stops waiting. A batch (a webhook batch's auto-assignments) is rebuilt together.</summary>
+public sealed class RefreshFactsOnConversationUpdated(ResponseFactsUpdater facts) : IDomainEventBatchHandler<ConversationUpdated>
 {
-    public Task HandleAsync(ConversationUpdated domainEvent, CancellationToken cancellationToken) =>
-        domainEvent.What == ConversationUpdate.Read ? Task.CompletedTask : facts.RefreshConversationAsync(domainEvent.ConversationId, cancellationToken);
+    public Task HandleAsync(IReadOnlyList<ConversationUpdated> domainEvents, CancellationToken cancellationToken)
+    {
+        var changed = domainEvents.Where(e => e.What != ConversationUpdate.Read).Select(e => e.ConversationId).Distinct().ToList();
+        return changed.Count == 0 ? Task.CompletedTask : facts.RefreshConversationsAsync(changed, cancellationToken);
+    }
 }

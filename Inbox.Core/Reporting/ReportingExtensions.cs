@@ -18,7 +18,7 @@ public static class ReportingExtensions
         services.AddSingleton<ReportingBackfill>();
         services.AddSingleton<IDomainEventBatchHandler<MessageReceived>, RefreshFactsOnMessageReceived>();
         services.AddSingleton<IDomainEventHandler<MessageStatusChanged>, RefreshFactsOnMessageSent>();
-        services.AddSingleton<IDomainEventHandler<ConversationUpdated>, RefreshFactsOnConversationUpdated>();
+        services.AddSingleton<IDomainEventBatchHandler<ConversationUpdated>, RefreshFactsOnConversationUpdated>();
         services.AddSingleton<BadgeReport>();
         services.AddSingleton<ResponseReports>();
         services.AddSingleton<CostReport>();

@@ -85,12 +85,20 @@ public sealed class AssignmentService(
     }
 
     /// <summary>Routes a new conversation to its team and one of the team's online agents if it has no agent yet; returns the agent chosen, or null.</summary>
-    public async Task<int?> AssignNewAsync(int conversationId, CancellationToken cancellationToken = default)
+    public async Task<int?> AssignNewAsync(int conversationId, CancellationToken cancellationToken = default) =>
+        (await AssignNewAsync([conversationId], cancellationToken)).GetValueOrDefault(conversationId);
+
+    /// <summary>
+    /// Routes new conversations, in the order they started (by id), as <see cref="AssignNewAsync(int, CancellationToken)"/>
+    /// would one after another, but with one read of the conversations, the teams and their agents' open counts, and one
+    /// save: a webhook batch's first contacts are routed together. Returns the agent chosen for each conversation given an agent.
+    /// </summary>
+    public async Task<Dictionary<int, int?>> AssignNewAsync(IReadOnlyCollection<int> conversationIds, CancellationToken cancellationToken = default)
     {
         await oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            return await RouteAsync(conversationId, cancellationToken);
+            return await RouteAsync(conversationIds, cancellationToken);
         }
         finally
         {
@@ -100,46 +108,63 @@ public sealed class AssignmentService(
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    private async Task<int?> RouteAsync(int conversationId, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, int?>> RouteAsync(IReadOnlyCollection<int> conversationIds, CancellationToken cancellationToken)
     {
+        var chosen = new Dictionary<int, int?>();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var conversation = await db.Conversations.Include(c => c.Team).SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
-        if (conversation is null || conversation.AssigneeId is not null)
+        var conversations = await db.Conversations.Include(c => c.Team)
+            .Where(c => conversationIds.Contains(c.Id) && c.AssigneeId == null)
+            .OrderBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+        if (conversations.Count == 0)
         {
-            return null;
+            return chosen;
         }
 
-        var team = await db.Teams.Include(t => t.Agents)
-            .Where(t => conversation.TeamId == null || t.Id == conversation.TeamId)
-            .OrderBy(t => t.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (team is null || team.AutoAssignMode == AutoAssignMode.Off)
-        {
-            return null;
-        }
-
-        var memberIds = team.Agents.Select(a => a.Id).ToList();
+        // Teams are few; a new conversation without a team goes to the first (the default team).
+        var teams = await db.Teams.Include(t => t.Agents).OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var memberIds = teams.SelectMany(t => t.Agents).Select(a => a.Id).Distinct().ToList();
         var open = await db.Conversations
             .Where(c => c.Status == ConversationStatus.Open && c.AssigneeId != null && memberIds.Contains(c.AssigneeId.Value))
             .GroupBy(c => c.AssigneeId!.Value)
             .Select(g => new { AgentId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.AgentId, x => x.Count, cancellationToken);
-        var candidates = team.Agents.Select(a => new AssignmentCandidate(a.Id, presence.Of(a.Id), open.GetValueOrDefault(a.Id), a.Capacity));
-        var agent = team.Agents.SingleOrDefault(a => a.Id == AssignmentRule.Choose(candidates, team.AutoAssignMode, team.LastAssignedAgentId));
-        if (agent is null)
+        foreach (var conversation in conversations)
         {
-            AssignmentLog.Team(db, conversation, conversation.Team?.Name, team, AutoActor, Now, new Phrase("(no online agent with room for it, so it waits unassigned)"));
-            logger.LogInformation("Conversation {ConversationId}: no eligible agent in {Team}; left unassigned.", conversation.Id, team.Name);
-        }
-        else
-        {
-            conversation.TeamId = team.Id;
-            team.LastAssignedAgentId = agent.Id;
-            AssignmentLog.Agent(db, conversation, null, agent, AutoActor, Now, new Phrase("({0}, {1})", team.Name, ModeName(team.AutoAssignMode)));
+            var team = teams.FirstOrDefault(t => conversation.TeamId == null || t.Id == conversation.TeamId);
+            if (team is null || team.AutoAssignMode == AutoAssignMode.Off)
+            {
+                continue;
+            }
+
+            var candidates = team.Agents.Select(a => new AssignmentCandidate(a.Id, presence.Of(a.Id), open.GetValueOrDefault(a.Id), a.Capacity));
+            var agent = team.Agents.SingleOrDefault(a => a.Id == AssignmentRule.Choose(candidates, team.AutoAssignMode, team.LastAssignedAgentId));
+            if (agent is null)
+            {
+                AssignmentLog.Team(db, conversation, conversation.Team?.Name, team, AutoActor, Now, new Phrase("(no online agent with room for it, so it waits unassigned)"));
+                logger.LogInformation("Conversation {ConversationId}: no eligible agent in {Team}; left unassigned.", conversation.Id, team.Name);
+            }
+            else
+            {
+                conversation.TeamId = team.Id;
+                team.LastAssignedAgentId = agent.Id;
+                AssignmentLog.Agent(db, conversation, null, agent, AutoActor, Now, new Phrase("({0}, {1})", team.Name, ModeName(team.AutoAssignMode)));
+                if (conversation.Status == ConversationStatus.Open)
+                {
+                    open[agent.Id] = open.GetValueOrDefault(agent.Id) + 1;
+                }
+            }
+
+            chosen[conversation.Id] = agent?.Id;
         }
 
-        await SaveAndTellAsync(db, conversation.Id, cancellationToken);
-        return agent?.Id;
+        if (chosen.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await events.PublishAllAsync([.. chosen.Keys.Select(id => new ConversationUpdated(id, ConversationUpdate.Assignment))], cancellationToken);
+        }
+
+        return chosen;
     }
 
     private async Task SaveAndTellAsync(InboxDbContext db, int conversationId, CancellationToken cancellationToken)

@@ -10,9 +10,10 @@ public sealed class AutoAssignNewConversation(AssignmentService assignment) : ID
 {
     public async Task HandleAsync(IReadOnlyList<MessageReceived> domainEvents, CancellationToken cancellationToken)
     {
-        foreach (var started in domainEvents.Where(e => e.NewConversation && !e.Standby))
+        var started = domainEvents.Where(e => e.NewConversation && !e.Standby).Select(e => e.ConversationId).Distinct().ToList();
+        if (started.Count > 0)
         {
-            await assignment.AssignNewAsync(started.ConversationId, cancellationToken);
+            await assignment.AssignNewAsync(started, cancellationToken);
         }
     }
 }

@@ -27,7 +27,7 @@ public class ResponseRollupTests : CoreTestBase
             .AddSingleton<ResponseFactsUpdater>().AddSingleton<ReportingBackfill>();
         services.AddSingleton<IDomainEventBatchHandler<MessageReceived>, RefreshFactsOnMessageReceived>();
         services.AddSingleton<IDomainEventHandler<MessageStatusChanged>, RefreshFactsOnMessageSent>();
-        services.AddSingleton<IDomainEventHandler<ConversationUpdated>, RefreshFactsOnConversationUpdated>();
+        services.AddSingleton<IDomainEventBatchHandler<ConversationUpdated>, RefreshFactsOnConversationUpdated>();
     }
 
     [Fact]

@@ -96,6 +96,35 @@ public sealed class AssignmentServiceTests : CoreTestBase
             history);
     }
 
+    [Fact]
+    public async Task AssignNew_BatchOfNewConversations_RoutedInTurnAsOneAfterAnother_EachToldOnce()
+    {
+        await using (var db = Harness.Open())
+        {
+            db.Attach(support);
+            db.Attach(bruno);
+            support.Agents.Add(bruno);
+            await db.SaveChangesAsync();
+        }
+
+        await Harness.Get<AgentPresence>().ConnectedAsync("user-alice", "circuit-1");
+        await Harness.Get<AgentPresence>().ConnectedAsync("user-bruno", "circuit-2");
+        var started = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            started.Add((await Harness.AddConversationAsync(channel, TimeSpan.FromMinutes(i))).Id);
+        }
+
+        var chosen = await Assignments.AssignNewAsync([started[2], started[0], started[1], started[0]]);
+
+        // Round robin (by agent id: Bruno was stored first) in the order the conversations started, as three single calls would have gone.
+        Assert.Equal([bruno.Id, alice.Id, bruno.Id], started.Select(id => chosen[id]));
+        Assert.Equal(started, updates.Select(u => u.ConversationId));
+        var next = await Harness.AddConversationAsync(channel, TimeSpan.Zero);
+        Assert.Equal(alice.Id, await Assignments.AssignNewAsync(next.Id));
+        Assert.Empty(await Assignments.AssignNewAsync(started));
+    }
+
     private sealed class Recorder(List<ConversationUpdated> seen) : IDomainEventHandler<ConversationUpdated>
     {
         public Task HandleAsync(ConversationUpdated domainEvent, CancellationToken cancellationToken)
