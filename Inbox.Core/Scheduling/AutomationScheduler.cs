@@ -77,14 +77,17 @@ public sealed class AutomationScheduler(
         }
 
         await ArmAsync(armed.Select(c => c.Due!.Value), now, cancellationToken, overdueNow: true);
+
+        // Debug: every customer message moves its conversation's reminders, which at Information was two lines per
+        // message in a busy inbox's log. What each automation did when it ran stays at Information (AutomationRunner).
         foreach (var change in armed)
         {
-            logger.LogInformation("{Kind} for conversation {ConversationId} scheduled at {Due:O}", change.Kind, change.ConversationId, change.Due);
+            logger.LogDebug("{Kind} for conversation {ConversationId} scheduled at {Due:O}", change.Kind, change.ConversationId, change.Due);
         }
 
         foreach (var change in cancelled)
         {
-            logger.LogInformation("{Kind} for conversation {ConversationId} cancelled: {Reason}", change.Kind, change.ConversationId, change.Reason);
+            logger.LogDebug("{Kind} for conversation {ConversationId} cancelled: {Reason}", change.Kind, change.ConversationId, change.Reason);
         }
 
         return cancelled.Count;

@@ -41,6 +41,7 @@ public class AppFixture : IAsyncLifetime
 
             // The app's log (kept under app-logs/, and quoted by a failing test) tells when each step happened.
             ["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ",
+            ["Logging__LogLevel__Inbox.Core.Scheduling.AutomationScheduler"] = "Debug",
         };
         foreach (var (key, value) in Settings)
         {

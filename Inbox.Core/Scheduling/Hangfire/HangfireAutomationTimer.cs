@@ -87,7 +87,12 @@ public sealed class HangfireAutomationTimer(IBackgroundJobClient jobs, TimeProvi
                 return true;
             }
 
-            if (!armed.TryGetValue(second, out var arming) || !arming.Woken)
+            if (!armed.TryGetValue(second, out var arming))
+            {
+                continue;
+            }
+
+            if (!arming.Woken)
             {
                 return false;
             }
