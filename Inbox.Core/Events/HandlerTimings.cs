@@ -15,7 +15,8 @@ public sealed class HandlerTimings
     public void Add(Type handler, long since)
     {
         var elapsed = Stopwatch.GetTimestamp() - since;
-        ticks.AddOrUpdate(handler.Name, elapsed, (_, total) => total + elapsed);
+        // Static lambdas with the elapsed time as argument: this runs for every handler of every event, so no closure per call.
+        ticks.AddOrUpdate(handler.Name, static (_, e) => e, static (_, total, e) => total + e, elapsed);
     }
 
     /// <summary>Each handler's total so far, in <see cref="Stopwatch"/> ticks.</summary>

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Inbox.Core.Reporting;
 
 /// <summary>
-/// Keeps the facts of one conversation up to date: its turns are rebuilt from its own messages (a few rows through
-/// their index) whenever a customer writes, a reply leaves, or its assignment or status changes; each sent message
-/// gets its send fact once.
+/// Keeps conversations' facts up to date: their turns are rebuilt from their own messages (a few rows each, through
+/// their index) whenever a customer writes, a reply leaves, or an assignment or status changes, a whole event batch at
+/// once; each sent message gets its send fact once.
 /// </summary>
 public sealed class ResponseFactsUpdater(IDbContextFactory<InboxDbContext> contexts, IReportingCalendar calendar)
 {
