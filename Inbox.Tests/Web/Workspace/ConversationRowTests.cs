@@ -50,6 +50,25 @@ public sealed class ConversationRowTests
         Assert.Equal(1, deadlines);
     }
 
+    [Fact]
+    public async Task Render_AssigneeNameWithMarkup_IsShownAsTextNeverAsHtml()
+    {
+        await using var ctx = ComponentContext.Create(time: time);
+        var now = time.GetUtcNow().UtcDateTime;
+        var name = "Eve \"<b onclick=x>Bold</b>\" & Ann";
+
+        var row = ctx.Render<ConversationRow>(p => p
+            .Add(r => r.Row, Summary(now.AddHours(-2), lastMessage: now.AddHours(-2)) with { AssigneeName = name })
+            .Add(r => r.Now, now));
+
+        var assignee = row.Find("[data-testid=assignee]");
+        Assert.Equal(name, assignee.GetAttribute("title"));
+        Assert.Equal("E\"", assignee.TextContent);
+        Assert.Empty(row.FindAll("b"));
+        Assert.Single(row.FindAll("[data-testid=countdown]"));
+        Assert.Equal("Messenger", row.Find("[data-testid=channel-icon]").GetAttribute("title"));
+    }
+
     private static ConversationSummary Summary(DateTime lastInbound, DateTime lastMessage)
     {
         var channel = new Channel { Id = 1, Key = "acme", Kind = ChannelKind.Messenger, Name = "Acme Messenger", ExternalId = "1", HumanAgentApproved = false };

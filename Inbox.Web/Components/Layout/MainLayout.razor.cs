@@ -1,6 +1,10 @@
 using System.Security.Claims;
 using Inbox.Core.Identity;
+using Inbox.Core.Routing;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Inbox.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -21,6 +25,28 @@ public partial class MainLayout : IAsyncDisposable
     // Re-created (so closed) on every navigation: the open state of a <details> lives in the DOM, not in Blazor.
     private string location = "";
 
+    // The signed-in user and what they may open, read once per render of the layout instead of an AuthorizeView per
+    // part: each of those was a component kept in every tab.
+    private ClaimsPrincipal? user;
+    private bool supervisor;
+    private bool admin;
+
+    // The signed-in agent and their status (the header's menu); no agent for a user who is not one.
+    private int? agentId;
+    private bool away;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? Authentication { get; set; }
+
+    [Inject]
+    private AgentDirectory Directory { get; set; } = default!;
+
+    [Inject]
+    private AgentPresence Presence { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
@@ -31,6 +57,27 @@ public partial class MainLayout : IAsyncDisposable
     {
         location = Navigation.Uri;
         Navigation.LocationChanged += OnLocationChanged;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var principal = Authentication is null ? null : (await Authentication).User;
+        var signedIn = principal?.Identity?.IsAuthenticated == true ? principal : null;
+        var userChanged = signedIn?.FindFirstValue(ClaimTypes.NameIdentifier) != user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        user = signedIn;
+        supervisor = user is not null && (await Authorization.AuthorizeAsync(user, Policies.Supervisor)).Succeeded;
+        admin = user is not null && (await Authorization.AuthorizeAsync(user, Policies.Admin)).Succeeded;
+        if (userChanged)
+        {
+            var agent = user?.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? await Directory.SummaryOfUserAsync(userId) : null;
+            (agentId, away) = (agent?.Id, agent?.Away ?? false);
+        }
+    }
+
+    private async Task ChooseAwayAsync(ChangeEventArgs change)
+    {
+        away = (string?)change.Value == "away";
+        await Presence.SetAwayAsync(agentId!.Value, away);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -72,6 +119,31 @@ public partial class MainLayout : IAsyncDisposable
     {
         location = e.Location;
         _ = InvokeAsync(StateHasChanged);
+    }
+
+    /// <summary>
+    /// A link of the main menu, marked active (and current for screen readers) on its page, or under it unless
+    /// <paramref name="exact"/>, as <c>NavLink</c> marks it.
+    /// </summary>
+    private RenderFragment NavItem(string path, string label, string icon, string? testId, bool exact = false)
+    {
+        var here = Navigation.ToBaseRelativePath(location).Split('?', '#')[0].TrimEnd('/');
+        var active = exact ? here == path : here == path || here.StartsWith(path + "/", StringComparison.Ordinal);
+        return builder =>
+        {
+            builder.OpenElement(0, "a");
+            builder.AddAttribute(1, "href", "/" + path);
+            builder.AddAttribute(2, "class", active ? "nav-item active" : "nav-item");
+            builder.AddAttribute(3, "aria-current", active ? "page" : null);
+            builder.AddAttribute(4, "data-testid", testId);
+            builder.AddAttribute(5, "title", label);
+            builder.AddContent(6, SvgIcon.Mark(icon, Size.Small));
+            builder.OpenElement(7, "span");
+            builder.AddAttribute(8, "class", "nav-label");
+            builder.AddContent(9, label);
+            builder.CloseElement();
+            builder.CloseElement();
+        };
     }
 
     private static string? DisplayName(ClaimsPrincipal user) =>
