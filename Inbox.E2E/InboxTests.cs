@@ -43,7 +43,9 @@ public sealed class InboxTests(AppFixture fixture) : BrowserTest
         var page = await fixture.NewPageAsync();
         var inbox = await new LoginPage(page).SignInAsync("agent@inbox.demo");
 
-        // Emma wrote on WhatsApp 26 h ago: the 24 h window is closed, only templates remain.
+        // Emma wrote on WhatsApp 26 h ago: the 24 h window is closed, only templates remain. Her row is far down the
+        // list (it is sorted by the soonest closing window), so the agent scrolls to it.
+        await inbox.RevealRowAsync("Emma Johansson");
         await Expect(inbox.CountdownOf("Emma Johansson")).ToContainTextAsync("Templates only");
         await inbox.OpenConversationAsync("Emma Johansson");
         var options = page.GetByTestId("reply-option");

@@ -27,9 +27,37 @@ public sealed class InboxPage(IPage page)
 
     public async Task OpenConversationAsync(string contact)
     {
-        await WaitForLiveAsync();
-        await Row(contact).ClickAsync();
+        await (await RevealRowAsync(contact)).ClickAsync();
         await Assertions.Expect(page.GetByTestId("conversation-contact")).ToHaveTextAsync(contact);
+    }
+
+    /// <summary>
+    /// Scrolls the list, as an agent would, until <paramref name="contact"/>'s row is rendered: the list renders only
+    /// the rows in view and a few around them, and the rows for a new position come from the server.
+    /// </summary>
+    public async Task<ILocator> RevealRowAsync(string contact)
+    {
+        await WaitForLiveAsync();
+        await Assertions.Expect(Rows.First).ToBeVisibleAsync();
+        var list = page.GetByTestId("conversation-list");
+        var row = Row(contact);
+        for (var screen = 0; screen < 40 && await row.CountAsync() == 0; screen++)
+        {
+            var last = await Rows.Last.GetAttributeAsync("data-conversation-id");
+            var moved = await list.EvaluateAsync<bool>("l => { const top = l.scrollTop; l.scrollTop = top + l.clientHeight; return l.scrollTop > top; }");
+            for (var poll = 0; moved && poll < 50 && await row.CountAsync() == 0 && await Rows.Last.GetAttributeAsync("data-conversation-id") == last; poll++)
+            {
+                await page.WaitForTimeoutAsync(100);
+            }
+
+            if (!moved)
+            {
+                break;
+            }
+        }
+
+        await row.ScrollIntoViewIfNeededAsync();
+        return row;
     }
 
     public Task FilterByChannelAsync(string channel) => page.GetByTestId("filter-channel").SelectOptionAsync(channel);

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Inbox.Tests.Web.Shared;
 
 /// <summary>
-/// The window countdown as the circuit clock moves it: it ticks by itself, re-renders only when its minutes (hours)
-/// change, hands the last hour's seconds to the browser with the deadline, and tells its owner once when the deadline
+/// The window countdown as the circuit clock moves it: the server renders it when it is shown and when its colour
+/// changes, hands the ticking of its text to the browser with the deadline, and tells its owner once when the deadline
 /// passes.
 /// </summary>
 public sealed class WindowCountdownTests
@@ -36,47 +36,53 @@ public sealed class WindowCountdownTests
     }
 
     [Fact]
-    public async Task Clock_TicksEverySecond_CalmCountdownRendersOnceAMinuteAndTheLastHourLeavesTheSecondsToTheBrowser()
+    public async Task Clock_RunsForHours_ServerRendersOnlyWhenTheColourChangesAndLeavesTheTickingToTheBrowser()
     {
         await using var ctx = ComponentContext.Create(time: time);
-        var conversation = Messenger(lastInboundAgo: TimeSpan.FromHours(20) + TimeSpan.FromSeconds(30));
+        var conversation = Messenger(lastInboundAgo: TimeSpan.FromHours(18));
         var deadline = conversation.LastInboundAt!.Value.AddHours(24);
         var countdown = ctx.Render<WindowCountdown>(p => At(p, conversation));
-        Assert.Equal("3h 59m", TimeLeft(countdown));
-        Assert.False(countdown.Find("[data-testid=countdown-time]").HasAttribute("data-deadline"));
+        Assert.Equal("6h 00m", TimeLeft(countdown));
+        Assert.Contains("urgency-calm", countdown.Find("[data-testid=countdown]").ClassName);
+
+        // The span carries what the browser needs to tick the text: the deadline and the server's instant at the
+        // render (Unix milliseconds).
+        var span = countdown.Find("[data-testid=countdown-time]");
+        Assert.Equal(Ms(deadline), span.GetAttribute("data-deadline"));
+        Assert.Equal(Ms(time.GetUtcNow().UtcDateTime), span.GetAttribute("data-now"));
         var renders = countdown.RenderCount;
 
-        Advance(TimeSpan.FromSeconds(29));
+        // Two hours of ticking cost the server nothing: the text it sent is the browser's to move.
+        Advance(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(1));
         Assert.Equal(renders, countdown.RenderCount);
-        Assert.Equal("3h 59m", TimeLeft(countdown));
+        Assert.Equal("6h 00m", TimeLeft(countdown));
 
+        // Under 4 hours the colour changes: one render, with a new instant for the browser.
         Advance(TimeSpan.FromSeconds(2));
-        countdown.WaitForAssertion(() => Assert.Equal("3h 58m", TimeLeft(countdown)));
+        countdown.WaitForAssertion(() => Assert.Contains("urgency-soon", countdown.Find("[data-testid=countdown]").ClassName));
+        Assert.Equal("3h 59m", TimeLeft(countdown));
         Assert.Equal(renders + 1, countdown.RenderCount);
+        Assert.Equal(Ms(time.GetUtcNow().UtcDateTime), countdown.Find("[data-testid=countdown-time]").GetAttribute("data-now"));
 
-        // Into the last hour: one render as it starts, then none from the server; the span carries what the browser
-        // needs to tick the seconds (the deadline and the server's instant at the render, Unix milliseconds).
-        Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(59));
-        countdown.WaitForAssertion(() => Assert.Equal("59:59", TimeLeft(countdown)));
-        var span = countdown.Find("[data-testid=countdown-time]");
-        Assert.Equal(new DateTimeOffset(deadline).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), span.GetAttribute("data-deadline"));
-        Assert.Equal(time.GetUtcNow().ToUnixTimeMilliseconds(), long.Parse(span.GetAttribute("data-now")!, System.Globalization.CultureInfo.InvariantCulture));
-        renders = countdown.RenderCount;
-        Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal(renders, countdown.RenderCount);
+        // Under an hour: one more, and none after it until the deadline.
+        Advance(TimeSpan.FromHours(3));
+        countdown.WaitForAssertion(() => Assert.Contains("urgency-critical", countdown.Find("[data-testid=countdown]").ClassName));
+        Assert.Equal(renders + 2, countdown.RenderCount);
+        Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal(renders + 2, countdown.RenderCount);
     }
 
     [Theory]
     [InlineData(24, "20:00:00", "20:00:00.001")]
     [InlineData(24, "19:59:30", "20:00:00.001")]
-    [InlineData(24, "20:00:29", "20:01:00.001")]
-    [InlineData(24, "2:10:00", "2:10:00.001")]
+    [InlineData(24, "2:10:00", "20:00:00.001")]
+    [InlineData(24, "20:00:29", "23:00:00.001")]
     [InlineData(24, "22:59:59.5", "23:00:00.001")]
     [InlineData(24, "23:00:00", "23:00:00.001")]
     [InlineData(24, "23:30:00", "1.00:00:00")]
-    [InlineData(168, "1:30:00", "2:00:00.001")]
-    [InlineData(168, "6.00:00:00", "6.00:00:00.001")]
-    public void NextChange_TimeLeft_IsTheNextHourBeyondADayTheNextMinuteBeyondAnHourAndTheDeadlineInTheLastHour(int windowHours, string elapsed, string next)
+    [InlineData(168, "1:30:00", "6.20:00:00.001")]
+    [InlineData(168, "6.00:00:00", "6.20:00:00.001")]
+    public void NextChange_TimeLeft_IsWhenTheColourChangesAt4HoursAnd1HourThenTheDeadline(int windowHours, string elapsed, string next)
     {
         // A window opened at midnight: the instants are given as the time since then.
         var opened = new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc);
@@ -148,4 +154,7 @@ public sealed class WindowCountdownTests
         var channel = new Channel { Id = 1, Key = "acme", Kind = ChannelKind.Messenger, Name = "Acme Messenger", ExternalId = "1", HumanAgentApproved = false };
         return new Conversation { Id = 7, ChannelId = 1, Channel = channel, Kind = ConversationKind.Direct, LastInboundAt = time.GetUtcNow().UtcDateTime - lastInboundAgo };
     }
+
+    private static string Ms(DateTime utc) =>
+        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -25,13 +25,16 @@ public enum Urgency
 /// <summary>Formats the time left in a window the way agents read it at a glance.</summary>
 public static class Countdown
 {
+    private static readonly TimeSpan SoonBelow = TimeSpan.FromHours(4);
+    private static readonly TimeSpan CriticalBelow = TimeSpan.FromHours(1);
+
     public static Urgency UrgencyOf(TimeSpan? left, bool anyAllowed) => (left, anyAllowed) switch
     {
         (_, false) => Urgency.Closed,
         (null, _) => Urgency.None,
         ({ } l, _) when l <= TimeSpan.Zero => Urgency.Closed,
-        ({ } l, _) when l < TimeSpan.FromHours(1) => Urgency.Critical,
-        ({ } l, _) when l < TimeSpan.FromHours(4) => Urgency.Soon,
+        ({ } l, _) when l < CriticalBelow => Urgency.Critical,
+        ({ } l, _) when l < SoonBelow => Urgency.Soon,
         _ => Urgency.Calm,
     };
 
@@ -55,10 +58,11 @@ public static class Countdown
     }
 
     /// <summary>
-    /// The instant after <paramref name="now"/> at which the server's view of the countdown next changes: the next
-    /// hour of time left beyond a day, the next minute beyond an hour, and within the last hour only the deadline (the
-    /// browser ticks the seconds); null once the deadline has passed. A time left shown truncated ("4h 07m" for
-    /// 4:07:59) changes just after a whole unit, hence the millisecond.
+    /// The instant after <paramref name="now"/> at which the server's view of the countdown next changes: its colour
+    /// (under 4 hours, under 1 hour) and the deadline; null once the deadline has passed. The text in between is the
+    /// browser's: it formats <see cref="Format"/>'s way from the deadline and the server's instant written on the span
+    /// (<c>wwwroot/js/inbox.js</c>), so an idle tab costs the server three renders per window, not one per minute.
+    /// Urgency changes just after a whole hour is left ("4h 00m" is still calm), hence the millisecond.
     /// </summary>
     public static DateTime? NextChange(DateTime deadline, DateTime now)
     {
@@ -68,14 +72,15 @@ public static class Countdown
             return null;
         }
 
-        if (left < TimeSpan.FromHours(1))
+        foreach (var boundary in (ReadOnlySpan<TimeSpan>)[SoonBelow, CriticalBelow])
         {
-            return deadline;
+            if (left >= boundary)
+            {
+                return deadline - boundary + TimeSpan.FromMilliseconds(1);
+            }
         }
 
-        var unit = left < TimeSpan.FromDays(1) ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(1);
-        var whole = TimeSpan.FromTicks(left.Ticks / unit.Ticks * unit.Ticks);
-        return deadline - whole + TimeSpan.FromMilliseconds(1);
+        return deadline;
     }
 
     public static string CssClass(Urgency urgency) => "urgency-" + urgency.ToString().ToLowerInvariant();
@@ -83,8 +88,8 @@ public static class Countdown
 
 /// <summary>
 /// What a window countdown shows and when that changes, for the list row (which renders it inline) and the conversation
-/// header (<see cref="WindowCountdown"/>). The server's text changes with the minute (hour); in the last hour the
-/// browser ticks the seconds from <see cref="Decision"/>'s deadline and <see cref="ShownAt"/>.
+/// header (<see cref="WindowCountdown"/>). The server renders the text and colour when the countdown is shown and when
+/// its colour changes; in between the browser ticks the text from <see cref="Decision"/>'s deadline and <see cref="ShownAt"/>.
 /// </summary>
 public sealed class CountdownShown
 {
@@ -101,8 +106,8 @@ public sealed class CountdownShown
     /// <summary>The instant <see cref="Text"/> was taken at.</summary>
     public DateTime ShownAt { get; private set; }
 
-    /// <summary>The browser ticks the seconds: the last hour before a deadline.</summary>
-    public bool BrowserTicks => Urgency is Urgency.Critical && Decision?.Deadline is not null;
+    /// <summary>The browser ticks the text: every countdown to a deadline (the server renders only its colour changes).</summary>
+    public bool BrowserTicks => Text is not null && Decision?.Deadline is not null;
 
     /// <summary>A new decision from the owner (it rendered again).</summary>
     public void Show(ReplyDecision decision, DateTime now)

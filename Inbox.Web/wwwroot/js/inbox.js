@@ -1,5 +1,5 @@
 // The inbox page's browser side: keyboard shortcuts, a sound plus a notification for new customer messages, and the
-// seconds of countdowns in their last hour. The alerts preference lives in localStorage; permission to notify is asked
+// ticking of countdowns. The alerts preference lives in localStorage; permission to notify is asked
 // only when the agent turns alerts on.
 
 const preferenceKey = 'inbox.alerts';
@@ -27,11 +27,12 @@ export function stop() {
     ticker = null;
 }
 
-// A countdown in its last hour carries its deadline and the server's instant at render (Unix ms). The server renders
-// it again only at the deadline, so the seconds tick here: the time left is the deadline minus the server's instant
-// now, taken as the browser's clock plus the difference seen when the span was first met (or re-rendered), which keeps
-// a browser whose clock is off showing the server's countdown. Only the text node's value changes, so Blazor's own
-// reference to it stays valid. The format is Countdown.Format's last-hour one: minutes:seconds.
+// A countdown carries its deadline and the server's instant at render (Unix ms). The server renders it again only when
+// its colour changes (4 hours and 1 hour left) and at the deadline, so the text ticks here: the time left is the
+// deadline minus the server's instant now, taken as the browser's clock plus the difference seen when the span was
+// first met (or re-rendered), which keeps a browser whose clock is off showing the server's countdown. Only the text
+// node's value changes, so Blazor's own reference to it stays valid. The format is Countdown.Format's: days and hours
+// beyond a day, hours and minutes beyond an hour, minutes and seconds in the last hour.
 function tickCountdowns() {
     const browserNow = Date.now();
     for (const span of document.querySelectorAll('[data-testid=countdown-time][data-deadline]')) {
@@ -42,14 +43,25 @@ function tickCountdowns() {
             baselines.set(span, seen);
         }
 
-        const left = Math.max(0, Number(span.dataset.deadline) - (browserNow + seen.offset));
-        const seconds = Math.floor(left / 1000);
-        const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+        const text = formatLeft(Math.max(0, Number(span.dataset.deadline) - (browserNow + seen.offset)));
         const node = span.firstChild;
         if (node?.nodeType === Node.TEXT_NODE && node.nodeValue !== text) {
             node.nodeValue = text;
         }
     }
+}
+
+function formatLeft(ms) {
+    const total = Math.floor(ms / 1000);
+    const days = Math.floor(total / 86400);
+    const hours = Math.floor(total % 86400 / 3600);
+    const minutes = Math.floor(total % 3600 / 60);
+    const two = n => String(n).padStart(2, '0');
+    if (days > 0) {
+        return `${days}d ${two(hours)}h`;
+    }
+
+    return hours > 0 ? `${hours}h ${two(minutes)}m` : `${minutes}:${two(total % 60)}`;
 }
 
 export function scrollToSelected() {
