@@ -4,6 +4,7 @@ using Inbox.Core.Routing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
 using Inbox.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
@@ -48,6 +49,11 @@ public partial class MainLayout : IAsyncDisposable
     private IAuthorizationService Authorization { get; set; } = default!;
 
     [Inject]
+    private AntiforgeryStateProvider Antiforgery { get; set; } = default!;
+
+    private AntiforgeryRequestToken? antiforgery;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
@@ -56,6 +62,7 @@ public partial class MainLayout : IAsyncDisposable
     protected override void OnInitialized()
     {
         location = Navigation.Uri;
+        antiforgery = Antiforgery.GetAntiforgeryToken();
         Navigation.LocationChanged += OnLocationChanged;
     }
 
