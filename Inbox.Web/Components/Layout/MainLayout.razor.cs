@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Inbox.Core.Identity;
 using Inbox.Core.Routing;
+using Inbox.Web.Components.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
-using Inbox.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -25,6 +25,9 @@ public partial class MainLayout : IAsyncDisposable
 
     // Re-created (so closed) on every navigation: the open state of a <details> lives in the DOM, not in Blazor.
     private string location = "";
+
+    // The location's path without query or fragment, for marking the active link (derived once per navigation).
+    private string path = "";
 
     // The signed-in user and what they may open, read once per render of the layout instead of an AuthorizeView per
     // part: each of those was a component kept in every tab.
@@ -61,7 +64,7 @@ public partial class MainLayout : IAsyncDisposable
 
     protected override void OnInitialized()
     {
-        location = Navigation.Uri;
+        SetLocation(Navigation.Uri);
         antiforgery = Antiforgery.GetAntiforgeryToken();
         Navigation.LocationChanged += OnLocationChanged;
     }
@@ -70,13 +73,14 @@ public partial class MainLayout : IAsyncDisposable
     {
         var principal = Authentication is null ? null : (await Authentication).User;
         var signedIn = principal?.Identity?.IsAuthenticated == true ? principal : null;
-        var userChanged = signedIn?.FindFirstValue(ClaimTypes.NameIdentifier) != user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = signedIn?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userChanged = userId != user?.FindFirstValue(ClaimTypes.NameIdentifier);
         user = signedIn;
         supervisor = user is not null && (await Authorization.AuthorizeAsync(user, Policies.Supervisor)).Succeeded;
         admin = user is not null && (await Authorization.AuthorizeAsync(user, Policies.Admin)).Succeeded;
         if (userChanged)
         {
-            var agent = user?.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? await Directory.SummaryOfUserAsync(userId) : null;
+            var agent = userId is null ? null : await Directory.SummaryOfUserAsync(userId);
             (agentId, away) = (agent?.Id, agent?.Away ?? false);
         }
     }
@@ -124,7 +128,7 @@ public partial class MainLayout : IAsyncDisposable
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
     {
-        location = e.Location;
+        SetLocation(e.Location);
         _ = InvokeAsync(StateHasChanged);
     }
 
@@ -132,14 +136,13 @@ public partial class MainLayout : IAsyncDisposable
     /// A link of the main menu, marked active (and current for screen readers) on its page, or under it unless
     /// <paramref name="exact"/>, as <c>NavLink</c> marks it.
     /// </summary>
-    private RenderFragment NavItem(string path, string label, string icon, string? testId, bool exact = false)
+    private RenderFragment NavItem(string href, string label, string icon, string? testId, bool exact = false)
     {
-        var here = Navigation.ToBaseRelativePath(location).Split('?', '#')[0].TrimEnd('/');
-        var active = exact ? here == path : here == path || here.StartsWith(path + "/", StringComparison.Ordinal);
+        var active = exact ? path == href : path == href || path.StartsWith(href + "/", StringComparison.Ordinal);
         return builder =>
         {
             builder.OpenElement(0, "a");
-            builder.AddAttribute(1, "href", "/" + path);
+            builder.AddAttribute(1, "href", "/" + href);
             builder.AddAttribute(2, "class", active ? "nav-item active" : "nav-item");
             builder.AddAttribute(3, "aria-current", active ? "page" : null);
             builder.AddAttribute(4, "data-testid", testId);
@@ -151,6 +154,12 @@ public partial class MainLayout : IAsyncDisposable
             builder.CloseElement();
             builder.CloseElement();
         };
+    }
+
+    private void SetLocation(string uri)
+    {
+        location = uri;
+        path = Navigation.ToBaseRelativePath(uri).Split('?', '#')[0].TrimEnd('/');
     }
 
     private static string? DisplayName(ClaimsPrincipal user) =>
