@@ -31,7 +31,15 @@ public static class InboxWebExtensions
     /// <summary>The web layer: Blazor Server, MudBlazor, problem details, the API description, health checks, the per-circuit clock, agent presence and live updates.</summary>
     public static IServiceCollection AddInboxWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(hub =>
+        {
+            // Each open tab's connection exchanges keep-alive pings both ways; at SignalR's 15 s each one wakes the server
+            // eight times a minute per idle tab. Every 30 s is enough to keep proxies from closing an idle WebSocket, and a
+            // tab that stops answering is let go after 60 s. The browser's side of the pair is wwwroot/js/blazor-start.js,
+            // which must keep its server timeout at twice this interval and its own pings at half this timeout.
+            hub.KeepAliveInterval = TimeSpan.FromSeconds(30);
+            hub.ClientTimeoutInterval = TimeSpan.FromSeconds(60);
+        });
         services.AddCascadingAuthenticationState();
         // MudBlazor's popover service runs a timer per circuit to tell the browser, in batches, to stop watching popovers
         // already removed from the page; at its default half second, two wake-ups a second per open tab were most of an
