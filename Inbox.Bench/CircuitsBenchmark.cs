@@ -81,9 +81,10 @@ public static class CircuitsBenchmark
             rounds.Add(new Round(
                 (many.ManagedBytes - floor.ManagedBytes) / tabs / 1024.0,
                 (many.ResidentBytes - floor.ResidentBytes) / tabs / 1024.0,
-                (many.CpuMsPerSecond - after.CpuMsPerSecond) / tabs));
+                (many.CpuMsPerSecond - after.CpuMsPerSecond) / tabs,
+                (many.WorkItemsPerSecond - after.WorkItemsPerSecond) / tabs));
             Console.WriteLine(FormattableString.Invariant(
-                $"round {round}: per circuit managed {rounds[^1].ManagedKb:N0} KB, RSS {rounds[^1].ResidentKb:N0} KB, CPU {rounds[^1].CpuMsPerSecond:N3} ms/s"));
+                $"round {round}: per circuit managed {rounds[^1].ManagedKb:N0} KB, RSS {rounds[^1].ResidentKb:N0} KB, CPU {rounds[^1].CpuMsPerSecond:N3} ms/s, {rounds[^1].WorkItemsPerSecond * 60:N1} work items a minute"));
             floor = after;
         }
 
@@ -92,6 +93,7 @@ public static class CircuitsBenchmark
             $"spread over {rounds.Count} rounds: managed {rounds.Min(r => r.ManagedKb):N0}–{rounds.Max(r => r.ManagedKb):N0} KB, CPU {rounds.Min(r => r.CpuMsPerSecond):N3}–{rounds.Max(r => r.CpuMsPerSecond):N3} ms/s"));
         Console.WriteLine(FormattableString.Invariant(
             $"per circuit: managed {Median(rounds, r => r.ManagedKb):N0} KB, RSS {Median(rounds, r => r.ResidentKb):N0} KB"));
+        Console.WriteLine(FormattableString.Invariant($"per circuit: thread-pool work items {Median(rounds, r => r.WorkItemsPerSecond) * 60:N1} a minute"));
         Console.WriteLine(FormattableString.Invariant($"per circuit: CPU {Median(rounds, r => r.CpuMsPerSecond):N3} ms per second"));
         return 0;
     }
@@ -100,14 +102,20 @@ public static class CircuitsBenchmark
     {
         // Let the last circuit finish its first renders before the idle window starts.
         await Task.Delay(TimeSpan.FromSeconds(5));
-        var cpuBefore = app.ProcessorTime;
-        var wall = Stopwatch.StartNew();
-        await Task.Delay(idle);
-        var cpuMsPerSecond = (app.ProcessorTime - cpuBefore).TotalMilliseconds / wall.Elapsed.TotalSeconds;
+        double cpuMsPerSecond, workItemsPerSecond;
+        await using (var workItems = WorkItems.Start(app.ProcessId))
+        {
+            var cpuBefore = app.ProcessorTime;
+            var wall = Stopwatch.StartNew();
+            await Task.Delay(idle);
+            cpuMsPerSecond = (app.ProcessorTime - cpuBefore).TotalMilliseconds / wall.Elapsed.TotalSeconds;
+            workItemsPerSecond = workItems.Completed / wall.Elapsed.TotalSeconds;
+        }
+
         var managed = await ManagedHeap.AfterFullCollectionAsync(app.ProcessId);
-        var sample = new Sample(managed, app.ResidentBytes, cpuMsPerSecond);
+        var sample = new Sample(managed, app.ResidentBytes, cpuMsPerSecond, workItemsPerSecond);
         Console.WriteLine(FormattableString.Invariant(
-            $"{label,-10} managed after full GC {managed / 1024.0 / 1024:N1} MB, RSS {sample.ResidentBytes / 1024.0 / 1024:N1} MB, idle CPU {cpuMsPerSecond:N2} ms/s"));
+            $"{label,-10} managed after full GC {managed / 1024.0 / 1024:N1} MB, RSS {sample.ResidentBytes / 1024.0 / 1024:N1} MB, idle CPU {cpuMsPerSecond:N2} ms/s, thread-pool work items {workItemsPerSecond:N1}/s"));
         return sample;
     }
 
@@ -144,7 +152,7 @@ public static class CircuitsBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private sealed record Round(double ManagedKb, double ResidentKb, double CpuMsPerSecond);
+    private sealed record Round(double ManagedKb, double ResidentKb, double CpuMsPerSecond, double WorkItemsPerSecond);
 
-    private sealed record Sample(long ManagedBytes, long ResidentBytes, double CpuMsPerSecond);
+    private sealed record Sample(long ManagedBytes, long ResidentBytes, double CpuMsPerSecond, double WorkItemsPerSecond);
 }
