@@ -14,6 +14,7 @@ public static class ReportingExtensions
 
         // The scheduling feature replaces this with its business-hours calendar.
         services.TryAddSingleton<IReportingCalendar, NoReportingCalendar>();
+        services.TryAddSingleton<Channels.Inbound.IngestWriteGate>();
         services.AddSingleton<ResponseFactsUpdater>();
         services.AddSingleton<ReportingBackfill>();
         services.AddSingleton<IDomainEventBatchHandler<MessageReceived>, RefreshFactsOnMessageReceived>();

@@ -1,3 +1,4 @@
+using Inbox.Core.Channels.Inbound;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace Inbox.Core.Reporting;
 /// their index) whenever a customer writes, a reply leaves, or an assignment or status changes, a whole event batch at
 /// once; each sent message gets its send fact once.
 /// </summary>
-public sealed class ResponseFactsUpdater(IDbContextFactory<InboxDbContext> contexts, IReportingCalendar calendar)
+public sealed class ResponseFactsUpdater(IDbContextFactory<InboxDbContext> contexts, IngestWriteGate gate, IReportingCalendar calendar)
 {
     public Task RefreshConversationAsync(int conversationId, CancellationToken cancellationToken = default) =>
         RefreshConversationsAsync([conversationId], cancellationToken);
@@ -18,6 +19,9 @@ public sealed class ResponseFactsUpdater(IDbContextFactory<InboxDbContext> conte
     {
         var ids = conversationIds.Distinct().ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        // In turn with the webhook store (see IngestWriteGate), rather than in SQLite's sleeping busy handler.
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var timelines = await TimelineLoader.LoadManyAsync(db, ids, cancellationToken);
         await db.Set<ResponseFact>().Where(f => ids.Contains(f.ConversationId)).ExecuteDeleteAsync(cancellationToken);

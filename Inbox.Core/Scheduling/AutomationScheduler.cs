@@ -1,3 +1,4 @@
+using Inbox.Core.Channels.Inbound;
 using Inbox.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -15,8 +16,14 @@ namespace Inbox.Core.Scheduling;
 /// removes a timer: a wake-up that finds nothing due claims nothing.
 /// </remarks>
 public sealed class AutomationScheduler(
-    IDbContextFactory<InboxDbContext> contexts, IAutomationTimer timer, IOptions<SchedulerOptions> options, TimeProvider time, ILogger<AutomationScheduler> logger)
-{    /// <summary>Schedules (or moves) the automation of this kind for the conversation to <paramref name="dueUtc"/>.</summary>
+    IDbContextFactory<InboxDbContext> contexts,
+    IAutomationTimer timer,
+    IngestWriteGate gate,
+    IOptions<SchedulerOptions> options,
+    TimeProvider time,
+    ILogger<AutomationScheduler> logger)
+{
+    /// <summary>Schedules (or moves) the automation of this kind for the conversation to <paramref name="dueUtc"/>.</summary>
     public Task ScheduleAsync(int conversationId, AutomationKind kind, DateTime dueUtc, CancellationToken cancellationToken = default) =>
         ApplyAsync([AutomationChange.Schedule(conversationId, kind, dueUtc)], cancellationToken);
 
@@ -42,21 +49,33 @@ public sealed class AutomationScheduler(
         var cancelled = new List<AutomationChange>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            // A webhook batch's reminders are written just as the webhook store commits what queued during the batch:
+            // waiting for its turn here wakes the moment the store is done, where SQLite's busy handler sleeps in steps.
+            using var turn = await gate.EnterAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var ids = latest.Select(c => c.ConversationId).Distinct().ToList();
-            var rows = (await db.Set<ScheduledAutomation>().Where(a => ids.Contains(a.ConversationId)).ToListAsync(cancellationToken))
+            var rows = (await db.Set<ScheduledAutomation>().AsNoTracking().Where(a => ids.Contains(a.ConversationId))
+                .Select(a => new { a.Id, a.ConversationId, a.Kind, a.State }).ToListAsync(cancellationToken))
                 .ToDictionary(a => (a.ConversationId, a.Kind));
+
+            // A row that exists only moves (one statement for many rows); a first one is added.
+            var moves = new List<(long Id, DateTime Due)>();
             foreach (var change in armed)
             {
-                if (!rows.TryGetValue((change.ConversationId, change.Kind), out var row))
+                if (rows.TryGetValue((change.ConversationId, change.Kind), out var row))
                 {
-                    row = new ScheduledAutomation { ConversationId = change.ConversationId, Kind = change.Kind };
-                    db.Add(row);
+                    moves.Add((row.Id, change.Due!.Value));
                 }
-
-                (row.State, row.DueAt, row.Failures, row.Outcome, row.UpdatedAt) = (AutomationState.Scheduled, change.Due!.Value, 0, null, now);
+                else
+                {
+                    db.Add(new ScheduledAutomation
+                    {
+                        ConversationId = change.ConversationId, Kind = change.Kind, State = AutomationState.Scheduled, DueAt = change.Due!.Value, UpdatedAt = now,
+                    });
+                }
             }
 
+            await AutomationMoves.MoveAsync(db, moves, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
             // A cancel is a conditional update, so a firing that has just claimed its row (Running) is left to finish.

@@ -26,6 +26,7 @@ public static class SchedulingExtensions
         // Reports read business hours through this (registered before AddReporting's "unknown" default).
         services.AddSingleton<Reporting.IReportingCalendar, BusinessHoursReportingCalendar>();
         services.TryAddSingleton<Reporting.CsatRecorder>();
+        services.TryAddSingleton<Channels.Inbound.IngestWriteGate>();
         services.AddSingleton<AutomationScheduler>();
         services.AddSingleton<AutomationRunner>();
         services.AddSingleton<AutomationJobs>();

@@ -15,7 +15,7 @@ public class ResponseFactsUpdaterTests : CoreTestBase
 {
     protected override void ConfigureServices(IServiceCollection services)
     {
-        services.AddSingleton<IReportingCalendar, NoReportingCalendar>().AddSingleton<ResponseFactsUpdater>().AddSingleton<ReportingBackfill>();
+        services.AddSingleton<IReportingCalendar, NoReportingCalendar>().AddSingleton<Inbox.Core.Channels.Inbound.IngestWriteGate>().AddSingleton<ResponseFactsUpdater>().AddSingleton<ReportingBackfill>();
         services.AddSingleton<IDomainEventBatchHandler<MessageReceived>, RefreshFactsOnMessageReceived>();
         services.AddSingleton<IDomainEventHandler<MessageStatusChanged>, RefreshFactsOnMessageSent>();
     }

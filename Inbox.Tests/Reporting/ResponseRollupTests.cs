@@ -24,7 +24,7 @@ public class ResponseRollupTests : CoreTestBase
     {
         services.AddSingleton(Options.Create(new ReportingOptions())).AddSingleton<IReportingCalendar, NoReportingCalendar>()
             .AddSingleton<ResponseReports>().AddSingleton<CsatReport>().AddSingleton<CsatRecorder>().AddSingleton<AgentReport>()
-            .AddSingleton<ResponseFactsUpdater>().AddSingleton<ReportingBackfill>();
+            .AddSingleton<Inbox.Core.Channels.Inbound.IngestWriteGate>().AddSingleton<ResponseFactsUpdater>().AddSingleton<ReportingBackfill>();
         services.AddSingleton<IDomainEventBatchHandler<MessageReceived>, RefreshFactsOnMessageReceived>();
         services.AddSingleton<IDomainEventHandler<MessageStatusChanged>, RefreshFactsOnMessageSent>();
         services.AddSingleton<IDomainEventBatchHandler<ConversationUpdated>, RefreshFactsOnConversationUpdated>();

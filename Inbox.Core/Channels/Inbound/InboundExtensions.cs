@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Inbox.Core.Channels.Inbound;
 
@@ -8,7 +9,7 @@ public static class InboundExtensions
     public static IServiceCollection AddInbound(this IServiceCollection services)
     {
         services.AddSingleton<WebhookSignal>();
-        services.AddSingleton<IngestWriteGate>();
+        services.TryAddSingleton<IngestWriteGate>();
         services.AddSingleton<WebhookStore>();
         services.AddSingleton<WebhookAddressBook>();
         services.AddSingleton<WebhookInbox>();

@@ -4,7 +4,9 @@ namespace Inbox.Core.Channels.Inbound;
 /// Takes turns between the two busy writers of webhook traffic, the <see cref="WebhookStore"/> and the
 /// <see cref="WebhookProcessor"/>. SQLite has one write lock; left to its busy handler, a writer that finds it taken
 /// sleeps in growing steps and keeps missing the gaps, so acknowledgements starve behind a processing backlog.
-/// Waiting here instead queues them in order and wakes each the moment the other is done.
+/// Waiting here instead queues them in order and wakes each the moment the other is done. The write transactions that
+/// follow every processed batch (moving its reminders, rebuilding its facts) take turns here too: they start just as the
+/// store commits what queued up during the batch, and each sleep of the busy handler cost a few milliseconds per batch.
 /// </summary>
 public sealed class IngestWriteGate
 {
