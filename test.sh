@@ -3,6 +3,7 @@
 # Ends with one line: "N passed, N failed", summed over all test projects. Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
+echo "== start ($(date -u +%H:%M:%S) UTC)"
 
 find_chromium() {
   if [ -n "${INBOX_CHROMIUM:-}" ]; then echo "$INBOX_CHROMIUM"; return; fi
@@ -36,14 +37,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-echo "== build"
+echo "== build ($(date -u +%H:%M:%S) UTC)"
 dotnet build Inbox.sln -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 
 results=TestResults
 rm -rf "$results"
 status=0
 for project in Inbox.Tests Inbox.E2E; do
-  echo "== test $project"
+  echo "== test $project ($(date -u +%H:%M:%S) UTC)"
   dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$project.trx" --results-directory "$results" || status=1
 done
 
@@ -59,5 +60,6 @@ for trx in "$results"/*.trx; do
 done
 [ "$passed" -gt 0 ] || status=1
 [ "$failed" -eq 0 ] || status=1
+echo "== done ($(date -u +%H:%M:%S) UTC)"
 echo "$passed passed, $failed failed"
 exit $status
