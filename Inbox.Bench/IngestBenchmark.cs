@@ -67,12 +67,12 @@ public static class IngestBenchmark
         }
 
         Console.WriteLine();
-        PrintTable(results, options);
+        PrintTable(results, options, sqliteCeiling);
         return 0;
     }
 
     /// <summary>One column per setup, one row per figure, with the targets' verdicts.</summary>
-    private static void PrintTable(List<IngestFigures> results, IngestOptions options)
+    private static void PrintTable(List<IngestFigures> results, IngestOptions options, double sqliteCeiling)
     {
         void Row(string name, Func<IngestFigures, string> value) =>
             Console.WriteLine($"{name,-34}" + string.Concat(results.Select(r => $"{value(r),24}")));
@@ -80,8 +80,11 @@ public static class IngestBenchmark
         Row("", r => r.Setup.Label);
         Row("acknowledged/s", r => $"{r.Acknowledged:N0}");
         Row("processed/s during load", r => $"{r.Processed:N0}");
-        Row("events/s sustained (>= 1,000)", r => $"{r.Sustained:N0} {Verdict(r.Sustained >= 1000)}");
-        Row("ack p50 / p99 ms (p99 <= 250)", r => $"{r.AckP50:F1} / {r.AckP99:F1} {Verdict(r.AckP99 <= 250)}");
+        // The goals: processed during the load, not only acknowledged, at 2,000 events/s and at least 30 % of what a bare
+        // SQLite insert loop with the store's durability does on the same machine in the same run.
+        Row("events/s sustained (>= 2,000)", r => $"{r.Sustained:N0} {Verdict(r.Sustained >= 2000)}");
+        Row("of the SQLite ceiling (>= 30 %)", r => $"{r.Sustained / sqliteCeiling:P0} {Verdict(r.Sustained >= 0.3 * sqliteCeiling)}");
+        Row("ack p50 / p99 ms (p99 <= 100)", r => $"{r.AckP50:F1} / {r.AckP99:F1} {Verdict(r.AckP99 <= 100)}");
         Row("POST -> recorded p50 / p99 ms", r => $"{r.RecordedP50:F0} / {r.RecordedP99:F0}");
         Row($"fan-out p50 / p99 ms (p99 <= 1 s)", r => $"{r.FanOutP50:F0} / {r.FanOutP99:F0} {Verdict(r.FanOutSamples > 0 && r.FanOutSamples == r.FanOutExpected && r.FanOutP99 <= 1000)}");
         Row($"fan-out samples ({options.HubClients} clients)", r => $"{r.FanOutSamples:N0} of {r.FanOutExpected:N0}");
