@@ -42,10 +42,13 @@ public sealed class HtmlMarkup
         return this;
     }
 
-    /// <summary>Markup the app wrote itself (an icon's SVG path), never text from a user or a customer.</summary>
+    /// <summary>
+    /// An icon's SVG shapes (MudBlazor's <c>Icons</c> constants), written as they are. Anything else is refused, so a
+    /// customer's or an agent's text passed here by mistake fails loudly instead of becoming markup in every tab.
+    /// </summary>
     public HtmlMarkup Trusted(string markup)
     {
-        html.Append(markup);
+        html.Append(SvgShapes.Checked(markup));
         return this;
     }
 
