@@ -28,7 +28,8 @@ public sealed class WorkItems : IAsyncDisposable
                 if (e.EventName == "EventCounters" && e.PayloadValue(0) is IDictionary<string, object> outer
                     && outer["Payload"] is IDictionary<string, object> payload && (string)payload["Name"] == Counter)
                 {
-                    Interlocked.Exchange(ref completed, completed + Convert.ToDouble(payload["Increment"]));
+                    // Only this reading thread writes the sum; Completed reads it from another.
+                    Volatile.Write(ref completed, completed + Convert.ToDouble(payload["Increment"]));
                 }
             };
             source.Process();

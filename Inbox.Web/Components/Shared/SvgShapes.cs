@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 namespace Inbox.Web.Components.Shared;
 
 /// <summary>
-/// The check <see cref="HtmlMarkup.Trusted"/> makes: the markup is SVG shapes only (path, g, rect, circle, …) with
-/// plain attributes, no event handlers, no script, no links and no text. Icons are a few dozen constants, so each is
-/// checked once and remembered.
+/// The check <see cref="HtmlMarkup.Trusted"/> and <c>SvgIcon.Mark</c> make before writing an icon as it is: SVG shapes
+/// only (path, g, rect, circle, …) with plain attributes, no event handlers, no script, no links and no text. Icons are
+/// a few dozen constants, so each is checked once and remembered.
 /// </summary>
 internal static partial class SvgShapes
 {
@@ -15,12 +15,24 @@ internal static partial class SvgShapes
         "path", "g", "rect", "circle", "ellipse", "line", "polyline", "polygon",
     };
 
-    private static readonly ConcurrentDictionary<string, bool> Seen = new(StringComparer.Ordinal);
+    // Only what passed is remembered: a refused string (text that should never get here) adds nothing to keep.
+    private static readonly ConcurrentDictionary<string, byte> Passed = new(StringComparer.Ordinal);
 
     /// <summary>The markup itself when it is SVG shapes only; otherwise an <see cref="ArgumentException"/>.</summary>
-    public static string Checked(string markup) => Seen.GetOrAdd(markup, Allowed)
-        ? markup
-        : throw new ArgumentException("Only an icon's SVG shapes may be written as markup; text must go through HtmlMarkup.Text.", nameof(markup));
+    public static string Checked(string markup)
+    {
+        if (!Passed.ContainsKey(markup))
+        {
+            if (!Allowed(markup))
+            {
+                throw new ArgumentException("Only an icon's SVG shapes may be written as markup; text must go through HtmlMarkup.Text.", nameof(markup));
+            }
+
+            Passed.TryAdd(markup, 0);
+        }
+
+        return markup;
+    }
 
     private static bool Allowed(string markup)
     {
